@@ -1,0 +1,7 @@
+import { migration001 } from './001-initial';
+import type { Migration } from './types';
+
+/** Every migration, registered by static import, in order. The last one's version is the schema version. */
+export const migrations: readonly Migration[] = [migration001];
+
+export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

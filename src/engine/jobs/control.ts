@@ -1,0 +1,26 @@
+import { AppError } from '../../shared/errors';
+import type { JobControl, ProgressUpdate } from './types';
+
+/**
+ * A job control that reads a shared cancel flag (so cancellation reaches a busy synchronous loop at once)
+ * and throttles progress reports to about ten a second.
+ */
+export function createJobControl(
+  cancelFlag: Int32Array,
+  report: (update: ProgressUpdate) => void,
+  minIntervalMs = 100,
+  now: () => number = Date.now,
+): JobControl {
+  let last = -Infinity;
+  return {
+    progress(update) {
+      const t = now();
+      if (update.fraction < 1 && t - last < minIntervalMs) return;
+      last = t;
+      report({ ...update, fraction: Math.min(1, Math.max(0, update.fraction)) });
+    },
+    checkCancelled() {
+      if (Atomics.load(cancelFlag, 0) !== 0) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');
+    },
+  };
+}

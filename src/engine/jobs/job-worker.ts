@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../shared/errors';
+import type { JobKind } from '../../shared/contract';
+import { asWorkspaceError } from '../db/open-workspace';
+import { createJobControl } from './control';
+import { jobFunctions } from './registry';
+import type { ProgressUpdate } from './types';
+
+/** Data the runner hands to a job worker. */
+export type WorkerInput = {
+  kind: JobKind;
+  input: unknown;
+  dbFile: string;
+  nativeBinding?: string;
+  cancel: SharedArrayBuffer;
+};
+
+export type WorkerMessage =
+  | { type: 'progress'; update: ProgressUpdate }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: { code: string; message: string; details?: unknown } };
+
+function run(): void {
+  const port = parentPort;
+  if (!port) throw new Error('job-worker must run in a worker thread');
+  const data = workerData as WorkerInput;
+  const post = (message: WorkerMessage): void => port.postMessage(message);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(data.dbFile, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+    db.pragma('busy_timeout = 10000');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    const control = createJobControl(new Int32Array(data.cancel), (update) => post({ type: 'progress', update }));
+    const fn = jobFunctions[data.kind] as (db: Database.Database, input: unknown, c: typeof control) => unknown;
+    const result = fn(db, data.input, control);
+    post({ type: 'done', result });
+  } catch (raw) {
+    const error = asWorkspaceError(data.dbFile, raw);
+    post({
+      type: 'failed',
+      error:
+        error instanceof AppError
+          ? error.toData()
+          : { code: 'job-failed', message: error instanceof Error ? error.message : String(error) },
+    });
+  } finally {
+    db?.close();
+  }
+}
+
+run();

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { DemoInput, EventName, EventPayload, JobInfo, JobKind } from '../../shared/contract';
+import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../shared/errors';
+import type { Db } from '../db/open-workspace';
+import { finishJob, getJob, insertJob, updateJobProgress } from '../db/jobs-repo';
+import type { WorkerInput, WorkerMessage } from './job-worker';
+
+type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+type Running = {
+  info: JobInfo;
+  worker: Worker;
+  cancel: Int32Array;
+  startedAt: number;
+  stageStartedAt: number;
+  stage: string;
+};
+
+export type JobInputs = { 'demo.generate': DemoInput };
+
+export type JobRunnerOptions = {
+  db: () => Db;
+  dbFile: () => string;
+  emit: Emit;
+  nativeBinding?: string;
+  /** Called after a job that changed data finishes, so the doors can refresh. */
+  onDataChanged?: () => void;
+};
+
+/** Runs long work in worker threads with their own database connection; keeps status in the workspace. */
+export class JobRunner {
+  private readonly running = new Map<string, Running>();
+  constructor(private readonly options: JobRunnerOptions) {}
+
+  get activeCount(): number {
+    return this.running.size;
+  }
+
+  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo {
+    const id = randomUUID();
+    const info = insertJob(this.options.db(), { id, kind, title, input });
+    const cancel = new SharedArrayBuffer(4);
+    const workerInput: WorkerInput = {
+      kind,
+      input,
+      dbFile: this.options.dbFile(),
+      cancel,
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    };
+    const worker = spawnJobWorker(workerInput);
+    const now = Date.now();
+    const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '' };
+    this.running.set(id, entry);
+    worker.on('message', (message: WorkerMessage) => this.onMessage(entry, message));
+    worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'job-failed', message: error.message } }));
+    worker.on('exit', (code) => {
+      if (this.running.has(id)) {
+        this.finish(entry, 'failed', { error: { code: 'job-failed', message: `The job stopped unexpectedly (exit ${code}).` } });
+      }
+    });
+    this.options.emit('job.started', info);
+    return info;
+  }
+
+  /** Asks a running job to stop; it rolls back and reports `cancelled`. */
+  cancel(id: string): boolean {
+    const entry = this.running.get(id);
+    if (!entry) {
+      if (!getJob(this.options.db(), id)) throw new AppError('not-found', `There is no job ${id}.`, { field: 'jobId' });
+      return false;
+    }
+    Atomics.store(entry.cancel, 0, 1);
+    return true;
+  }
+
+  /** Stops every job (used when switching workspace or shutting down); each rolls back its transaction. */
+  async stopAll(): Promise<void> {
+    const waits = [...this.running.values()].map(
+      (entry) =>
+        new Promise<void>((resolve) => {
+          entry.worker.once('exit', () => resolve());
+          Atomics.store(entry.cancel, 0, 1);
+        }),
+    );
+    await Promise.all(waits);
+  }
+
+  private onMessage(entry: Running, message: WorkerMessage): void {
+    if (message.type === 'progress') {
+      const { update } = message;
+      const now = Date.now();
+      if (update.stage !== entry.stage) {
+        entry.stage = update.stage;
+        entry.stageStartedAt = now;
+      }
+      const elapsed = (now - entry.startedAt) / 1000;
+      const stageElapsed = (now - entry.stageStartedAt) / 1000;
+      const rowsPerSecond = update.rowsDone && stageElapsed > 0.2 ? update.rowsDone / stageElapsed : null;
+      const etaSeconds = update.fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - update.fraction)) / update.fraction : null;
+      updateJobProgress(this.options.db(), entry.info.id, update.fraction, update.stage, update.message);
+      this.options.emit('job.progress', {
+        jobId: entry.info.id,
+        kind: entry.info.kind,
+        fraction: update.fraction,
+        stage: update.stage,
+        message: update.message,
+        rowsPerSecond,
+        etaSeconds,
+      });
+    } else if (message.type === 'done') {
+      this.finish(entry, 'done', { result: message.result });
+    } else {
+      const code = (errorCodes as readonly string[]).includes(message.error.code)
+        ? (message.error.code as ErrorCode)
+        : 'job-failed';
+      const error: AppErrorData = { ...message.error, code };
+      this.finish(entry, code === 'cancelled' ? 'cancelled' : 'failed', { error });
+    }
+  }
+
+  private finish(entry: Running, status: 'done' | 'failed' | 'cancelled', outcome: { result?: unknown; error?: AppErrorData }): void {
+    if (!this.running.delete(entry.info.id)) return;
+    finishJob(this.options.db(), entry.info.id, status, outcome);
+    const { id, kind } = entry.info;
+    if (status === 'done') {
+      this.options.emit('job.done', { jobId: id, kind, result: outcome.result });
+      this.options.onDataChanged?.();
+    } else {
+      this.options.emit('job.failed', {
+        jobId: id,
+        kind,
+        error: outcome.error ?? { code: 'job-failed', message: 'The job failed.' },
+      });
+    }
+  }
+}
+
+/** The worker file sits beside the bundle in production; from sources (tests) a shim registers tsx first. */
+function spawnJobWorker(workerData: WorkerInput): Worker {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const entry = new URL('./job-worker.ts', here).href;
+    return new Worker(fileURLToPath(new URL('./dev-worker-shim.mjs', here)), { workerData: { ...workerData, entry } });
+  }
+  return new Worker(fileURLToPath(new URL('./job-worker.js', here)), { workerData });
+}

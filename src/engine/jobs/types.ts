@@ -1,0 +1,24 @@
+import type { DemoInput, DemoResult, JobKind } from '../../shared/contract';
+import type { Db } from '../db/open-workspace';
+
+export type ProgressUpdate = {
+  /** 0..1 of the whole job. */
+  fraction: number;
+  stage: string;
+  message: string;
+  /** Rows handled so far in this stage, for throughput and time-left estimates. */
+  rowsDone?: number;
+};
+
+/** What a running job may do besides its work: report progress and notice cancellation. */
+export type JobControl = {
+  progress(update: ProgressUpdate): void;
+  /** Throws the `cancelled` AppError once the user has cancelled; call it often in loops. */
+  checkCancelled(): void;
+};
+
+export type JobFunctions = {
+  'demo.generate': (db: Db, input: DemoInput, control: JobControl) => DemoResult;
+};
+
+export type JobFunction<K extends JobKind> = JobFunctions[K];

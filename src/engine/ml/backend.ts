@@ -1,0 +1,49 @@
+import type * as TfModule from '@tensorflow/tfjs';
+import type { Backend, TfInfo } from '../../shared/contract';
+
+export type Tf = typeof TfModule;
+export type LoadedTf = { tf: Tf; info: TfInfo };
+
+const NATIVE_PACKAGE = '@tensorflow/tfjs-node';
+
+/**
+ * Chooses the TensorFlow.js backend once per process: native `tfjs-node` when it is installed and loads,
+ * else WebAssembly (SIMD), else the plain CPU backend. `LOCALYST_TF_BACKEND` forces one for comparisons.
+ */
+export async function loadTf(forced: string | undefined = process.env.LOCALYST_TF_BACKEND): Promise<LoadedTf> {
+  const order: Backend[] = forced === 'cpu' ? ['cpu'] : forced === 'wasm' ? ['wasm', 'cpu'] : ['tensorflow', 'wasm', 'cpu'];
+  const notes: string[] = [];
+  for (const backend of order) {
+    try {
+      const loaded = await tryBackend(backend);
+      return { tf: loaded.tf, info: { ...loaded.info, note: notes.length ? notes.join(' ') : null } };
+    } catch (error) {
+      notes.push(`${backend} unavailable (${firstLine(error)}).`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start: ${notes.join(' ')}`);
+}
+
+async function tryBackend(backend: Backend): Promise<LoadedTf> {
+  if (backend === 'tensorflow') {
+    // A variable specifier: the package is optional and absent where libtensorflow could not be downloaded.
+    const tf = (await import(/* @vite-ignore */ NATIVE_PACKAGE)) as Tf;
+    await tf.setBackend('tensorflow');
+    await tf.ready();
+    return { tf, info: { backend, version: tf.version.tfjs, simd: null, threads: null, note: null } };
+  }
+  const tf = await import('@tensorflow/tfjs');
+  if (backend === 'wasm') {
+    await import('@tensorflow/tfjs-backend-wasm');
+    if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not initialise');
+    await tf.ready();
+    const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
+    const threaded = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
+    return { tf, info: { backend, version: tf.version.tfjs, simd, threads: threaded ? null : 1, note: null } };
+  }
+  await tf.setBackend('cpu');
+  await tf.ready();
+  return { tf, info: { backend, version: tf.version.tfjs, simd: null, threads: 1, note: null } };
+}
+
+const firstLine = (error: unknown): string => String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';

@@ -1,0 +1,24 @@
+import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract';
+import type { EngineContext } from './context';
+import { appHandlers } from './app/handlers';
+import { analyticsHandlers } from './analytics/handlers';
+import { demoHandlers } from './demo/handlers';
+import { jobsHandlers } from './jobs/handlers';
+import { workspaceHandlers } from './workspace/handlers';
+
+export type Handler<K extends Channel> = (
+  input: ParsedInput<K>,
+  ctx: EngineContext,
+) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
+
+export type HandlerMap = { [K in Channel]: Handler<K> };
+
+const union = { ...appHandlers, ...workspaceHandlers, ...analyticsHandlers, ...jobsHandlers, ...demoHandlers };
+
+/** Every channel has a handler (a missing one fails here)… */
+export const handlers: HandlerMap = union;
+
+/** …and every handler has a channel (an extra one fails here). */
+type Extra = Exclude<keyof typeof union, Channel>;
+const noExtraHandlers: [Extra] extends [never] ? true : { handlersWithoutChannel: Extra } = true;
+void noExtraHandlers;

@@ -1,0 +1,17 @@
+import type { HandlerMap } from '../router';
+import { readStats } from '../db/stats-repo';
+import { describeWorkspace } from './describe';
+import { readRecent } from './recent';
+import { readSettings, updateSettings } from './settings';
+
+export const workspaceHandlers = {
+  'workspace.current': (_input, ctx) => describeWorkspace(ctx.workspace()),
+  'workspace.list': (_input, ctx) => ({ current: ctx.workspace().dir, recent: readRecent(ctx.home) }),
+  'workspace.open': async (input, ctx) => describeWorkspace(await ctx.switchWorkspace(input.path, input.create)),
+  'workspace.stats': (_input, ctx) => {
+    const db = ctx.workspace().db;
+    return { ...readStats(db), currency: readSettings(db).currency };
+  },
+  'settings.get': (_input, ctx) => readSettings(ctx.workspace().db),
+  'settings.update': (input, ctx) => updateSettings(ctx.workspace().db, input),
+} satisfies Partial<HandlerMap>;

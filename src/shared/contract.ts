@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { appErrorSchema } from './errors';
+
+/**
+ * The contract: one zod schema per channel (input and output) and per event. Every door (IPC, loopback
+ * host, CLI) carries exactly these and nothing else; the engine parses every input again.
+ */
+
+const empty = z.strictObject({});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+const isoTimestamp = z.string();
+
+export const backendSchema = z.enum(['tensorflow', 'wasm', 'cpu']);
+export type Backend = z.infer<typeof backendSchema>;
+
+export const tfInfoSchema = z.object({
+  backend: backendSchema,
+  version: z.string(),
+  simd: z.boolean().nullable(),
+  threads: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+export type TfInfo = z.infer<typeof tfInfoSchema>;
+
+export const workspaceInfoSchema = z.object({
+  path: z.string(),
+  name: z.string(),
+  dbFile: z.string(),
+  schemaVersion: z.number().int(),
+  latestSchemaVersion: z.number().int(),
+  currency: z.string(),
+  isEmpty: z.boolean(),
+});
+export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
+
+export const statsSchema = z.object({
+  customers: z.number().int(),
+  products: z.number().int(),
+  orders: z.number().int(),
+  orderLines: z.number().int(),
+  returns: z.number().int(),
+  linesWithoutCustomer: z.number().int(),
+  reviews: z.number().int(),
+  campaigns: z.number().int(),
+  campaignResults: z.number().int(),
+  revenue: z.number(),
+  currency: z.string(),
+});
+export type WorkspaceStats = z.infer<typeof statsSchema>;
+
+export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof jobStatusSchema>;
+
+export const jobKindSchema = z.enum(['demo.generate']);
+export type JobKind = z.infer<typeof jobKindSchema>;
+
+export const jobInfoSchema = z.object({
+  id: z.string(),
+  kind: jobKindSchema,
+  title: z.string(),
+  status: jobStatusSchema,
+  fraction: z.number().min(0).max(1),
+  stage: z.string(),
+  message: z.string(),
+  createdAt: isoTimestamp,
+  finishedAt: isoTimestamp.nullable(),
+  error: appErrorSchema.nullable(),
+  result: z.unknown().optional(),
+});
+export type JobInfo = z.infer<typeof jobInfoSchema>;
+
+export const monthlyRevenueSchema = z.object({
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  revenue: z.number(),
+  orders: z.number().int(),
+  customers: z.number().int(),
+});
+
+export const dashboardSummarySchema = z.object({
+  customers: z.number().int(),
+  orders: z.number().int(),
+  revenue: z.number(),
+  avgOrderValue: z.number().nullable(),
+  returns: z.number().int(),
+  currency: z.string(),
+  firstOrderDate: isoDate.nullable(),
+  lastOrderDate: isoDate.nullable(),
+  revenueByMonth: z.array(monthlyRevenueSchema),
+});
+export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
+
+export const demoResultSchema = z.object({
+  customers: z.number().int(),
+  products: z.number().int(),
+  orders: z.number().int(),
+  orderLines: z.number().int(),
+  returns: z.number().int(),
+  reviews: z.number().int(),
+  campaigns: z.number().int(),
+  campaignResults: z.number().int(),
+  seconds: z.number(),
+});
+export type DemoResult = z.infer<typeof demoResultSchema>;
+
+export const demoInputSchema = z.strictObject({
+  customers: z.int().min(1).max(2_000_000),
+  seed: z.int().min(0).max(2 ** 31 - 1),
+});
+export type DemoInput = z.infer<typeof demoInputSchema>;
+
+export const settingsSchema = z.object({
+  currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO currency code such as EUR'),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const channels = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      appVersion: z.string(),
+      node: z.string(),
+      electron: z.string().nullable(),
+      sqlite: z.string(),
+      platform: z.string(),
+      tf: tfInfoSchema,
+      workspace: workspaceInfoSchema,
+    }),
+  },
+  'workspace.current': { input: empty, output: workspaceInfoSchema },
+  'workspace.list': {
+    input: empty,
+    output: z.object({
+      current: z.string(),
+      recent: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: isoTimestamp })),
+    }),
+  },
+  'workspace.open': {
+    input: z.strictObject({ path: z.string().min(1).max(4096), create: z.boolean().default(false) }),
+    output: workspaceInfoSchema,
+  },
+  'workspace.stats': { input: empty, output: statsSchema },
+  'dashboard.summary': { input: empty, output: dashboardSummarySchema },
+  'demo.generate': { input: demoInputSchema, output: z.object({ jobId: z.string() }) },
+  'jobs.list': { input: empty, output: z.object({ jobs: z.array(jobInfoSchema) }) },
+  'jobs.get': { input: z.strictObject({ jobId: z.string().min(1).max(64) }), output: jobInfoSchema },
+  'jobs.cancel': {
+    input: z.strictObject({ jobId: z.string().min(1).max(64) }),
+    output: z.object({ cancelled: z.boolean() }),
+  },
+  'settings.get': { input: empty, output: settingsSchema },
+  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Channels = typeof channels;
+export type Channel = keyof Channels;
+export type ChannelInput<K extends Channel> = z.input<Channels[K]['input']>;
+export type ParsedInput<K extends Channel> = z.output<Channels[K]['input']>;
+export type ChannelOutput<K extends Channel> = z.output<Channels[K]['output']>;
+
+export const channelNames = Object.keys(channels) as Channel[];
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);
+
+export const events = {
+  'job.started': jobInfoSchema,
+  'job.progress': z.object({
+    jobId: z.string(),
+    kind: jobKindSchema,
+    fraction: z.number().min(0).max(1),
+    stage: z.string(),
+    message: z.string(),
+    rowsPerSecond: z.number().nullable(),
+    etaSeconds: z.number().nullable(),
+  }),
+  'job.done': z.object({ jobId: z.string(), kind: jobKindSchema, result: z.unknown() }),
+  'job.failed': z.object({ jobId: z.string(), kind: jobKindSchema, error: appErrorSchema }),
+  'workspace.changed': z.object({ path: z.string(), reason: z.enum(['opened', 'data']) }),
+  'engine.status': z.object({ state: z.enum(['up', 'restarting', 'restarted', 'down']), message: z.string() }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+/** The transport-agnostic client every door's renderer side implements. */
+export type Api = {
+  invoke<K extends Channel>(channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/** Every error a user can meet has one of these codes; messages are plain language. */
+export const errorCodes = [
+  'bad-input',
+  'unknown-channel',
+  'not-found',
+  'conflict',
+  'cancelled',
+  'timeout',
+  'engine-unavailable',
+  'engine-restarted',
+  'workspace-unwritable',
+  'workspace-not-sqlite',
+  'workspace-foreign',
+  'workspace-not-folder',
+  'workspace-corrupt',
+  'workspace-too-new',
+  'workspace-migrations-mismatch',
+  'workspace-locked',
+  'job-failed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** Where a problem sits: a file, row, column or field. */
+export const errorWhereSchema = z.object({
+  file: z.string().optional(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  field: z.string().optional(),
+});
+
+export const appErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.unknown().optional(),
+});
+
+export type AppErrorData = z.infer<typeof appErrorSchema>;
+
+/** Thrown inside the engine; turned into an error envelope at the edge. Never crosses a process boundary as a throw. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toData(): AppErrorData {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
+export const fail = (error: AppErrorData): Envelope<never> => ({ ok: false, error });
+
+/** Shape check for an envelope that arrived over a transport. */
+export const envelopeSchema = z.union([
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: appErrorSchema }),
+]);
