@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { createEngine, type Engine } from '../engine/engine';
+import { AppError, type AppErrorData } from '../shared/errors';
+import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
+import { defaultWorkspaceDir } from '../engine/workspace/paths';
+import { appVersion } from './version';
+
+export type GlobalOptions = { workspace?: string; json?: boolean };
+
+/** Opens the engine on the chosen workspace for one command; the caller closes it. */
+export async function openEngine(options: GlobalOptions): Promise<Engine> {
+  const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
+  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY });
+}
+
+/** Calls one channel and returns its value, throwing the envelope's error as an AppError. */
+export async function call<K extends Channel>(engine: Engine, channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
+  const envelope = await engine.invoke(channel, input);
+  if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
+  return envelope.value as ChannelOutput<K>;
+}
+
+export function toErrorData(error: unknown): AppErrorData {
+  if (error instanceof AppError) return error.toData();
+  return { code: 'internal', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,56 @@
+import { Command, CommanderError, Option } from 'commander';
+import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { printError } from './output';
+import { appVersion } from './version';
+
+/** The `localyst` command: the engine's handlers, JSON out with --json. Usage errors exit 2, failures 1. */
+export function buildProgram(): Command {
+  const program = new Command('localyst')
+    .description('Local-first marketing analytics. Your customer data never leaves this machine.')
+    .version(appVersion())
+    .showHelpAfterError()
+    .exitOverride();
+  const withGlobals = (cmd: Command): Command =>
+    cmd
+      .addOption(new Option('--workspace <dir>', 'workspace folder (default: LOCALYST_WORKSPACE or the app-data folder)'))
+      .option('--json', 'print exactly one JSON document on stdout')
+      .exitOverride();
+
+  withGlobals(program.command('doctor').description('versions, TensorFlow.js backend, workspace path and schema version')).action(
+    (opts) => doctorCommand(opts),
+  );
+  withGlobals(program.command('stats').description('counts of customers, products, orders, lines, reviews, campaigns; revenue')).action(
+    (opts) => statsCommand(opts),
+  );
+  withGlobals(
+    program
+      .command('demo')
+      .description('fill an empty workspace with a realistic demo shop, deterministic by seed')
+      .option('--customers <n>', 'number of customers (1 to 2,000,000)', '10000')
+      .option('--seed <s>', 'random seed (0 to 2147483647)', '1'),
+  ).action((opts) => demoCommand(opts));
+  withGlobals(
+    program
+      .command('serve')
+      .description('serve the app on http://127.0.0.1 for a browser (prints the address with its session token)')
+      .option('--port <p>', 'port on 127.0.0.1 (0 chooses a free one)', '0'),
+  ).action((opts) => serveCommand(opts));
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return;
+      if (argv.includes('--json')) printError({ json: true }, { code: 'bad-input', message: error.message.replace(/^error: /, '') });
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
+}
+
+await main(process.argv);

@@ -1,0 +1,28 @@
+import type { Envelope } from '../../../shared/errors';
+
+/** Whether the renderer can currently reach the engine. Electron IPC is always `open`. */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+
+export type ConnectionInfo = {
+  state: ConnectionState;
+  /** Failed attempts since the connection was last open. */
+  attempts: number;
+  /** When the next attempt starts (epoch ms), while reconnecting. */
+  nextAttemptAt: number | null;
+};
+
+/** How contract calls and events travel: Electron IPC or the browser mode's WebSocket. */
+export type Transport = {
+  readonly kind: 'electron' | 'browser';
+  /** Resolves to the engine's envelope; rejects with an ApiError when the call cannot complete (timeout, drop). */
+  invoke(channel: string, input: unknown, timeoutMs: number): Promise<Envelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  connection(): ConnectionInfo;
+  onConnectionChange(listener: (info: ConnectionInfo) => void): () => void;
+};
+
+/** What the Electron preload exposes on `window.localyst`. */
+export type PreloadBridge = {
+  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+};
