@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine';
 import { startHost } from '../host/server';
 import { AppError } from '../shared/errors';
 import { demoInputSchema, type EventName, type EventPayload } from '../shared/contract';

@@ -1,8 +1,7 @@
 import path from 'node:path';
-import { createEngine, type Engine } from '../engine/engine';
+import { createEngine, defaultWorkspaceDir, type Engine } from '../engine';
 import { AppError, type AppErrorData } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
-import { defaultWorkspaceDir } from '../engine/workspace/paths';
 import { appVersion } from './version';
 
 export type GlobalOptions = { workspace?: string; json?: boolean };

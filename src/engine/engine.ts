@@ -107,7 +107,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
 async function dispatch<K extends Channel>(channel: K, rawInput: unknown, ctx: EngineContext): Promise<unknown> {
   const schema = channels[channel];
-  const parsed = schema.input.safeParse(rawInput ?? {});
+  const parsed = schema.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     throw new AppError('bad-input', `The request ${channel} is not valid: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`, {
       issues: parsed.error.issues.slice(0, 20).map((issue) => ({ field: issue.path.join('.'), message: issue.message })),

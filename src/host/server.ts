@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../shared/errors';
 import { WIRE_PATH, wireRequestSchema, type WireEvent, type WireReply } from '../shared/wire';
-import type { Engine } from '../engine/engine';
+import type { Engine } from '../engine';
 
 export type HostOptions = {
   engine: Engine;

@@ -64,7 +64,8 @@ function checkAppliedHistory(db: Database.Database, known: readonly Migration[],
   let applied: AppliedRow[];
   try {
     applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as AppliedRow[];
-  } catch {
+  } catch (error) {
+    if (!String((error as Error).message).includes('no such table')) throw error;
     applied = [];
   }
   const expected = known.filter((m) => m.version <= current).sort((a, b) => a.version - b.version);

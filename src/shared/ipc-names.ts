@@ -1,0 +1,54 @@
+/**
+ * The contract's channel and event names as plain data, for the sandboxed preload: importing the contract itself
+ * would bundle zod into it. Only type imports reach back to the contract, so this module has no runtime
+ * dependencies. test/unit/preload/ipc-names.test.ts proves the lists equal `channelNames` and `eventNames`.
+ */
+import type { Channel, EventName } from './contract';
+import type { AppErrorData } from './errors';
+import type { IPC_EVENT as WireEvent, IPC_INVOKE as WireInvoke } from './wire';
+
+export const CHANNEL_NAMES = [
+  'app.info',
+  'workspace.current',
+  'workspace.list',
+  'workspace.open',
+  'workspace.stats',
+  'dashboard.summary',
+  'demo.generate',
+  'jobs.list',
+  'jobs.get',
+  'jobs.cancel',
+  'settings.get',
+  'settings.update',
+] as const satisfies readonly Channel[];
+
+export const EVENT_NAMES = [
+  'job.started',
+  'job.progress',
+  'job.done',
+  'job.failed',
+  'workspace.changed',
+  'engine.status',
+] as const satisfies readonly EventName[];
+
+// Fails type-check when the contract gains a name these lists lack.
+type MustBeNever<T extends never> = T;
+export type MissingChannelNames = MustBeNever<Exclude<Channel, (typeof CHANNEL_NAMES)[number]>>;
+export type MissingEventNames = MustBeNever<Exclude<EventName, (typeof EVENT_NAMES)[number]>>;
+
+/** The IPC channel names of `wire.ts`, repeated here so the preload need not bundle zod; type-checked equal. */
+export const IPC_INVOKE: typeof WireInvoke = 'localyst:invoke';
+export const IPC_EVENT: typeof WireEvent = 'localyst:event';
+
+/** The envelope a bridge call resolves to (the same shape as `Envelope` in errors.ts). */
+export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
+
+/**
+ * What the Electron preload exposes as `window.localyst`. Loosely typed on purpose: it is what the preload really
+ * accepts at run time (any string; names outside the contract come back as an `unknown-channel` envelope), and the
+ * renderer's typed client sits on top of it. `invoke` never rejects; `on` returns the function that unsubscribes.
+ */
+export type LocalystBridge = {
+  invoke(channel: string, input: unknown): Promise<BridgeEnvelope<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+};

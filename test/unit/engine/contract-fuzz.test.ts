@@ -1,0 +1,120 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../src/engine';
+import { channelNames, channels, type Channel, type ChannelInput } from '../../../src/shared/contract';
+import { contentDigest, tempDir } from '../helpers';
+
+/** One valid input per channel; the fuzzer mutates these and also sends arbitrary values. */
+const validExamples = {
+  'app.info': {},
+  'workspace.current': {},
+  'workspace.list': {},
+  'workspace.open': { path: '/tmp/somewhere', create: false },
+  'workspace.stats': {},
+  'dashboard.summary': {},
+  'demo.generate': { customers: 10, seed: 1 },
+  'jobs.list': {},
+  'jobs.get': { jobId: 'abc' },
+  'jobs.cancel': { jobId: 'abc' },
+  'settings.get': {},
+  'settings.update': { currency: 'USD' },
+} satisfies { [K in Channel]: ChannelInput<K> };
+
+const hostile = fc.oneof(
+  fc.anything(),
+  fc.constantFrom(
+    "'; DROP TABLE customers; --",
+    '../../../../etc/passwd',
+    '\u0000',
+    '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    -1,
+    2 ** 53,
+    1e308,
+    'x'.repeat(10_000),
+    null,
+    [],
+    { __proto__: { polluted: true } },
+    JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+  ),
+);
+
+/** Payloads built from a valid example by replacing, removing or adding one key, or anything at all. */
+function malformed(channel: Channel): fc.Arbitrary<unknown> {
+  const example = validExamples[channel] as Record<string, unknown>;
+  const keys = [...Object.keys(example), '__proto__', 'constructor', 'extra'];
+  const mutated = fc
+    .tuple(fc.constantFrom(...keys), hostile, fc.constantFrom('replace', 'delete'))
+    .map(([key, value, how]) => {
+      const copy: Record<string, unknown> = { ...example };
+      if (how === 'delete') delete copy[key];
+      else Object.defineProperty(copy, key, { value, enumerable: true, configurable: true, writable: true });
+      return copy;
+    });
+  const schema = channels[channel].input;
+  return fc.oneof(mutated, hostile).filter((payload) => payload !== undefined && !schema.safeParse(payload).success);
+}
+
+let engine: Engine;
+let workspaceDir: string;
+let cleanup: () => void;
+
+beforeAll(async () => {
+  const tmp = tempDir();
+  cleanup = tmp.cleanup;
+  workspaceDir = path.join(tmp.dir, 'ws');
+  engine = await createEngine({ workspaceDir, home: path.join(tmp.dir, 'home') });
+});
+afterAll(async () => {
+  await engine.close();
+  cleanup();
+});
+
+describe('the contract under malformed input', () => {
+  it('has a valid example for every channel (the fuzzer starts from these)', () => {
+    for (const channel of channelNames) {
+      expect(channels[channel].input.safeParse(validExamples[channel]).success, channel).toBe(true);
+    }
+  });
+
+  it('answers every malformed payload on every channel with bad-input and writes nothing', async () => {
+    const dbFile = path.join(workspaceDir, 'workspace.sqlite');
+    const before = contentDigest(dbFile);
+    let sent = 0;
+    for (const channel of channelNames) {
+      const samples = fc.sample(malformed(channel), { numRuns: 300, seed: 42 });
+      expect(samples.length, channel).toBe(300);
+      for (const payload of samples) {
+        const reply = await engine.invoke(channel, payload);
+        sent += 1;
+        if (reply.ok) throw new Error(`${channel} accepted ${JSON.stringify(payload)}`);
+        expect(reply.error.code, `${channel} ${JSON.stringify(payload)?.slice(0, 200)}`).toBe('bad-input');
+        expect(reply.error.message.length).toBeGreaterThan(10);
+      }
+    }
+    expect(sent).toBe(300 * channelNames.length);
+    expect(contentDigest(dbFile)).toBe(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Still alive and answering.
+    const stats = await engine.invoke('workspace.stats', {});
+    expect(stats.ok).toBe(true);
+  });
+
+  it('refuses unknown channels, prototype names included, without throwing', async () => {
+    for (const name of ['nope', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null, undefined, { a: 1 }]) {
+      const reply = await engine.invoke(name, {});
+      expect(reply.ok).toBe(false);
+      if (!reply.ok) expect(reply.error.code).toBe('unknown-channel');
+    }
+  });
+
+  it('answers valid requests with envelopes whose values match the output schema', async () => {
+    for (const channel of ['workspace.current', 'workspace.stats', 'dashboard.summary', 'jobs.list', 'settings.get'] as const) {
+      const reply = await engine.invoke(channel, {});
+      expect(reply.ok, channel).toBe(true);
+      if (reply.ok) expect(channels[channel].output.safeParse(reply.value).success).toBe(true);
+    }
+  });
+});
