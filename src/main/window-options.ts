@@ -1,0 +1,62 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const WINDOW_TITLE = 'Localyst';
+
+/** Mantine's default light and dark body colours so the window does not flash white before the first paint. */
+export const BACKGROUND = { light: '#ffffff', dark: '#242424' } as const;
+
+/**
+ * The main window: hidden until its first paint (`ready-to-show`), the renderer sandboxed and isolated from Node,
+ * only our preload, DevTools only in development.
+ */
+export function mainWindowOptions(input: { preload: string; dark: boolean; devTools: boolean }): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    title: WINDOW_TITLE,
+    backgroundColor: input.dark ? BACKGROUND.dark : BACKGROUND.light,
+    autoHideMenuBar: false,
+    webPreferences: {
+      preload: input.preload,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      devTools: input.devTools,
+    },
+  };
+}
+
+/** A small notice window for one-time work before the main window exists (no preload at all). */
+export function noticeWindowOptions(input: { dark: boolean }): BrowserWindowConstructorOptions {
+  return {
+    width: 460,
+    height: 180,
+    resizable: false,
+    minimizable: false,
+    maximizable: false,
+    fullscreenable: false,
+    show: false,
+    title: WINDOW_TITLE,
+    backgroundColor: input.dark ? BACKGROUND.dark : BACKGROUND.light,
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      javascript: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: false,
+      devTools: false,
+    },
+  };
+}
