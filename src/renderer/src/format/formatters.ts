@@ -4,6 +4,8 @@ export type Formatters = {
   decimal: (value: number, digits?: number) => string;
   percent: (fraction: number) => string;
   money: (value: number, currency: string) => string;
+  /** Money rounded to whole units, for large totals. */
+  wholeMoney: (value: number, currency: string) => string;
   compactMoney: (value: number, currency: string) => string;
   /** A calendar date given as YYYY-MM-DD, e.g. "3 Mar 2024". */
   date: (isoDate: string) => string;
@@ -28,16 +30,16 @@ export function createFormatters(locale: string): Formatters {
   const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
   const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const moneyCache = new Map<string, Intl.NumberFormat>();
-  const moneyFormat = (currency: string, compact: boolean): Intl.NumberFormat => {
-    const key = `${currency}:${compact}`;
+  const moneyOptions = {
+    exact: {},
+    whole: { minimumFractionDigits: 0, maximumFractionDigits: 0 },
+    compact: { notation: 'compact', maximumFractionDigits: 1 },
+  } as const satisfies Record<string, Intl.NumberFormatOptions>;
+  const moneyFormat = (currency: string, style: keyof typeof moneyOptions): Intl.NumberFormat => {
+    const key = `${currency}:${style}`;
     let format = moneyCache.get(key);
     if (!format) {
-      format = new Intl.NumberFormat(
-        locale,
-        compact
-          ? { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 }
-          : { style: 'currency', currency },
-      );
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency, ...moneyOptions[style] });
       moneyCache.set(key, format);
     }
     return format;
@@ -50,8 +52,9 @@ export function createFormatters(locale: string): Formatters {
     decimal: (value, digits = 1) =>
       new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     percent: (fraction) => percent.format(fraction),
-    money: (value, currency) => moneyFormat(currency, false).format(value),
-    compactMoney: (value, currency) => moneyFormat(currency, true).format(value),
+    money: (value, currency) => moneyFormat(currency, 'exact').format(value),
+    wholeMoney: (value, currency) => moneyFormat(currency, 'whole').format(value),
+    compactMoney: (value, currency) => moneyFormat(currency, 'compact').format(value),
     date: (isoDate) => dateFormat.format(utcDate(isoDate)),
     dateTime: (isoTimestamp) => dateTimeFormat.format(new Date(isoTimestamp)),
     month: (isoMonth, style) => (style === 'short' ? monthShort : monthLong).format(utcDate(`${isoMonth}-01`)),

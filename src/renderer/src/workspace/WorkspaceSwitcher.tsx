@@ -29,7 +29,7 @@ export function WorkspaceSwitcher() {
       (reason: unknown) => {
         setRecent([]);
         const error = toApiError(reason);
-        notifications.show({ color: 'red', title: t('workspace.listFailed'), message: t('errors.withCode', error) });
+        notifications.show({ color: 'red', title: t('workspace.listFailed'), message: t('errors.withCode', { message: error.message, code: error.code }) });
       },
     );
   };
