@@ -28,7 +28,7 @@ function filePath(url: URL): string | null {
 
 function isInside(dir: string, file: string): boolean {
   const relative = path.relative(path.resolve(dir), file);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 }
 
 const sameOrigin = (a: URL, b: URL): boolean => a.protocol === b.protocol && a.host === b.host;

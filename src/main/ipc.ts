@@ -29,9 +29,17 @@ export function senderProblem(event: InvokeSender, window: AppWindow | null, isA
   if (event.sender !== window.webContents) return 'it came from another window';
   const frame = event.senderFrame;
   if (!frame) return 'the frame that sent it is gone';
-  if (frame !== window.webContents.mainFrame || frame.parent !== null) return 'it came from an embedded frame';
+  if (!isMainFrame(frame, window.webContents.mainFrame)) return 'it came from an embedded frame';
   if (!isAppPage(frame.url)) return `the window shows ${frame.url.slice(0, 120)}, not Localyst`;
   return null;
+}
+
+type FrameIdentity = { parent: unknown; processId: number; routingId: number };
+
+/** The same frame as the window's main frame; compared by ids too, in case Electron hands out a new wrapper object. */
+function isMainFrame(frame: FrameIdentity, main: FrameIdentity): boolean {
+  if (frame.parent !== null) return false;
+  return frame === main || (frame.processId === main.processId && frame.routingId === main.routingId);
 }
 
 const refuse = (code: 'bad-input' | 'unknown-channel', message: string, details?: unknown): Envelope<never> =>

@@ -5,7 +5,6 @@
  */
 import type { Channel, EventName } from './contract';
 import type { AppErrorData } from './errors';
-import type { IPC_EVENT as WireEvent, IPC_INVOKE as WireInvoke } from './wire';
 
 export const CHANNEL_NAMES = [
   'app.info',
@@ -36,9 +35,9 @@ type MustBeNever<T extends never> = T;
 export type MissingChannelNames = MustBeNever<Exclude<Channel, (typeof CHANNEL_NAMES)[number]>>;
 export type MissingEventNames = MustBeNever<Exclude<EventName, (typeof EVENT_NAMES)[number]>>;
 
-/** The IPC channel names of `wire.ts`, repeated here so the preload need not bundle zod; type-checked equal. */
-export const IPC_INVOKE: typeof WireInvoke = 'localyst:invoke';
-export const IPC_EVENT: typeof WireEvent = 'localyst:event';
+/** The Electron IPC channels the preload bridge uses (wire.ts re-exports them). */
+export const IPC_INVOKE = 'localyst:invoke';
+export const IPC_EVENT = 'localyst:event';
 
 /** The envelope a bridge call resolves to (the same shape as `Envelope` in errors.ts). */
 export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };

@@ -23,6 +23,5 @@ export type WireEvent = z.infer<typeof wireEventSchema>;
 /** Path of the WebSocket endpoint; the session token travels as the `token` query parameter. */
 export const WIRE_PATH = '/api';
 
-/** Names used by the Electron preload bridge. */
-export const IPC_INVOKE = 'localyst:invoke';
-export const IPC_EVENT = 'localyst:event';
+/** Names used by the Electron preload bridge, defined beside the plain name lists the preload bundles. */
+export { IPC_EVENT, IPC_INVOKE } from './ipc-names';

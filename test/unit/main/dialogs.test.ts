@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, externalLinkDialog, nativeBindingFailedDialog, noticePageUrl, startFailedDialog } from '../../../src/main/dialogs';
+
+describe('dialogs', () => {
+  it("a refused workspace shows the engine's plain message, the folder, and a way forward", () => {
+    const dialog = startFailedDialog({ code: 'workspace-too-new', message: 'This workspace was written by a newer Localyst (schema 9).' }, '/data/shop');
+    expect(dialog.detail).toContain('This workspace was written by a newer Localyst (schema 9).');
+    expect(dialog.detail).toContain('/data/shop');
+    expect(dialog.buttons).toEqual(['Open another workspace…', 'Quit']);
+  });
+
+  it('the offline dialog says to connect, and names the exact file to copy when that is impossible', () => {
+    const dialog = nativeBindingFailedDialog({ file: '/u/native/better_sqlite3-electron-38.8.6-x64.node', reason: 'getaddrinfo ENOTFOUND github.com', electronVersion: '38.8.6', arch: 'x64' });
+    expect(dialog.detail).toContain('Connect to the internet');
+    expect(dialog.detail).toContain('/u/native/better_sqlite3-electron-38.8.6-x64.node');
+    expect(dialog.detail).toContain('ENOTFOUND');
+    expect(dialog.buttons?.[0]).toBe('Try again');
+  });
+
+  it('asking about a link shows the whole address and defaults to Cancel', () => {
+    const dialog = externalLinkDialog('https://example.com/?q=secret');
+    expect(dialog.detail).toContain('https://example.com/?q=secret');
+    expect(dialog.buttons?.[dialog.defaultId ?? -1]).toBe('Cancel');
+  });
+
+  it('the notice page is static HTML with the text escaped and scripts forbidden', () => {
+    const url = noticePageUrl({ title: 'Set<up>', message: '<script>alert(1)</script>', dark: false });
+    expect(url.startsWith('data:text/html;charset=utf-8,')).toBe(true);
+    const html = decodeURIComponent(url.slice('data:text/html;charset=utf-8,'.length));
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&#60;script&#62;');
+    expect(html).toContain("default-src 'none'");
+    expect(escapeHtml(`"'&`)).toBe('&#34;&#39;&#38;');
+  });
+});
