@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { latestSchemaVersion } from '../../../src/engine/db/migrations';
 import { sha256File, tempDir } from '../helpers';
 
 const BIN = path.resolve('bin/localyst.js');
@@ -39,7 +40,7 @@ describe('localyst CLI', () => {
     const ws = path.join(dir, 'ws');
     const r = run(['doctor', '--workspace', ws, '--json']);
     expect(r.code).toBe(0);
-    expect(r.json).toMatchObject({ workspace: ws, schemaVersion: 1, latestSchemaVersion: 1 });
+    expect(r.json).toMatchObject({ workspace: ws, schemaVersion: latestSchemaVersion, latestSchemaVersion });
     expect(['tensorflow', 'wasm', 'cpu']).toContain(r.json?.backend);
     expect(r.json?.node).toBe(process.versions.node);
     expect(String(r.json?.sqlite)).toMatch(/^3\.\d+/);

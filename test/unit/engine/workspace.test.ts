@@ -100,8 +100,9 @@ describe('opening a workspace', () => {
 });
 
 describe('migrations', () => {
-  const addColumn: Migration = { version: 2, name: 'customer-segment', up: 'ALTER TABLE customers ADD COLUMN segment TEXT;' };
-  const broken: Migration = { version: 2, name: 'broken', up: 'ALTER TABLE customers ADD COLUMN ok TEXT; ALTER TABLE nowhere ADD COLUMN x;' };
+  const next = latestSchemaVersion + 1;
+  const addColumn: Migration = { version: next, name: 'customer-segment', up: 'ALTER TABLE customers ADD COLUMN segment TEXT;' };
+  const broken: Migration = { version: next, name: 'broken', up: 'ALTER TABLE customers ADD COLUMN ok TEXT; ALTER TABLE nowhere ADD COLUMN x;' };
 
   async function workspaceWithOneCustomer(): Promise<Database.Database> {
     const ws = await openWorkspace(dir);
@@ -119,10 +120,10 @@ describe('migrations', () => {
   it('backs up before migrating an existing workspace, then applies the step', async () => {
     const db = await workspaceWithOneCustomer();
     const result = await runMigrations(db, dir, [...migrations, addColumn]);
-    expect(result.schemaVersion).toBe(2);
+    expect(result.schemaVersion).toBe(next);
     expect(result.backupFile).not.toBeNull();
     const backup = new Database(result.backupFile as string, { readonly: true });
-    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     expect((backup.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n).toBe(1);
     backup.close();
     expect(db.prepare("SELECT segment FROM customers WHERE external_id = 'C1'").get()).toEqual({ segment: null });
@@ -132,10 +133,10 @@ describe('migrations', () => {
   it('rolls a failing migration back completely', async () => {
     const db = await workspaceWithOneCustomer();
     await expect(runMigrations(db, dir, [...migrations, broken])).rejects.toThrow();
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(latestSchemaVersion);
     const columns = (db.prepare('PRAGMA table_info(customers)').all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns).not.toContain('ok');
-    expect((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT count(*) AS n FROM schema_migrations').get() as { n: number }).n).toBe(latestSchemaVersion);
     db.close();
   });
 

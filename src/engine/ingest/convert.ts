@@ -1,0 +1,113 @@
+import type { DetectedFormat, ImportKind, PiiKind, RowError } from '../../shared/import-schemas';
+import { dateFormatById, parseDate, type DateFormat } from './dates';
+import { KIND_FIELDS } from './kinds';
+import { parseBoolean, parseNumber } from './numbers';
+
+export type Value = string | number | boolean | null;
+export type TypedRow = Record<string, Value>;
+
+export type Converter = {
+  fields: string[];
+  /** Converts one record's cells, pushing problems into `errors`; returns null when the row is unusable. */
+  convert(cells: string[], row: number, errors: RowError[]): TypedRow | null;
+};
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+const MAX_TEXT = 10_000;
+
+/** Builds the converter for a file: which column feeds which field, and how each value is read. */
+export function createConverter(
+  kind: ImportKind,
+  headers: string[],
+  mapping: Record<string, string>,
+  detected: DetectedFormat,
+  pseudonymise: (kind: PiiKind, value: string) => string,
+  pseudonymised: ReadonlySet<PiiKind>,
+): Converter {
+  const specs = KIND_FIELDS[kind];
+  const columns = Object.entries(mapping)
+    .filter(([, field]) => field in specs)
+    .map(([source, field]) => ({ source, field, index: headers.indexOf(source), spec: specs[field] as (typeof specs)[string] }))
+    .filter((c) => c.index >= 0);
+  const dateFormat: DateFormat | null = detected.dateFormat ? (dateFormatById(detected.dateFormat) ?? null) : null;
+  const required = Object.entries(specs).filter(([, s]) => s.required).map(([f]) => f);
+  const width = headers.length;
+
+  return {
+    fields: columns.map((c) => c.field),
+    convert(cells, row, errors) {
+      const out: TypedRow = {};
+      let ok = true;
+      const problem = (column: string | null, field: string | null, code: string, message: string): void => {
+        errors.push({ row, column, field, code, message });
+        ok = false;
+      };
+      if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
+        problem(null, null, 'column-count', `This row has ${cells.length} values but the header names ${width} columns. Check for an unquoted delimiter.`);
+      }
+      for (const { source, field, index, spec } of columns) {
+        const raw = (cells[index] ?? '').trim();
+        if (raw === '') {
+          out[field] = null;
+          continue;
+        }
+        switch (spec.type) {
+          case 'number':
+          case 'integer': {
+            const n = parseNumber(raw, detected.decimalComma);
+            if (Number.isNaN(n)) problem(source, field, 'not-a-number', `"${clip(raw)}" is not a number.`);
+            else if (spec.type === 'integer' && !Number.isInteger(n)) problem(source, field, 'not-a-whole-number', `"${clip(raw)}" is not a whole number.`);
+            else out[field] = n;
+            break;
+          }
+          case 'date': {
+            const parsed = dateFormat ? parseDate(raw, dateFormat) : null;
+            if (parsed === null) {
+              problem(source, field, 'bad-date', dateFormat ? `"${clip(raw)}" is not a date in the format ${dateFormat.id}.` : `"${clip(raw)}" is not a date Localyst recognises.`);
+            } else out[field] = parsed;
+            break;
+          }
+          case 'boolean': {
+            const b = parseBoolean(raw);
+            if (b === null) problem(source, field, 'not-yes-no', `"${clip(raw)}" is not a yes/no value.`);
+            else out[field] = b;
+            break;
+          }
+          case 'email': {
+            if (!EMAIL.test(raw)) problem(source, field, 'bad-email', `"${clip(raw)}" is not an e-mail address.`);
+            else out[field] = pseudonymised.has('email') ? pseudonymise('email', raw) : raw;
+            break;
+          }
+          default: {
+            if (raw.length > MAX_TEXT) problem(source, field, 'too-long', `The value is longer than ${MAX_TEXT.toLocaleString('en')} characters.`);
+            else out[field] = spec.pii && pseudonymised.has(spec.pii) ? pseudonymise(spec.pii, raw) : raw;
+          }
+        }
+      }
+      for (const field of required) {
+        if (out[field] === null || out[field] === undefined) {
+          const column = columns.find((c) => c.field === field)?.source ?? null;
+          if (column === null) continue; // a missing mapping is refused before reading
+          problem(column, field, 'missing-value', `${specs[field]?.label ?? field} is required but empty.`);
+        }
+      }
+      if (kind === 'reviews' && typeof out.rating === 'number' && (out.rating < 1 || out.rating > 5)) {
+        problem(columns.find((c) => c.field === 'rating')?.source ?? null, 'rating', 'out-of-range', `Stars must be 1 to 5, not ${out.rating}.`);
+      }
+      if (kind === 'orders' && out.unitPrice == null && out.orderTotal == null && columns.some((c) => c.field === 'unitPrice' || c.field === 'orderTotal')) {
+        problem(columns.find((c) => c.field === 'unitPrice' || c.field === 'orderTotal')?.source ?? null, 'unitPrice', 'missing-value', 'A line needs a unit price (or an order total).');
+      }
+      return ok ? out : null;
+    },
+  };
+}
+
+const clip = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+/** Required fields that no column is mapped to: the import cannot start without them. */
+export function missingRequiredFields(kind: ImportKind, mapping: Record<string, string>): string[] {
+  const mapped = new Set(Object.values(mapping));
+  const missing = Object.entries(KIND_FIELDS[kind]).filter(([f, s]) => s.required && !mapped.has(f)).map(([f]) => f);
+  if (kind === 'orders' && !mapped.has('unitPrice') && !mapped.has('orderTotal')) missing.push('unitPrice');
+  return missing;
+}

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { ImportReport, ImportRequest, PiiKind, RowError } from '../../shared/import-schemas';
+import { importRequestSchema } from '../../shared/import-schemas';
+import { refreshCustomerMetrics } from '../customers/metrics';
+import type { Db } from '../db/open-workspace';
+import type { JobControl } from '../jobs/types';
+import { createConverter, missingRequiredFields } from './convert';
+import { dateFormatIds } from './dates';
+import { detectMappedDateFormat, sniff } from './inspect';
+import { KIND_FIELDS } from './kinds';
+import { saveMapping } from './mappings-repo';
+import { createPseudonymiser, pseudonymSecret } from './pseudonyms';
+import { readRows } from './reader';
+import { statInput, type ReadProgress } from './source';
+import { createWriter } from './writers';
+
+const MAX_REPORTED_ERRORS = 100;
+
+/**
+ * Imports one file as one transaction: all of it, or (with onError 'skip') all of its good rows, or nothing.
+ * A cancel, a crash or a rejected file leaves the workspace exactly as it was. Importing the same file again
+ * changes nothing and says so.
+ */
+export async function runImport(db: Db, rawRequest: ImportRequest, control: JobControl): Promise<ImportReport> {
+  const started = performance.now();
+  const request = importRequestSchema.parse(rawRequest);
+  const file = path.resolve(request.file);
+  const size = statInput(file).size;
+  control.progress({ fraction: 0, stage: 'Reading', message: `Checking ${path.basename(file)}` });
+  const sniffed = await sniff(file, request.overrides);
+  const mapping = checkMapping(request, sniffed.headers);
+  const dateFormat = request.overrides.dateFormat ?? detectMappedDateFormat(request.kind, sniffed.headers, sniffed.samples, mapping);
+  if (request.overrides.dateFormat && !dateFormatIds.includes(request.overrides.dateFormat)) {
+    throw new AppError('bad-input', `Unknown date format "${request.overrides.dateFormat}". Choose one of: ${dateFormatIds.join(', ')}.`, { field: 'dateFormat' });
+  }
+  const detected = { ...sniffed.detected, dateFormat };
+  const sha256 = await hashFile(file);
+  const previous = db
+    .prepare("SELECT id, created_at FROM imports WHERE file_sha256 = ? AND kind = ? AND status = 'done' ORDER BY id DESC LIMIT 1")
+    .get(sha256, request.kind) as { id: number; created_at: string } | undefined;
+
+  const pseudonymised = new Set<PiiKind>(request.pseudonymize);
+  const pseudonymise = createPseudonymiser(pseudonymSecret(db));
+  const converter = createConverter(request.kind, sniffed.headers, mapping, detected, pseudonymise, pseudonymised);
+  const now = new Date().toISOString();
+
+  db.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const importId = Number(
+      db
+        .prepare(`INSERT INTO imports (kind, file_name, file_sha256, mapping_json, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)`)
+        .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
+    );
+    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0 });
+    const errors: RowError[] = [];
+    const errorCounts: Record<string, number> = {};
+    let rows = 0;
+    let rejected = 0;
+    const progress: ReadProgress = { bytes: 0 };
+    for await (const batch of readRows(file, detected, progress)) {
+      control.checkCancelled();
+      for (const source of batch) {
+        if (source.row === 1 && source.cells) continue; // the header
+        rows += 1;
+        const rowErrors: RowError[] = [];
+        const typed = source.cells ? converter.convert(source.cells, source.row, rowErrors) : null;
+        if (!source.cells) rowErrors.push({ row: source.row, column: null, field: null, code: 'bad-record', message: source.problem });
+        if (typed && rowErrors.length === 0) {
+          // With 'reject', validation goes on to the end for a complete report, but nothing more is written.
+          if (rejected === 0 || request.onError === 'skip') writer.write(typed);
+          continue;
+        }
+        rejected += 1;
+        for (const e of rowErrors) {
+          errorCounts[e.code] = (errorCounts[e.code] ?? 0) + 1;
+          if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
+        }
+      }
+      control.progress({
+        fraction: Math.min(0.95, (progress.bytes / Math.max(size, 1)) * 0.95),
+        stage: 'Importing',
+        message: `${rows.toLocaleString('en')} rows read`,
+        rowsDone: rows,
+      });
+    }
+    control.checkCancelled();
+    writer.finish();
+    const { inserted, updated, unchanged } = writer.counts;
+    const skipped = request.onError === 'skip' ? rejected : 0;
+    const outcome: ImportReport['outcome'] =
+      request.onError === 'reject' && rejected > 0 ? 'rejected' : request.dryRun ? 'dry-run' : inserted + updated === 0 ? 'unchanged' : 'imported';
+    const base = {
+      kind: request.kind,
+      file,
+      rows,
+      inserted,
+      updated,
+      unchanged,
+      skipped,
+      rejected,
+      errors,
+      errorCounts,
+      detected: { ...detected, mapping },
+      dryRun: request.dryRun,
+      alreadyImported: previous !== undefined,
+      outcome,
+    };
+    if (outcome !== 'imported') {
+      db.exec('ROLLBACK');
+      committed = true;
+      return { ...base, importId: null, message: describe(base, previous), seconds: elapsed(started) };
+    }
+    db.prepare('UPDATE imports SET inserted = ?, updated = ?, unchanged = ?, skipped = ?, rejected = ?, rows_read = ? WHERE id = ?').run(
+      inserted,
+      updated,
+      unchanged,
+      skipped,
+      rejected,
+      rows,
+      importId,
+    );
+    control.progress({ fraction: 0.96, stage: 'Updating figures', message: 'Recomputing customer figures' });
+    refreshCustomerMetrics(db);
+    if (request.saveMappingAs) saveMapping(db, request.saveMappingAs, request.kind, mapping, sniffed.headers);
+    control.checkCancelled();
+    db.exec('COMMIT');
+    committed = true;
+    return { ...base, importId, message: describe(base, previous), seconds: elapsed(started) };
+  } finally {
+    if (!committed && db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+const elapsed = (started: number): number => Math.round(performance.now() - started) / 1000;
+
+function describe(
+  r: { outcome: ImportReport['outcome']; inserted: number; updated: number; skipped: number; rejected: number; rows: number },
+  previous: { id: number; created_at: string } | undefined,
+): string {
+  const fmt = (n: number): string => n.toLocaleString('en');
+  switch (r.outcome) {
+    case 'rejected':
+      return `The file was not imported: ${fmt(r.rejected)} of ${fmt(r.rows)} rows have problems. Fix them, or import with "skip bad rows".`;
+    case 'dry-run':
+      return `Dry run: ${fmt(r.inserted)} new, ${fmt(r.updated)} updated, ${fmt(r.skipped)} skipped. Nothing was written.`;
+    case 'unchanged':
+      return previous
+        ? `This file was already imported (import #${previous.id}). Nothing changed.`
+        : 'Every row is already in the workspace. Nothing changed.';
+    default:
+      return `Imported ${fmt(r.inserted)} new and ${fmt(r.updated)} updated rows${r.skipped ? `, skipped ${fmt(r.skipped)} bad rows` : ''}.`;
+  }
+}
+
+/** The mapping restricted to real columns; refuses unknown columns or fields and missing required fields. */
+function checkMapping(request: ImportRequest, headers: string[]): Record<string, string> {
+  const fields = KIND_FIELDS[request.kind];
+  const seen = new Map<string, string>();
+  for (const [column, field] of Object.entries(request.mapping)) {
+    if (!headers.includes(column)) {
+      throw new AppError('bad-input', `The file has no column "${column}". Its columns are: ${headers.join(', ')}.`, { column, field: 'mapping' });
+    }
+    if (!(field in fields)) {
+      throw new AppError('bad-input', `"${field}" is not a field of ${request.kind}. Choose one of: ${Object.keys(fields).join(', ')}.`, { column, field });
+    }
+    const other = seen.get(field);
+    if (other) throw new AppError('bad-input', `Both "${other}" and "${column}" are mapped to ${field}. Map one column per field.`, { column, field });
+    seen.set(field, column);
+  }
+  const missing = missingRequiredFields(request.kind, request.mapping);
+  if (missing.length > 0) {
+    throw new AppError('bad-input', `Map a column to ${missing.map((f) => fields[f]?.label ?? f).join(', ')}: ${request.kind} need it.`, { field: missing[0] });
+  }
+  return { ...request.mapping };
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,220 @@
+import { createHash } from 'node:crypto';
+import type { ImportKind } from '../../shared/import-schemas';
+import type { Db } from '../db/open-workspace';
+import type { TypedRow, Value } from './convert';
+import { createUpserter, type Counts, type SqlValue } from './upsert';
+
+export type RowWriter = {
+  write(row: TypedRow): void;
+  /** Work that needs the whole file (lines of an order that disappeared). */
+  finish(): void;
+  counts: Counts;
+};
+
+type Context = { db: Db; importId: () => number | null; now: string; pseudonymised: boolean };
+
+const s = (v: Value | undefined): string | null => (v === null || v === undefined ? null : String(v));
+const n = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
+const b = (v: Value | undefined): number | null => (typeof v === 'boolean' ? (v ? 1 : 0) : null);
+
+/** An order id that marks a cancellation: a capital C before the number (the UCI and many ERP exports). */
+export const isCancellationId = (orderId: string): boolean => /^C\d/.test(orderId);
+
+/** Finds or creates the customers and products that other kinds of rows refer to, remembering ids. */
+function createResolvers(ctx: Context) {
+  const { db, importId, now } = ctx;
+  const customerIds = new Map<string, number>();
+  const productIds = new Map<string, number>();
+  const findCustomer = db.prepare('SELECT id FROM customers WHERE external_id = ?');
+  const addCustomer = db.prepare(
+    'INSERT INTO customers (external_id, email, country, created_at, import_id, pseudonymized) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const findProduct = db.prepare('SELECT id FROM products WHERE sku = ?');
+  const addProduct = db.prepare('INSERT INTO products (sku, name, category, price, import_id) VALUES (?, ?, ?, ?, ?)');
+  return {
+    customer(externalId: string | null, email: string | null, country: string | null): number | null {
+      if (externalId === null) return null;
+      let id = customerIds.get(externalId);
+      if (id === undefined) {
+        id = (findCustomer.get(externalId) as { id: number } | undefined)?.id;
+        if (id === undefined) {
+          id = Number(addCustomer.run(externalId, email, country, now, importId(), ctx.pseudonymised ? 1 : 0).lastInsertRowid);
+        }
+        customerIds.set(externalId, id);
+      }
+      return id;
+    },
+    product(sku: string | null, name: string | null, category: string | null, price: number | null): number | null {
+      if (sku === null) return null;
+      let id = productIds.get(sku);
+      if (id === undefined) {
+        id = (findProduct.get(sku) as { id: number } | undefined)?.id;
+        if (id === undefined) id = Number(addProduct.run(sku, name ?? sku, category, price !== null && price > 0 ? price : null, importId()).lastInsertRowid);
+        productIds.set(sku, id);
+      }
+      return id;
+    },
+  };
+}
+
+/** The writer for one kind of file; every value is a bound parameter. */
+export function createWriter(kind: ImportKind, ctx: Context): RowWriter {
+  switch (kind) {
+    case 'customers':
+      return customersWriter(ctx);
+    case 'products':
+      return productsWriter(ctx);
+    case 'orders':
+      return ordersWriter(ctx);
+    case 'reviews':
+      return reviewsWriter(ctx);
+    case 'campaign_results':
+      return campaignResultsWriter(ctx);
+  }
+}
+
+function customersWriter(ctx: Context): RowWriter {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const cols = ['email', 'first_name', 'last_name', 'phone', 'country', 'city', 'signup_date', 'accepts_marketing', 'pseudonymized'];
+  const upsert = createUpserter(ctx.db, ctx.importId, 'customers', ['external_id'], cols, ['created_at']);
+  return {
+    counts,
+    write(row) {
+      let first = s(row.firstName);
+      let last = s(row.lastName);
+      if (first === null && last === null && row.fullName != null) {
+        const parts = String(row.fullName).split(/\s+/);
+        first = parts.length > 1 ? parts.slice(0, -1).join(' ') : (parts[0] ?? null);
+        last = parts.length > 1 ? (parts[parts.length - 1] ?? null) : null;
+      }
+      const values: SqlValue[] = [s(row.email), first, last, s(row.phone), s(row.country), s(row.city), dateOnly(row.signupDate), b(row.acceptsMarketing), ctx.pseudonymised ? 1 : 0];
+      upsert([s(row.customerId)], values, counts, [ctx.now]);
+    },
+    finish() {},
+  };
+}
+
+function productsWriter(ctx: Context): RowWriter {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const upsert = createUpserter(ctx.db, ctx.importId, 'products', ['sku'], ['name', 'category', 'price']);
+  return {
+    counts,
+    write(row) {
+      upsert([s(row.sku)], [s(row.name) ?? s(row.sku), s(row.category), n(row.price)], counts);
+    },
+    finish() {},
+  };
+}
+
+type OrderState = { id: number; lines: number; existed: boolean };
+
+function ordersWriter(ctx: Context): RowWriter {
+  const { db, importId } = ctx;
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const resolve = createResolvers(ctx);
+  const orders = new Map<string, OrderState>();
+  const upsertOrder = createUpserter(db, importId, 'orders', ['external_id'], ['customer_id', 'ordered_at', 'kind', 'country', 'currency']);
+  const insertLine = db.prepare(
+    `INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, import_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_id, line_no) DO NOTHING`,
+  );
+  const selectLine = db.prepare('SELECT product_id, description, quantity, unit_price FROM order_lines WHERE order_id = ? AND line_no = ?');
+  const updateLine = db.prepare('UPDATE order_lines SET product_id = ?, description = ?, quantity = ?, unit_price = ? WHERE order_id = ? AND line_no = ?');
+  const remember = db.prepare('INSERT OR IGNORE INTO import_changes (import_id, table_name, row_key, before_json) VALUES (?, ?, ?, ?)');
+  const staleLines = db.prepare('SELECT line_no, product_id, description, quantity, unit_price FROM order_lines WHERE order_id = ? AND line_no > ?');
+  const deleteStale = db.prepare('DELETE FROM order_lines WHERE order_id = ? AND line_no > ?');
+
+  return {
+    counts,
+    write(row) {
+      const orderId = String(row.orderId);
+      const email = s(row.email);
+      const customerKey = s(row.customerId) ?? email;
+      const country = s(row.country);
+      let order = orders.get(orderId);
+      if (!order) {
+        const customerId = resolve.customer(customerKey, row.customerId == null ? email : null, country);
+        const kind = isCancellationId(orderId) ? 'return' : 'sale';
+        const result = upsertOrder([orderId], [customerId, String(row.orderDate), kind, country, s(row.currency)], null);
+        order = { id: result.rowid, lines: 0, existed: result.change !== 'inserted' };
+        orders.set(orderId, order);
+      }
+      order.lines += 1;
+      const quantity = n(row.quantity) ?? 1;
+      const unitPrice = n(row.unitPrice) ?? n(row.orderTotal) ?? 0;
+      const description = s(row.description);
+      const productId = resolve.product(s(row.sku), description, s(row.category), unitPrice);
+      if (!order.existed) {
+        insertLine.run(order.id, order.lines, productId, description, quantity, unitPrice, importId());
+        counts.inserted += 1;
+        return;
+      }
+      const before = selectLine.get(order.id, order.lines) as Record<string, SqlValue> | undefined;
+      if (!before) {
+        insertLine.run(order.id, order.lines, productId, description, quantity, unitPrice, importId());
+        counts.inserted += 1;
+      } else if (before.product_id === productId && before.description === description && before.quantity === quantity && before.unit_price === unitPrice) {
+        counts.unchanged += 1;
+      } else {
+        const id = importId();
+        if (id !== null) remember.run(id, 'order_lines', JSON.stringify([order.id, order.lines]), JSON.stringify(before));
+        updateLine.run(productId, description, quantity, unitPrice, order.id, order.lines);
+        counts.updated += 1;
+      }
+    },
+    finish() {
+      // An existing order that now has fewer lines: the extra ones are gone from the export.
+      for (const order of orders.values()) {
+        if (!order.existed) continue;
+        const stale = staleLines.all(order.id, order.lines) as Array<Record<string, SqlValue>>;
+        if (stale.length === 0) continue;
+        const id = importId();
+        for (const line of stale) {
+          if (id !== null) remember.run(id, 'order_lines', JSON.stringify([order.id, line.line_no]), JSON.stringify({ ...line, order_id: order.id, deleted: true }));
+        }
+        deleteStale.run(order.id, order.lines);
+        counts.updated += stale.length;
+      }
+    },
+  };
+}
+
+function reviewsWriter(ctx: Context): RowWriter {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const resolve = createResolvers(ctx);
+  const upsert = createUpserter(ctx.db, ctx.importId, 'reviews', ['external_id'], ['customer_id', 'product_id', 'rating', 'title', 'body', 'reviewed_at']);
+  return {
+    counts,
+    write(row) {
+      const id = s(row.reviewId) ?? `rv_${createHash('sha256').update(JSON.stringify([row.customerId, row.sku, row.reviewDate, row.title, row.body])).digest('hex').slice(0, 24)}`;
+      const customerId = resolve.customer(s(row.customerId), null, null);
+      const productId = resolve.product(s(row.sku), null, null, null);
+      upsert([id], [customerId, productId, n(row.rating), s(row.title), s(row.body), String(row.reviewDate)], counts);
+    },
+    finish() {},
+  };
+}
+
+function campaignResultsWriter(ctx: Context): RowWriter {
+  const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
+  const resolve = createResolvers(ctx);
+  const upsertCampaign = createUpserter(ctx.db, ctx.importId, 'campaigns', ['external_id'], ['name', 'channel', 'sent_at', 'subject']);
+  const upsertResult = createUpserter(ctx.db, ctx.importId, 'campaign_results', ['campaign_id', 'customer_id'], ['sent', 'opened', 'clicked', 'converted', 'revenue']);
+  const campaigns = new Map<string, number>();
+  return {
+    counts,
+    write(row) {
+      const key = String(row.campaignId);
+      let campaignId = campaigns.get(key);
+      if (campaignId === undefined) {
+        campaignId = upsertCampaign([key], [s(row.campaignName) ?? key, s(row.channel) ?? 'email', s(row.sentDate) ?? ctx.now.slice(0, 19), s(row.subject)], null).rowid;
+        campaigns.set(key, campaignId);
+      }
+      const customerId = resolve.customer(s(row.customerId), null, null);
+      upsertResult([campaignId, customerId], [1, b(row.opened) ?? 0, b(row.clicked) ?? 0, b(row.converted) ?? 0, n(row.revenue) ?? 0], counts);
+    },
+    finish() {},
+  };
+}
+
+const dateOnly = (v: Value | undefined): string | null => (typeof v === 'string' ? v.slice(0, 10) : null);
