@@ -9,7 +9,7 @@ import { call, openEngine, toErrorData, type GlobalOptions } from './engine-sess
 import { formatNumber, printError, printResult, table, type OutputMode } from './output';
 
 /** Runs one command on an engine, printing its result or its error; always closes the engine. */
-async function withEngine(
+export async function withEngine(
   options: GlobalOptions,
   body: (engine: Engine, mode: OutputMode) => Promise<void>,
   precheck?: () => void,
@@ -98,7 +98,7 @@ export async function demoCommand(options: DemoOptions): Promise<void> {
 }
 
 /** Starts a job and waits for its end, showing progress on stderr; Ctrl-C cancels it (rolled back). */
-async function runJob(engine: Engine, start: () => Promise<{ jobId: string }>): Promise<unknown> {
+export async function runJob(engine: Engine, start: () => Promise<{ jobId: string }>): Promise<unknown> {
   const seen: Array<{ event: EventName; payload: unknown }> = [];
   let settle: ((e: { event: EventName; payload: unknown }) => void) | undefined;
   const off = engine.onEvent((event, payload) => {

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { importCommand } from './import-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -29,6 +30,19 @@ export function buildProgram(): Command {
       .option('--customers <n>', 'number of customers (1 to 2,000,000)', '10000')
       .option('--seed <s>', 'random seed (0 to 2147483647)', '1'),
   ).action((opts) => demoCommand(opts));
+  withGlobals(
+    program
+      .command('import')
+      .description('import a CSV/TSV (also .gz), Excel .xlsx or JSON Lines file as one transaction')
+      .argument('<kind>', 'customers, products, orders, reviews or campaign_results')
+      .argument('<file>', 'the file to import')
+      .option('--map <SOURCE=FIELD...>', 'map a column to a field (repeatable); FIELD "-" leaves the column out')
+      .option('--mapping <name>', 'use a saved mapping')
+      .option('--save-mapping <name>', 'save the mapping used under this name')
+      .option('--on-error <mode>', 'reject the whole file, or skip bad rows', 'reject')
+      .option('--dry-run', 'check and count everything, write nothing')
+      .option('--pseudonymize <list>', 'replace these with keyed hashes: email,phone,name'),
+  ).action((kind: string, file: string, opts) => importCommand(kind, file, opts));
   withGlobals(
     program
       .command('serve')

@@ -3,6 +3,7 @@ import type { EngineContext } from './context';
 import { appHandlers } from './app/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { demoHandlers } from './demo/handlers';
+import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -13,7 +14,7 @@ export type Handler<K extends Channel> = (
 
 export type HandlerMap = { [K in Channel]: Handler<K> };
 
-const union = { ...appHandlers, ...workspaceHandlers, ...analyticsHandlers, ...jobsHandlers, ...demoHandlers };
+const union = { ...appHandlers, ...workspaceHandlers, ...analyticsHandlers, ...jobsHandlers, ...demoHandlers, ...ingestHandlers };
 
 /** Every channel has a handler (a missing one fails here)… */
 export const handlers: HandlerMap = union;

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
+import {
+  importHistoryItemSchema,
+  importKindSchema,
+  importReportSchema,
+  importRequestSchema,
+  inspectInputSchema,
+  inspectResultSchema,
+  previewResultSchema,
+  savedMappingSchema,
+} from './import-schemas';
 
 /**
  * The contract: one zod schema per channel (input and output) and per event. Every door (IPC, loopback
@@ -51,7 +61,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -149,9 +159,28 @@ export const channels = {
   },
   'settings.get': { input: empty, output: settingsSchema },
   'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'import.inspect': { input: inspectInputSchema, output: inspectResultSchema },
+  'import.preview': {
+    input: importRequestSchema.pick({ file: true, kind: true, mapping: true, pseudonymize: true, overrides: true }),
+    output: previewResultSchema,
+  },
+  'import.start': { input: importRequestSchema, output: z.object({ jobId: z.string() }) },
+  'import.history': { input: empty, output: z.object({ imports: z.array(importHistoryItemSchema) }) },
+  'import.undo': {
+    input: z.strictObject({ importId: z.int().min(1) }),
+    output: z.object({ importId: z.number().int(), removed: z.number().int(), restored: z.number().int() }),
+  },
+  'mappings.list': {
+    input: z.strictObject({ kind: importKindSchema.optional() }),
+    output: z.object({ mappings: z.array(savedMappingSchema) }),
+  },
+  'mappings.delete': { input: z.strictObject({ name: z.string().min(1).max(80) }), output: z.object({ deleted: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
+
+/** What a finished import job reports (its `job.done` result). */
+export { importReportSchema };
 export type Channel = keyof Channels;
 export type ChannelInput<K extends Channel> = z.input<Channels[K]['input']>;
 export type ParsedInput<K extends Channel> = z.output<Channels[K]['input']>;

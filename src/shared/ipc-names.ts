@@ -19,6 +19,13 @@ export const CHANNEL_NAMES = [
   'jobs.cancel',
   'settings.get',
   'settings.update',
+  'import.inspect',
+  'import.preview',
+  'import.start',
+  'import.history',
+  'import.undo',
+  'mappings.list',
+  'mappings.delete',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

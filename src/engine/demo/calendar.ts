@@ -19,9 +19,20 @@ const START_MS = Date.parse(`${DEMO_START_DATE}T00:00:00Z`);
 export const WINDOW_DAYS = (Date.parse(`${DEMO_END_DATE}T00:00:00Z`) + DAY_MS - START_MS) / DAY_MS;
 export const DAYS_PER_YEAR = 365.25;
 
-/** 'YYYY-MM-DDTHH:MM:SS', whole seconds, no zone: the shop's local time as the orders table stores it. */
-export const timestampAt = (t: number): string =>
-  new Date(START_MS + Math.floor(t * 86_400) * 1000).toISOString().slice(0, 19);
+/**
+ * Whole seconds since the window's start: the resolution rows are written at. The tiny nudge keeps a time that is
+ * meant to fall on a second (a campaign's send) from landing just below it through floating-point rounding.
+ */
+export const secondOf = (t: number): number => Math.floor(t * 86_400 + 1e-6);
+
+/** 'YYYY-MM-DDTHH:MM:SS', no zone: the shop's local time as the orders table stores it. */
+export const timestampOfSecond = (second: number): string =>
+  new Date(START_MS + second * 1000).toISOString().slice(0, 19);
+
+export const timestampAt = (t: number): string => timestampOfSecond(secondOf(t));
+
+/** The window second of a 'YYYY-MM-DDTHH:MM:SS' timestamp. */
+export const secondOfTimestamp = (timestamp: string): number => (Date.parse(`${timestamp}Z`) - START_MS) / 1000;
 
 export const dateAt = (t: number): string => timestampAt(t).slice(0, 10);
 
@@ -57,19 +68,18 @@ export function buildSeasonality(): Seasonality {
   return { day, hour, peak: Math.max(...day) * Math.max(...hour) };
 }
 
-/** Black Friday weekend and Cyber Monday lift demand; the days after the last Christmas delivery date sag. */
+// Days after (US) Thanksgiving: Black Friday, the weekend, Cyber Monday (which can fall in December).
+const SHOPPING_EVENTS: Readonly<Record<number, number>> = { 1: 2.6, 2: 1.6, 3: 1.6, 4: 1.9 };
+
+/** Black Friday weekend and Cyber Monday lift demand; the days around Christmas, after the last delivery date, sag. */
 function eventBoost(date: Date): number {
-  const month = date.getUTCMonth();
+  const year = date.getUTCFullYear();
+  const firstWeekday = new Date(Date.UTC(year, 10, 1)).getUTCDay();
+  const thanksgiving = Date.UTC(year, 10, 1 + ((4 - firstWeekday + 7) % 7) + 21);
+  const shopping = SHOPPING_EVENTS[Math.round((date.getTime() - thanksgiving) / DAY_MS)] ?? 1;
   const dayOfMonth = date.getUTCDate();
-  if (month === 11) return dayOfMonth >= 21 && dayOfMonth <= 26 ? 0.55 : 1;
-  if (month !== 10) return 1;
-  const firstWeekday = new Date(Date.UTC(date.getUTCFullYear(), 10, 1)).getUTCDay();
-  const thanksgiving = 1 + ((4 - firstWeekday + 7) % 7) + 21;
-  const offset = dayOfMonth - thanksgiving;
-  if (offset === 1) return 2.6;
-  if (offset === 2 || offset === 3) return 1.6;
-  if (offset === 4) return 1.9;
-  return 1;
+  const christmas = date.getUTCMonth() === 11 && dayOfMonth >= 21 && dayOfMonth <= 26 ? 0.55 : 1;
+  return shopping * christmas;
 }
 
 function normalise(values: Float64Array): void {

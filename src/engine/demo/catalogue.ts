@@ -40,40 +40,65 @@ const FLAT = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1];
 const CATEGORIES: readonly CategorySpec[] = [
   {
     name: 'Candles', code: 'CAN', share: 0.22, months: WINTER, returnRate: 0.02, variants: SCENTS,
-    types: [['Soy Candle', 24], ['Pillar Candle', 16], ['Travel Tin Candle', 12], ['Three-Wick Candle', 42], ['Tealight Set (12)', 8.5]],
+    types: [
+      ['Soy Candle', 24], ['Pillar Candle', 16], ['Travel Tin Candle', 12], ['Three-Wick Candle', 42],
+      ['Tealight Set (12)', 8.5],
+    ],
   },
   {
     name: 'Home fragrance', code: 'HFR', share: 0.14, months: WINTER, returnRate: 0.025, variants: SCENTS,
-    types: [['Reed Diffuser 100 ml', 26], ['Reed Diffuser 250 ml', 44], ['Room Spray', 16], ['Diffuser Refill', 19], ['Wax Melts', 7.5]],
+    types: [
+      ['Reed Diffuser 100 ml', 26], ['Reed Diffuser 250 ml', 44], ['Room Spray', 16], ['Diffuser Refill', 19],
+      ['Wax Melts', 7.5],
+    ],
   },
   {
     name: 'Kitchen', code: 'KIT', share: 0.13, months: FLAT, returnRate: 0.05,
     variants: ['Sage', 'Terracotta', 'Oat', 'Charcoal', 'Speckled', 'Olive Wood', 'Walnut', 'Enamel Blue'],
-    types: [['Mug', 13], ['Serving Bowl', 29], ['Dinner Plate', 16], ['Chopping Board', 34], ['Teapot', 39], ['Butter Dish', 18]],
+    types: [
+      ['Mug', 13], ['Serving Bowl', 29], ['Dinner Plate', 16], ['Chopping Board', 34], ['Teapot', 39],
+      ['Butter Dish', 18],
+    ],
   },
   {
-    name: 'Textiles', code: 'TEX', share: 0.12, months: [1.1, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 0.85, 1.05, 1.2, 1.25, 1.3], returnRate: 0.07,
+    name: 'Textiles', code: 'TEX', share: 0.12, returnRate: 0.07,
+    months: [1.1, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 0.85, 1.05, 1.2, 1.25, 1.3],
     variants: ['Oat', 'Rust', 'Sage', 'Navy Stripe', 'Charcoal', 'Mustard', 'Blush', 'Natural'],
-    types: [['Linen Tea Towel', 12], ['Wool Throw', 69], ['Cushion Cover', 24], ['Linen Napkins (4)', 26], ['Table Runner', 32], ['Waffle Bath Towel', 27]],
+    types: [
+      ['Linen Tea Towel', 12], ['Wool Throw', 69], ['Cushion Cover', 24], ['Linen Napkins (4)', 26],
+      ['Table Runner', 32], ['Waffle Bath Towel', 27],
+    ],
   },
   {
-    name: 'Stationery', code: 'STA', share: 0.1, months: [1.5, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 1.1, 1.2, 0.9, 1.0, 1.3], returnRate: 0.015,
+    name: 'Stationery', code: 'STA', share: 0.1, returnRate: 0.015,
+    months: [1.5, 0.9, 0.9, 0.9, 0.9, 0.8, 0.8, 1.1, 1.2, 0.9, 1.0, 1.3],
     variants: ['Botanical', 'Kraft', 'Marble', 'Terrazzo', 'Midnight', 'Meadow', 'Linen-Bound'],
-    types: [['A5 Notebook', 12], ['Weekly Planner', 18], ['Greeting Card', 3.95], ['Wrapping Paper', 6.5], ['Pencil Set', 7.5], ['Fountain Pen', 34]],
+    types: [
+      ['A5 Notebook', 12], ['Weekly Planner', 18], ['Greeting Card', 3.95], ['Wrapping Paper', 6.5],
+      ['Pencil Set', 7.5], ['Fountain Pen', 34],
+    ],
   },
   {
-    name: 'Gifts', code: 'GFT', share: 0.1, months: [0.6, 0.9, 0.9, 0.9, 1.1, 0.8, 0.7, 0.7, 0.8, 1.0, 1.8, 2.4], returnRate: 0.02,
+    name: 'Gifts', code: 'GFT', share: 0.1, returnRate: 0.02,
+    months: [0.6, 0.9, 0.9, 0.9, 1.1, 0.8, 0.7, 0.7, 0.8, 1.0, 1.8, 2.4],
     variants: ['Birthday', 'Thank You', 'New Home', 'Winter', 'Spring', 'Self-Care', 'Letterbox'],
     types: [['Gift Box', 45], ['Hamper', 69], ['Candle Trio', 29], ['Gift Set', 36]],
   },
   {
-    name: 'Garden', code: 'GAR', share: 0.08, months: [0.3, 0.5, 1.3, 1.9, 2.0, 1.7, 1.2, 0.9, 0.8, 0.6, 0.5, 0.5], returnRate: 0.04,
+    name: 'Garden', code: 'GAR', share: 0.08, returnRate: 0.04,
+    months: [0.3, 0.5, 1.3, 1.9, 2.0, 1.7, 1.2, 0.9, 0.8, 0.6, 0.5, 0.5],
     variants: ['Terracotta', 'Zinc', 'Glazed', 'Rattan', 'Copper'],
-    types: [['Plant Pot', 14], ['Large Planter', 39], ['Watering Can', 29], ['Seed Kit', 12], ['Bird Feeder', 24], ['Garden Lantern', 36]],
+    types: [
+      ['Plant Pot', 14], ['Large Planter', 39], ['Watering Can', 29], ['Seed Kit', 12], ['Bird Feeder', 24],
+      ['Garden Lantern', 36],
+    ],
   },
   {
     name: 'Bath & body', code: 'BAB', share: 0.11, months: FLAT, returnRate: 0.02, variants: SCENTS,
-    types: [['Hand Wash 300 ml', 14], ['Hand Cream 75 ml', 12], ['Bath Salts', 18], ['Body Lotion', 19], ['Soap Bar', 6.5], ['Lip Balm', 4.95]],
+    types: [
+      ['Hand Wash 300 ml', 14], ['Hand Cream 75 ml', 12], ['Bath Salts', 18], ['Body Lotion', 19], ['Soap Bar', 6.5],
+      ['Lip Balm', 4.95],
+    ],
   },
 ];
 
@@ -81,7 +106,11 @@ export type Product = {
   id: number;
   sku: string;
   name: string;
+  /** The product type without its variant ('Soy Candle'), for review text. */
+  kind: string;
+  /** Index into Catalogue.categories. */
   category: number;
+  categoryName: CategoryName;
   price: number;
   /** Hidden: relative chance of being picked within its category. */
   popularity: number;
@@ -113,7 +142,9 @@ export function buildCatalogue(rng: Rng): Catalogue {
         id: products.length + 1,
         sku: `${spec.code}-${String(i + 1).padStart(3, '0')}`,
         name: `${variant} ${typeName}`,
+        kind: typeName,
         category,
+        categoryName: spec.name,
         price: shopPrice(typicalPrice * logNormal(rng, 0, 0.15)),
         popularity: gamma(rng, 1.2) + 0.05,
         quality: beta(rng, 8, 2),
@@ -124,7 +155,8 @@ export function buildCatalogue(rng: Rng): Catalogue {
     });
     const cumulativePopularity = new Float64Array(popularity.length);
     popularity.reduce((total, p, i) => (cumulativePopularity[i] = total + p), 0);
-    return { name: spec.name, share: spec.share, months: spec.months, returnRate: spec.returnRate, productIds, cumulativePopularity };
+    const { name, share, months, returnRate } = spec;
+    return { name, share, months, returnRate, productIds, cumulativePopularity };
   });
   return { products, categories };
 }

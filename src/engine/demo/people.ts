@@ -1,6 +1,6 @@
 import { Faker, base, de, de_AT, en, en_GB, en_US, fr, nl, nl_BE, type LocaleDefinition } from '@faker-js/faker';
 import { DAYS_PER_YEAR, WINDOW_DAYS, demandAt, monthAt, type Seasonality } from './calendar';
-import { bernoulli, choice, weightedTable, type Rng, type WeightedTable } from './random';
+import { bernoulli, choice, pick, weightedTable, type Rng, type WeightedTable } from './random';
 
 /**
  * Who the demo shop's customers are: a Dutch home-and-gift web shop that also sells to its neighbours. Names and
@@ -85,6 +85,29 @@ export type CustomerTraits = {
   holidayAcquired: boolean;
 };
 
+/** All customers' traits in compact columns (index = customer id − 1), kept between the generator's stages. */
+export type CustomerTable = { count: number; signup: Float64Array; country: Uint8Array; flags: Uint8Array };
+
+const FLAG = { acceptsMarketing: 1, appUser: 2, holidayAcquired: 4 } as const;
+
+export function storeTraits(table: CustomerTable, index: number, traits: CustomerTraits): void {
+  table.country[index] = traits.country;
+  table.flags[index] =
+    (traits.acceptsMarketing ? FLAG.acceptsMarketing : 0) |
+    (traits.appUser ? FLAG.appUser : 0) |
+    (traits.holidayAcquired ? FLAG.holidayAcquired : 0);
+}
+
+export function traitsOf(table: CustomerTable, index: number): CustomerTraits {
+  const flags = table.flags[index] as number;
+  return {
+    country: table.country[index] as number,
+    acceptsMarketing: (flags & FLAG.acceptsMarketing) !== 0,
+    appUser: (flags & FLAG.appUser) !== 0,
+    holidayAcquired: (flags & FLAG.holidayAcquired) !== 0,
+  };
+}
+
 export type Person = { firstName: string; lastName: string; email: string; phone: string | null; city: string };
 
 /**
@@ -152,10 +175,8 @@ const DOMAINS = weightedTable([['example.com', 6], ['example.net', 3], ['example
 function emailFor(rng: Rng, firstName: string, lastName: string, customerNumber: number): string {
   const first = asciiLower(firstName) || 'customer';
   const last = asciiLower(lastName) || 'shopper';
-  const style = Math.floor(rng() * 4);
-  const local =
-    style === 0 ? `${first}.${last}` : style === 1 ? `${first}${last}` : style === 2 ? `${first[0]}.${last}` : `${first}_${last}`;
-  return `${local}${customerNumber}@${choice(rng, DOMAINS)}`;
+  const styles = [`${first}.${last}`, `${first}${last}`, `${first[0]}.${last}`, `${first}_${last}`];
+  return `${pick(rng, styles)}${customerNumber}@${choice(rng, DOMAINS)}`;
 }
 
 /** 'Cécile', "D'Amore", 'van der Laan', 'Groß' → 'cecile', 'damore', 'vanderlaan', 'gross'. */

@@ -188,7 +188,8 @@ export function weightedTable<T>(entries: readonly (readonly [T, number])[]): We
   return { items: entries.map(([item]) => item), cumulative: cumulativeWeights(entries.map(([, w]) => w)) };
 }
 
-export const choice = <T>(rng: Rng, table: WeightedTable<T>): T => table.items[weightedIndex(rng, table.cumulative)] as T;
+export const choice = <T>(rng: Rng, table: WeightedTable<T>): T =>
+  table.items[weightedIndex(rng, table.cumulative)] as T;
 
 /** Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {

@@ -3,9 +3,9 @@ import { getJob, listJobs } from '../db/jobs-repo';
 import type { HandlerMap } from '../router';
 
 export const jobsHandlers = {
-  'jobs.list': (_input, ctx) => ({ jobs: listJobs(ctx.workspace().db) }),
+  'jobs.list': (_input, ctx) => ({ jobs: listJobs(ctx.workspace().db).map((job) => ctx.jobs.live(job.id) ?? job) }),
   'jobs.get': (input, ctx) => {
-    const job = getJob(ctx.workspace().db, input.jobId);
+    const job = ctx.jobs.live(input.jobId) ?? getJob(ctx.workspace().db, input.jobId);
     if (!job) throw new AppError('not-found', `There is no job ${input.jobId}.`, { field: 'jobId' });
     return job;
   },

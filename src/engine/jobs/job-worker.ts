@@ -21,7 +21,7 @@ export type WorkerMessage =
   | { type: 'done'; result: unknown }
   | { type: 'failed'; error: { code: string; message: string; details?: unknown } };
 
-function run(): void {
+async function run(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('job-worker must run in a worker thread');
   const data = workerData as WorkerInput;
@@ -33,8 +33,9 @@ function run(): void {
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
     const control = createJobControl(new Int32Array(data.cancel), (update) => post({ type: 'progress', update }));
+    // The registry is typed per kind; here the kind is only known at run time.
     const fn = jobFunctions[data.kind] as (db: Database.Database, input: unknown, c: typeof control) => unknown;
-    const result = fn(db, data.input, control);
+    const result = await fn(db, data.input, control);
     post({ type: 'done', result });
   } catch (raw) {
     const error = asWorkspaceError(data.dbFile, raw);
@@ -50,4 +51,4 @@ function run(): void {
   }
 }
 
-run();
+void run();

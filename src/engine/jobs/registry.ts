@@ -1,7 +1,20 @@
+import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
+import { runImport } from '../ingest/run-import';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
 export const jobFunctions: JobFunctions = {
-  'demo.generate': generateDemo,
+  'demo.generate': (db, input, control) =>
+    // One transaction: the shop and the customer figures derived from it land together or not at all.
+    db
+      .transaction(() => {
+        const result = generateDemo(db, input, control);
+        control.progress({ fraction: 0.99, stage: 'Updating figures', message: 'Recomputing customer figures' });
+        refreshCustomerMetrics(db);
+        control.checkCancelled();
+        return result;
+      })
+      .immediate(),
+  'import.run': runImport,
 };

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import type { DemoInput, EventName, EventPayload, JobInfo, JobKind } from '../../shared/contract';
+import type { EventName, EventPayload, JobInfo, JobKind } from '../../shared/contract';
 import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
-import { finishJob, getJob, insertJob, updateJobProgress } from '../db/jobs-repo';
+import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { WorkerInput, WorkerMessage } from './job-worker';
+import type { JobInputs } from './types';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -18,7 +19,6 @@ type Running = {
   stage: string;
 };
 
-export type JobInputs = { 'demo.generate': DemoInput };
 
 export type JobRunnerOptions = {
   db: () => Db;
@@ -36,6 +36,11 @@ export class JobRunner {
 
   get activeCount(): number {
     return this.running.size;
+  }
+
+  /** The live state of a running job (its progress is not in the workspace until it ends). */
+  live(id: string): JobInfo | undefined {
+    return this.running.get(id)?.info;
   }
 
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo {
@@ -99,7 +104,8 @@ export class JobRunner {
       const stageElapsed = (now - entry.stageStartedAt) / 1000;
       const rowsPerSecond = update.rowsDone && stageElapsed > 0.2 ? update.rowsDone / stageElapsed : null;
       const etaSeconds = update.fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - update.fraction)) / update.fraction : null;
-      updateJobProgress(this.options.db(), entry.info.id, update.fraction, update.stage, update.message);
+      // Kept in memory while running: the worker holds the write lock, so the workspace row is written at the end.
+      entry.info = { ...entry.info, fraction: update.fraction, stage: update.stage, message: update.message };
       this.options.emit('job.progress', {
         jobId: entry.info.id,
         kind: entry.info.kind,
@@ -122,7 +128,12 @@ export class JobRunner {
 
   private finish(entry: Running, status: 'done' | 'failed' | 'cancelled', outcome: { result?: unknown; error?: AppErrorData }): void {
     if (!this.running.delete(entry.info.id)) return;
-    finishJob(this.options.db(), entry.info.id, status, outcome);
+    try {
+      finishJob(this.options.db(), entry.info.id, status, outcome);
+    } catch (error) {
+      // The outcome still reaches the user through the event; a failed status write must not crash the engine.
+      process.stderr.write(`[engine] could not record the end of job ${entry.info.id}: ${String(error)}\n`);
+    }
     const { id, kind } = entry.info;
     if (status === 'done') {
       this.options.emit('job.done', { jobId: id, kind, result: outcome.result });

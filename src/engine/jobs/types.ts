@@ -1,4 +1,5 @@
 import type { DemoInput, DemoResult, JobKind } from '../../shared/contract';
+import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { Db } from '../db/open-workspace';
 
 export type ProgressUpdate = {
@@ -17,8 +18,16 @@ export type JobControl = {
   checkCancelled(): void;
 };
 
-export type JobFunctions = {
-  'demo.generate': (db: Db, input: DemoInput, control: JobControl) => DemoResult;
+export type JobInputs = {
+  'demo.generate': DemoInput;
+  'import.run': ImportRequest;
 };
 
-export type JobFunction<K extends JobKind> = JobFunctions[K];
+export type JobResults = {
+  'demo.generate': DemoResult;
+  'import.run': ImportReport;
+};
+
+export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;
+
+export type JobFunctions = { [K in JobKind]: JobFunction<K> };

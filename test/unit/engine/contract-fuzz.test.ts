@@ -19,6 +19,13 @@ const validExamples = {
   'jobs.cancel': { jobId: 'abc' },
   'settings.get': {},
   'settings.update': { currency: 'USD' },
+  'import.inspect': { file: '/tmp/orders.csv' },
+  'import.preview': { file: '/tmp/orders.csv', kind: 'orders', mapping: { InvoiceNo: 'orderId' } },
+  'import.start': { file: '/tmp/orders.csv', kind: 'orders', mapping: { InvoiceNo: 'orderId' }, onError: 'skip' },
+  'import.history': {},
+  'import.undo': { importId: 1 },
+  'mappings.list': { kind: 'orders' },
+  'mappings.delete': { name: 'Shop export' },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

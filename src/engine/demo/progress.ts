@@ -1,0 +1,41 @@
+import type { JobControl } from '../jobs/types';
+
+/** Items between cancel checks and progress reports: a few milliseconds of work at most, at every stage. */
+export const CHECK_EVERY = 100;
+
+export type DemoStage = 'Products' | 'Customers' | 'Orders' | 'Reviews' | 'Campaigns';
+
+// Each stage's slice of the whole job, in proportion to its measured share of the time (100,000 customers:
+// customers 24 %, orders 61 %, reviews 4 %, campaign results 6 %, the final commit the rest).
+const SLICES: Record<DemoStage, readonly [number, number]> = {
+  Products: [0, 0.01],
+  Customers: [0.01, 0.25],
+  Orders: [0.25, 0.86],
+  Reviews: [0.86, 0.9],
+  Campaigns: [0.9, 0.96],
+};
+
+const MESSAGES: Record<DemoStage, (done: string, total: string) => string> = {
+  Products: (_done, total) => `${total} products`,
+  Customers: (done, total) => `${done} of ${total} customers`,
+  Orders: (done, total) => `Orders, returns and reviews of ${done} of ${total} customers`,
+  Reviews: (done, total) => `${done} of ${total} review texts`,
+  Campaigns: (done, total) => `${done} of ${total} campaign sends`,
+};
+
+/** A checkpoint for a stage's loop: throws if the user cancelled, then reports how far the stage has come. */
+export type Checkpoint = (done: number, rowsDone: number) => void;
+
+export function createCheckpoint(control: JobControl, stage: DemoStage, total: number): Checkpoint {
+  const [from, to] = SLICES[stage];
+  const of = total.toLocaleString('en');
+  return (done, rowsDone) => {
+    control.checkCancelled();
+    control.progress({
+      fraction: from + ((to - from) * done) / Math.max(1, total),
+      stage,
+      message: MESSAGES[stage](done.toLocaleString('en'), of),
+      rowsDone,
+    });
+  };
+}

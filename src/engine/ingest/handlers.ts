@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { HandlerMap } from '../router';
+import { listImports, undoImport } from './history-repo';
+import { inspectFile } from './inspect';
+import { deleteMapping, listMappings } from './mappings-repo';
+import { previewImport } from './preview';
+import { statInput } from './source';
+
+export const ingestHandlers = {
+  'import.inspect': (input, ctx) => inspectFile(ctx.workspace().db, path.resolve(input.file), input.kind, input.overrides ?? {}),
+  'import.preview': (input, ctx) => previewImport(ctx.workspace().db, { ...input, file: path.resolve(input.file) }),
+  'import.start': (input, ctx) => {
+    statInput(input.file);
+    if (ctx.jobs.activeCount > 0) {
+      throw new AppError('conflict', 'Another job is writing to this workspace. Wait for it to finish or cancel it first.');
+    }
+    const job = ctx.jobs.start('import.run', `${input.dryRun ? 'Check' : 'Import'} ${path.basename(input.file)}`, {
+      ...input,
+      file: path.resolve(input.file),
+    });
+    return { jobId: job.id };
+  },
+  'import.history': (_input, ctx) => ({ imports: listImports(ctx.workspace().db) }),
+  'import.undo': (input, ctx) => {
+    if (ctx.jobs.activeCount > 0) throw new AppError('conflict', 'A job is writing to this workspace. Undo when it has finished.');
+    const result = undoImport(ctx.workspace().db, input.importId);
+    ctx.emit('workspace.changed', { path: ctx.workspace().dir, reason: 'data' });
+    return result;
+  },
+  'mappings.list': (input, ctx) => ({ mappings: listMappings(ctx.workspace().db, input.kind) }),
+  'mappings.delete': (input, ctx) => ({ deleted: deleteMapping(ctx.workspace().db, input.name) }),
+} satisfies Partial<HandlerMap>;
