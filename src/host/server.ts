@@ -50,6 +50,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (verdict.viaQuery) {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
+    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
+    if (pathname === UPLOAD_PATH) return receiveUpload(options.engine.workspaceDir(), boundPort, req, res);
+    if (pathname.startsWith(EXPORTS_PATH)) return serveExport(options.engine.workspaceDir(), pathname, req, res);
     serveStatic(options.rendererDir, req, res);
   });
 
@@ -151,6 +154,63 @@ function readCookie(header: string | undefined, name: string): string | null {
     if (key === name) return rest.join('=');
   }
   return null;
+}
+
+export const UPLOAD_PATH = '/upload';
+export const EXPORTS_PATH = '/exports/';
+
+/**
+ * The browser cannot hand the engine a file path, so the browser mode receives the chosen file into the
+ * workspace's `incoming/` folder (streamed to disk, any size) and answers with the path to import.
+ * A POST must come from the app's own origin (a form on another site cannot send one).
+ */
+function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
+  if (!LOOPBACK_HOSTS.some((h) => req.headers.origin === `http://${h}:${port}`)) return refuse(res, 403, 'Forbidden: uploads come from the app only.');
+  const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
+  const safe = path.basename(name).replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';
+  const dir = path.join(workspaceDir, 'incoming');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+  const file = path.join(dir, `${stamp}-${safe}`);
+  const partial = `${file}.part`;
+  const out = fs.createWriteStream(partial, { flags: 'wx' });
+  let size = 0;
+  req.on('data', (chunk: Buffer) => (size += chunk.length));
+  req.pipe(out);
+  const fail = (): void => {
+    fs.rm(partial, { force: true }, () => undefined);
+    if (!res.headersSent) refuse(res, 500, 'The file could not be received.');
+  };
+  req.on('aborted', fail);
+  out.on('error', fail);
+  out.on('finish', () => {
+    fs.rename(partial, file, (err) => {
+      if (err) return fail();
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ path: file, name: safe, sizeBytes: size }));
+    });
+  });
+}
+
+/** Exported files (customer lists, audiences) from the workspace's `exports/` folder, as downloads. */
+function serveExport(workspaceDir: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  if (req.method !== 'GET') return refuse(res, 405, 'Method not allowed');
+  const root = path.join(workspaceDir, 'exports');
+  const name = decodeURIComponent(pathname.slice(EXPORTS_PATH.length));
+  const file = path.resolve(root, name);
+  if (path.dirname(file) !== root) return refuse(res, 404, 'Not found');
+  fs.stat(file, (err, stat) => {
+    if (err || !stat.isFile()) return refuse(res, 404, 'Not found');
+    res.writeHead(200, {
+      'Content-Type': name.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8',
+      'Content-Length': stat.size,
+      'Content-Disposition': `attachment; filename="${path.basename(file).replace(/"/g, '')}"`,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    fs.createReadStream(file).pipe(res);
+  });
 }
 
 function refuse(res: http.ServerResponse, status: number, message: string): void {

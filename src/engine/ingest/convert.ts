@@ -38,8 +38,10 @@ export function createConverter(
     convert(cells, row, errors) {
       const out: TypedRow = {};
       let ok = true;
+      const failed = new Set<string>();
       const problem = (column: string | null, field: string | null, code: string, message: string): void => {
         errors.push({ row, column, field, code, message });
+        if (field) failed.add(field);
         ok = false;
       };
       if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
@@ -85,11 +87,14 @@ export function createConverter(
         }
       }
       for (const field of required) {
-        if (out[field] === null || out[field] === undefined) {
+        if (!failed.has(field) && (out[field] === null || out[field] === undefined)) {
           const column = columns.find((c) => c.field === field)?.source ?? null;
           if (column === null) continue; // a missing mapping is refused before reading
           problem(column, field, 'missing-value', `${specs[field]?.label ?? field} is required but empty.`);
         }
+      }
+      if (kind === 'customers' && out.customerId == null && out.email == null && !failed.has('email')) {
+        problem(columns.find((c) => c.field === 'customerId' || c.field === 'email')?.source ?? null, 'customerId', 'missing-value', 'A customer needs an id or an e-mail address.');
       }
       if (kind === 'reviews' && typeof out.rating === 'number' && (out.rating < 1 || out.rating > 5)) {
         problem(columns.find((c) => c.field === 'rating')?.source ?? null, 'rating', 'out-of-range', `Stars must be 1 to 5, not ${out.rating}.`);
@@ -109,5 +114,6 @@ export function missingRequiredFields(kind: ImportKind, mapping: Record<string, 
   const mapped = new Set(Object.values(mapping));
   const missing = Object.entries(KIND_FIELDS[kind]).filter(([f, s]) => s.required && !mapped.has(f)).map(([f]) => f);
   if (kind === 'orders' && !mapped.has('unitPrice') && !mapped.has('orderTotal')) missing.push('unitPrice');
+  if (kind === 'customers' && !mapped.has('customerId') && !mapped.has('email')) missing.push('customerId');
   return missing;
 }

@@ -16,7 +16,7 @@ type FieldSpec = {
  */
 export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
   customers: {
-    customerId: { type: 'text', label: 'Customer ID', required: true, description: 'Your unique id for the customer', aliases: ['customerid', 'customer', 'clientid', 'id', 'customernumber', 'userid', 'contactid'] },
+    customerId: { type: 'text', label: 'Customer ID', description: 'Your unique id for the customer (the e-mail address identifies customers when there is none)', aliases: ['customerid', 'customer', 'clientid', 'id', 'customernumber', 'userid', 'contactid'] },
     email: { type: 'email', label: 'E-mail', description: 'E-mail address', pii: 'email', aliases: ['email', 'emailaddress', 'mail', 'billingemail', 'customeremail'] },
     firstName: { type: 'text', label: 'First name', description: 'Given name', pii: 'name', aliases: ['firstname', 'givenname', 'forename', 'billingfirstname', 'voornaam', 'vorname'] },
     lastName: { type: 'text', label: 'Last name', description: 'Family name', pii: 'name', aliases: ['lastname', 'surname', 'familyname', 'billinglastname', 'achternaam', 'nachname'] },
@@ -34,7 +34,7 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
     price: { type: 'number', label: 'Price', description: 'List price', aliases: ['price', 'unitprice', 'regularprice', 'variantprice', 'listprice'] },
   },
   orders: {
-    orderId: { type: 'text', label: 'Order ID', required: true, description: 'Order or invoice number (a leading C marks a cancellation)', aliases: ['orderid', 'invoiceno', 'invoice', 'invoicenumber', 'ordernumber', 'order', 'name', 'chargeid', 'paymentid', 'id'] },
+    orderId: { type: 'text', label: 'Order ID', required: true, description: 'Order or invoice number (a leading C marks a cancellation)', aliases: ['orderid', 'invoiceno', 'invoice', 'invoicenumber', 'ordernumber', 'orderno', 'ordernr', 'order', 'bestelnummer', 'bestellnummer', 'name', 'chargeid', 'paymentid', 'id'] },
     orderDate: { type: 'date', label: 'Order date', required: true, description: 'When the order was placed', aliases: ['orderdate', 'invoicedate', 'date', 'createdat', 'createddate', 'createdutc', 'paidat', 'created', 'orderdatetime', 'datecreated'] },
     customerId: { type: 'text', label: 'Customer ID', description: 'Who ordered (empty for a guest checkout)', aliases: ['customerid', 'customer', 'clientid', 'userid', 'customeruserid'] },
     email: { type: 'email', label: 'Customer e-mail', description: 'Identifies the customer when there is no customer id', pii: 'email', aliases: ['email', 'customeremail', 'billingemail', 'customeremailmetadata'] },

@@ -20,7 +20,8 @@ export async function previewImport(
     sniffed.headers,
     request.mapping,
     detected,
-    createPseudonymiser(pseudonymSecret(db)),
+    // Only a preview that pseudonymises needs (and may create) the workspace key.
+    request.pseudonymize.length > 0 ? createPseudonymiser(pseudonymSecret(db)) : (_kind, value) => value,
     new Set(request.pseudonymize),
   );
   const rows: PreviewResult['rows'] = [];

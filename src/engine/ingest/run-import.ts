@@ -43,13 +43,14 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     .get(sha256, request.kind) as { id: number; created_at: string } | undefined;
 
   const pseudonymised = new Set<PiiKind>(request.pseudonymize);
-  const pseudonymise = createPseudonymiser(pseudonymSecret(db));
-  const converter = createConverter(request.kind, sniffed.headers, mapping, detected, pseudonymise, pseudonymised);
   const now = new Date().toISOString();
 
   db.exec('BEGIN IMMEDIATE');
   let committed = false;
   try {
+    // The workspace key is made on first use, inside the transaction, so a rejected import writes nothing.
+    const pseudonymise = pseudonymised.size > 0 ? createPseudonymiser(pseudonymSecret(db)) : refusePseudonym;
+    const converter = createConverter(request.kind, sniffed.headers, mapping, detected, pseudonymise, pseudonymised);
     const importId = Number(
       db
         .prepare(`INSERT INTO imports (kind, file_name, file_sha256, mapping_json, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)`)
@@ -134,6 +135,10 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
   }
 }
+
+const refusePseudonym = (): string => {
+  throw new Error('pseudonymisation was not requested');
+};
 
 const elapsed = (started: number): number => Math.round(performance.now() - started) / 1000;
 

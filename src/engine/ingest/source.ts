@@ -79,7 +79,11 @@ export function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean
   const sample = head.subarray(0, Math.min(head.length, 4096));
   let evenZeros = 0;
   let oddZeros = 0;
-  for (let i = 0; i < sample.length; i += 1) if (sample[i] === 0) (i % 2 === 0 ? evenZeros++ : oddZeros++);
+  for (let i = 0; i < sample.length; i += 1) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros += 1;
+    else oddZeros += 1;
+  }
   if (oddZeros > sample.length / 4) return { encoding: 'utf-16le', bom: false };
   if (evenZeros > sample.length / 4) return { encoding: 'utf-16be', bom: false };
   // A multi-byte character may be cut at the end of the sample: ignore the last 3 bytes.

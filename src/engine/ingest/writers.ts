@@ -88,7 +88,7 @@ function customersWriter(ctx: Context): RowWriter {
         last = parts.length > 1 ? (parts[parts.length - 1] ?? null) : null;
       }
       const values: SqlValue[] = [s(row.email), first, last, s(row.phone), s(row.country), s(row.city), dateOnly(row.signupDate), b(row.acceptsMarketing), ctx.pseudonymised ? 1 : 0];
-      upsert([s(row.customerId)], values, counts, [ctx.now]);
+      upsert([s(row.customerId) ?? s(row.email)], values, counts, [ctx.now]);
     },
     finish() {},
   };

@@ -43,6 +43,18 @@ function get(pathAndQuery: string, headers: Record<string, string> = {}): Promis
   });
 }
 
+function post(pathAndQuery: string, body: string, headers: Record<string, string>): Promise<Res> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: pathAndQuery, headers, method: 'POST' }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 function connect(query: string, headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api${query}`, { headers });
@@ -100,6 +112,34 @@ describe('browser-mode host', () => {
       expect(res.status, p).toBe(404);
       expect(res.body).not.toContain('not for the browser');
     }
+  });
+
+  it('receives an uploaded file into the workspace, only from the app origin and with the token', async () => {
+    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const origin = { Origin: `http://127.0.0.1:${host.port}` };
+    expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', origin)).status).toBe(401);
+    expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', cookie)).status).toBe(403);
+    expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', { ...cookie, Origin: 'http://evil.example' })).status).toBe(403);
+    const res = await post('/upload?name=../../evil%20name.csv', 'a,b\n1,2\n', { ...cookie, ...origin });
+    expect(res.status).toBe(200);
+    const { path: saved, sizeBytes } = JSON.parse(res.body) as { path: string; sizeBytes: number };
+    expect(path.dirname(saved)).toBe(path.join(engine.workspaceDir(), 'incoming'));
+    expect(path.basename(saved)).toMatch(/-evil name\.csv$/);
+    expect(fs.readFileSync(saved, 'utf8')).toBe('a,b\n1,2\n');
+    expect(sizeBytes).toBe(8);
+  });
+
+  it('serves exported files as downloads and nothing outside the exports folder', async () => {
+    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const exportsDir = path.join(engine.workspaceDir(), 'exports');
+    fs.mkdirSync(exportsDir, { recursive: true });
+    fs.writeFileSync(path.join(exportsDir, 'audience.csv'), 'customerId\n1\n');
+    const ok = await get('/exports/audience.csv', cookie);
+    expect(ok.status).toBe(200);
+    expect(ok.headers['content-disposition']).toContain('attachment');
+    expect(ok.body).toBe('customerId\n1\n');
+    expect((await get('/exports/audience.csv')).status).toBe(401);
+    expect((await get('/exports/..%2Fworkspace.sqlite', cookie)).status).toBe(404);
   });
 
   it('refuses WebSocket upgrades without the token or from another origin', async () => {
