@@ -32,6 +32,8 @@ async function run(): Promise<void> {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // Bulk writes touch many index pages: a larger page cache for this one connection (freed when it closes).
+    db.pragma('cache_size = -131072');
     const control = createJobControl(new Int32Array(data.cancel), (update) => post({ type: 'progress', update }));
     // The registry is typed per kind; here the kind is only known at run time.
     const fn = jobFunctions[data.kind] as (db: Database.Database, input: unknown, c: typeof control) => unknown;

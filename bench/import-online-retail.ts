@@ -1,0 +1,56 @@
+// Import of the whole UCI Online Retail file (541,909 rows), timed in the same run as sqlite3's own `.import`
+// of the decompressed CSV into one table (the floor: no typing, no relations, no idempotency).
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { openWorkspace } from '../src/engine/db/open-workspace';
+import { inspectFile } from '../src/engine/ingest/inspect';
+import { runImport } from '../src/engine/ingest/run-import';
+import { createJobControl } from '../src/engine/jobs/control';
+import { report, round } from './lib';
+
+const FILE = path.resolve('../shared/data/online-retail/online_retail.csv.gz');
+const RUNS = 3;
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-bench-'));
+const csv = path.join(tmp, 'online_retail.csv');
+fs.writeFileSync(csv, zlib.gunzipSync(fs.readFileSync(FILE)));
+const control = createJobControl(new Int32Array(new SharedArrayBuffer(4)), () => undefined);
+
+const ours: number[] = [];
+const again: number[] = [];
+const floor: number[] = [];
+const hasSqlite3 = spawnSync('sqlite3', ['--version']).status === 0;
+for (let run = 0; run < RUNS; run += 1) {
+  const ws = await openWorkspace(path.join(tmp, `ws-${run}`));
+  const info = await inspectFile(ws.db, FILE, 'orders');
+  const request = { file: FILE, kind: 'orders' as const, mapping: info.mapping, onError: 'reject' as const, dryRun: false, pseudonymize: [], overrides: {} };
+  let t = performance.now();
+  const first = await runImport(ws.db, request, control);
+  ours.push((performance.now() - t) / 1000);
+  if (first.inserted !== 541_909) throw new Error(`unexpected import: ${first.message}`);
+  t = performance.now();
+  await runImport(ws.db, request, control);
+  again.push((performance.now() - t) / 1000);
+  ws.db.close();
+  if (hasSqlite3) {
+    const db = path.join(tmp, `floor-${run}.sqlite`);
+    t = performance.now();
+    execFileSync('sqlite3', [db, '.mode csv', `.import ${csv} lines`]);
+    floor.push((performance.now() - t) / 1000);
+  }
+}
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const rows = [
+  { run: 'Localyst import (gzip, typed, orders/customers/products built, metrics)', medianSeconds: round(median(ours), 2), rowsPerSecond: Math.round(541_909 / median(ours)) },
+  { run: 'Localyst re-import of the same file (nothing changes)', medianSeconds: round(median(again), 2), rowsPerSecond: Math.round(541_909 / median(again)) },
+  ...(hasSqlite3 ? [{ run: 'sqlite3 .import of the decompressed CSV into one table (floor)', medianSeconds: round(median(floor), 2), rowsPerSecond: Math.round(541_909 / median(floor)) }] : []),
+];
+report('import-online-retail', rows, {
+  file: 'shared/data/online-retail/online_retail.csv.gz',
+  runs: RUNS,
+  ratioToFloor: hasSqlite3 ? round(median(ours) / median(floor), 2) : null,
+  aim: 'within 3× of the floor',
+});
+fs.rmSync(tmp, { recursive: true, force: true });
