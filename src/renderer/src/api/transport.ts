@@ -1,4 +1,5 @@
 import type { Envelope } from '../../../shared/errors';
+import type { LocalystBridge } from '../../../shared/ipc-names';
 
 /** Whether the renderer can currently reach the engine. Electron IPC is always `open`. */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
@@ -21,8 +22,5 @@ export type Transport = {
   onConnectionChange(listener: (info: ConnectionInfo) => void): () => void;
 };
 
-/** What the Electron preload exposes on `window.localyst`. */
-export type PreloadBridge = {
-  invoke(channel: string, input: unknown): Promise<Envelope<unknown>>;
-  on(event: string, listener: (payload: unknown) => void): () => void;
-};
+/** What the Electron preload exposes on `window.localyst` (defined next to the preload's name lists). */
+export type PreloadBridge = LocalystBridge;

@@ -109,8 +109,14 @@ export function createWsTransport(options: WsTransportOptions): Transport {
         const id = nextId++;
         const request: WireRequest = { id, channel, input };
         const timer = window.setTimeout(() => {
+          const entry = pending.get(id);
           pending.delete(id);
-          reject(new ApiError('timeout', apiMessages.timedOut(channel, timeoutMs)));
+          // Never sent means the engine was unreachable the whole time, which is not the same as slow.
+          reject(
+            entry?.sent === false
+              ? new ApiError('engine-unavailable', apiMessages.unreachable(channel, timeoutMs))
+              : new ApiError('timeout', apiMessages.timedOut(channel, timeoutMs)),
+          );
         }, timeoutMs);
         pending.set(id, { channel, frame: JSON.stringify(request), sent: false, timer, resolve, reject });
         flush();

@@ -44,14 +44,15 @@ const light: Palette = {
   pointer: 'rgba(79, 87, 224, 0.08)',
 };
 
+// Follows the app's dark palette (theme.ts).
 const dark: Palette = {
   series: ['#7078e6', '#ffa94d', '#38d9a9', '#f783ac', '#66d9e8', '#9775fa'],
-  text: '#c9c9c9',
-  mutedText: '#828282',
-  axisLine: '#424242',
-  splitLine: '#2e2e2e',
-  tooltipBackground: '#2e2e2e',
-  tooltipBorder: '#424242',
+  text: '#dcdde3',
+  mutedText: '#8d909c',
+  axisLine: '#4a4c56',
+  splitLine: '#2c2e36',
+  tooltipBackground: '#2c2e36',
+  tooltipBorder: '#4a4c56',
   pointer: 'rgba(112, 120, 230, 0.12)',
 };
 

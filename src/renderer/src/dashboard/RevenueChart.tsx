@@ -102,7 +102,7 @@ export function RevenueChart({ summary }: { summary: DashboardSummary }) {
           {t('dashboard.chart.empty')}
         </Text>
       ) : (
-        <Chart option={option} height={320} label={t('dashboard.chart.ariaLabel')} testId="revenue-chart" />
+        <Chart option={option} height={340} label={t('dashboard.chart.ariaLabel')} testId="revenue-chart" />
       )}
     </Paper>
   );
@@ -113,7 +113,7 @@ export function RevenueChartSkeleton() {
     <Paper p="md">
       <Skeleton h={18} w={180} mb={6} />
       <Skeleton h={12} w={260} mb="md" />
-      <Skeleton h={320} />
+      <Skeleton h={340} />
     </Paper>
   );
 }

@@ -11,7 +11,7 @@ export type Formatters = {
   date: (isoDate: string) => string;
   /** An ISO timestamp with time of day. */
   dateTime: (isoTimestamp: string) => string;
-  /** A month given as YYYY-MM: short ("Mar 24") or long ("March 2024"). */
+  /** A month given as YYYY-MM: short ("Mar 2024") or long ("March 2024"). */
   month: (isoMonth: string, style: 'short' | 'long') => string;
   /** A duration in seconds, e.g. "45 s", "3 min", "1 h 20 min". */
   duration: (seconds: number) => string;
@@ -27,7 +27,7 @@ export function createFormatters(locale: string): Formatters {
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
-  const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+  const monthShort = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const monthLong = new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
   const moneyCache = new Map<string, Intl.NumberFormat>();
   const moneyOptions = {

@@ -1,5 +1,5 @@
 import 'i18next';
-import type en from './en.json';
+import type { en } from './en';
 
 // Declaration merging is the only way to type i18next's keys, hence an interface.
 declare module 'i18next' {

@@ -20,10 +20,10 @@ export function JobProgress({ job, size = 'sm', showTitle = true }: Props) {
   const { cancel } = useJobs();
   const running = job.status === 'running';
   const percent = Math.round(job.fraction * 100);
-  const figures = [
+  const figures: string[] = [
     job.rowsPerSecond !== null ? t('jobs.rowsPerSecond', { value: format.integer(job.rowsPerSecond) }) : null,
     job.etaSeconds !== null ? t('jobs.timeLeft', { value: format.duration(job.etaSeconds) }) : null,
-  ].filter((part): part is string => part !== null);
+  ].flatMap((part) => (part === null ? [] : [part]));
   const detail = running
     ? [job.stage, job.message].filter(Boolean).join(' · ')
     : job.status === 'done'
@@ -35,8 +35,8 @@ export function JobProgress({ job, size = 'sm', showTitle = true }: Props) {
   return (
     <Stack gap={size === 'md' ? 8 : 6} data-testid="job" data-job-id={job.id} data-status={job.status}>
       {showTitle && (
-        <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="sm" fw={600} truncate="end">
+        <Group justify="space-between" wrap="nowrap" gap="xs" align="flex-start">
+          <Text size="sm" fw={600} lineClamp={2} title={job.title}>
             {job.title}
           </Text>
           <JobStatusBadge status={job.status} />
@@ -53,7 +53,7 @@ export function JobProgress({ job, size = 'sm', showTitle = true }: Props) {
             aria-label={t('jobs.progressLabel', { title: job.title })}
           />
           <Text size="xs" c="dimmed" ta="right" w={36} className="tabular" data-testid="job-percent">
-            {t('jobs.percent', { value: percent })}
+            {t('jobs.percent', { value: format.integer(percent) })}
           </Text>
         </Group>
       )}

@@ -7,7 +7,7 @@ const colors: Record<JobStatus, string> = { running: 'brand', done: 'teal', fail
 export function JobStatusBadge({ status }: { status: JobStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={colors[status]} data-testid="job-status" data-status={status}>
+    <Badge size="sm" variant="light" color={colors[status]} style={{ flexShrink: 0 }} data-testid="job-status" data-status={status}>
       {t(`jobs.status.${status}`)}
     </Badge>
   );

@@ -1,6 +1,7 @@
 import { Button, Divider, Loader, Popover, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
-import { Fragment } from 'react';
+import { useWindowEvent } from '@mantine/hooks';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { JobProgress } from './JobProgress';
 import { useJobs } from './useJobs';
@@ -12,10 +13,17 @@ export function JobTray() {
   const { t } = useTranslation();
   const { jobs, runningCount } = useJobs();
   const shown = jobs.slice(0, SHOWN);
+  const [opened, setOpened] = useState(false);
+  // Escape closes the tray even when focus has left it (e.g. the Cancel button just disappeared).
+  useWindowEvent('keydown', (event) => {
+    if (opened && event.key === 'Escape') setOpened(false);
+  });
   return (
-    <Popover width={380} position="bottom-end" withArrow>
+    <Popover width={380} position="bottom-end" withArrow trapFocus returnFocus opened={opened} onChange={setOpened}>
       <Popover.Target>
         <Button
+          onClick={() => setOpened((open) => !open)}
+          aria-expanded={opened}
           variant={runningCount > 0 ? 'light' : 'subtle'}
           color={runningCount > 0 ? 'brand' : 'gray'}
           size="sm"

@@ -24,8 +24,10 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Sidebar />
       </AppShell.Navbar>
       <AppShell.Main className={classes.main}>
-        <ConnectionBanner />
-        <EngineStatusBanner />
+        <div className={classes.banners}>
+          <ConnectionBanner />
+          <EngineStatusBanner />
+        </div>
         <Box id="main" tabIndex={-1} px="xl" py="lg" className={classes.content}>
           {children}
         </Box>

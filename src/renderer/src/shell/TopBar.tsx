@@ -9,7 +9,7 @@ export function TopBar() {
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         <BrandMark />
-        <Divider orientation="vertical" my={14} />
+        <Divider orientation="vertical" h={20} style={{ alignSelf: 'center' }} />
         <WorkspaceSwitcher />
       </Group>
       <Group gap="xs" wrap="nowrap">

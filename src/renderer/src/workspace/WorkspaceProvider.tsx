@@ -28,6 +28,8 @@ export function WorkspaceProvider({ children }: { children: ReactNode }) {
 
   useApiEvent('workspace.changed', refresh);
   useApiEvent('job.done', refresh);
+  // A failed or cancelled job should leave nothing behind; re-read the workspace so the screen shows what it holds.
+  useApiEvent('job.failed', refresh);
   useApiEvent('engine.status', (status) => {
     if (status.state === 'restarted' || status.state === 'up') refresh();
   });

@@ -1,4 +1,4 @@
-import { Box, Button, Loader, Menu, Text } from '@mantine/core';
+import { Box, Button, Group, Loader, Menu, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconChevronDown, IconDatabase, IconFolderPlus } from '@tabler/icons-react';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelOutput } from '../../../shared/contract';
 import { toApiError } from '../api/api-error';
 import { useApi } from '../api/useApi';
+import { shortPath } from '../format/short-path';
 import { useFormat } from '../format/useFormat';
 import { OpenWorkspaceModal } from './OpenWorkspaceModal';
 import { useWorkspace } from './useWorkspace';
@@ -75,14 +76,17 @@ export function WorkspaceSwitcher() {
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>{t('workspace.current')}</Menu.Label>
-          <Menu.Item leftSection={<IconCheck size={16} />} disabled>
-            <Text size="sm" fw={600}>
-              {workspace?.name}
-            </Text>
-            <Text size="xs" c="dimmed" truncate="start">
-              {workspace?.path}
-            </Text>
-          </Menu.Item>
+          <Group gap="sm" wrap="nowrap" px="sm" py={6} align="flex-start">
+            <IconCheck size={16} color="var(--mantine-primary-color-filled)" style={{ marginTop: 2, flexShrink: 0 }} />
+            <Box miw={0}>
+              <Text size="sm" fw={600}>
+                {workspace?.name}
+              </Text>
+              <Text size="xs" c="dimmed" title={workspace?.path}>
+                {workspace ? shortPath(workspace.path) : ''}
+              </Text>
+            </Box>
+          </Group>
           <Menu.Divider />
           <Menu.Label>{t('workspace.recent')}</Menu.Label>
           {recent === null && (
@@ -97,9 +101,11 @@ export function WorkspaceSwitcher() {
           )}
           {others.map((item) => (
             <Menu.Item key={item.path} leftSection={<IconDatabase size={16} stroke={1.6} />} onClick={() => void open(item.path)}>
-              <Text size="sm">{item.name}</Text>
-              <Text size="xs" c="dimmed" truncate="start">
-                {item.path}
+              <Text size="sm" fw={500}>
+                {item.name}
+              </Text>
+              <Text size="xs" c="dimmed" title={item.path}>
+                {shortPath(item.path)}
               </Text>
               <Text size="xs" c="dimmed">
                 {t('workspace.lastOpened', { when: format.dateTime(item.lastOpenedAt) })}
