@@ -63,7 +63,7 @@ export default tseslint.config(
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bench/**', 'test/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly' } },
     rules: { 'no-console': 'off' },
   },
 );
