@@ -38,10 +38,11 @@ export function createConverter(
     convert(cells, row, errors) {
       const out: TypedRow = {};
       let ok = true;
-      const failed = new Set<string>();
+      // Made only when a row has a problem: this runs for every row of files with millions of them.
+      const failed: { fields: Set<string> | null } = { fields: null };
       const problem = (column: string | null, field: string | null, code: string, message: string): void => {
         errors.push({ row, column, field, code, message });
-        if (field) failed.add(field);
+        if (field) (failed.fields ??= new Set()).add(field);
         ok = false;
       };
       if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
@@ -87,13 +88,13 @@ export function createConverter(
         }
       }
       for (const field of required) {
-        if (!failed.has(field) && (out[field] === null || out[field] === undefined)) {
+        if (!failed.fields?.has(field) && (out[field] === null || out[field] === undefined)) {
           const column = columns.find((c) => c.field === field)?.source ?? null;
           if (column === null) continue; // a missing mapping is refused before reading
           problem(column, field, 'missing-value', `${specs[field]?.label ?? field} is required but empty.`);
         }
       }
-      if (kind === 'customers' && out.customerId == null && out.email == null && !failed.has('email')) {
+      if (kind === 'customers' && out.customerId == null && out.email == null && !failed.fields?.has('email')) {
         problem(columns.find((c) => c.field === 'customerId' || c.field === 'email')?.source ?? null, 'customerId', 'missing-value', 'A customer needs an id or an e-mail address.');
       }
       if (kind === 'reviews' && typeof out.rating === 'number' && (out.rating < 1 || out.rating > 5)) {

@@ -30,6 +30,10 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Parses `text` in `format` to `YYYY-MM-DDTHH:MM:SS` (local wall time as written), or null when it does not fit. */
 export function parseDate(text: string, format: DateFormat): string | null {
+  if (format.id === 'yyyy-MM-dd HH:mm:ss' && text.length === 19 && isPlainIso(text)) {
+    // The common case of big exports, without the regular expression: still range-checked.
+    return checked(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10)), Number(text.slice(11, 13)), Number(text.slice(14, 16)), Number(text.slice(17, 19)));
+  }
   const m = format.pattern.exec(text.trim());
   if (!m) return null;
   const [yi, mi, di, hi, ni, si] = format.order;
@@ -41,6 +45,25 @@ export function parseDate(text: string, format: DateFormat): string | null {
   const second = si && m[si] ? Number(m[si]) : 0;
   if (/PM$/i.test(text.trim()) && hour < 12) hour += 12;
   if (/AM$/i.test(text.trim()) && hour === 12) hour = 0;
+  return checked(year, month, day, hour, minute, second);
+}
+
+/** `YYYY-MM-DD HH:MM:SS` or with a `T`: digits where digits belong. */
+function isPlainIso(t: string): boolean {
+  for (let i = 0; i < 19; i += 1) {
+    const c = t.charCodeAt(i);
+    if (i === 4 || i === 7) {
+      if (c !== 45) return false;
+    } else if (i === 10) {
+      if (c !== 32 && c !== 84) return false;
+    } else if (i === 13 || i === 16) {
+      if (c !== 58) return false;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function checked(year: number, month: number, day: number, hour: number, minute: number, second: number): string | null {
   if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > (DAYS_IN_MONTH[month - 1] as number)) return null;
   if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;

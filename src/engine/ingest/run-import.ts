@@ -56,6 +56,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
         .prepare(`INSERT INTO imports (kind, file_name, file_sha256, mapping_json, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)`)
         .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
     );
+    const restoreIndexes = size >= BULK_BYTES ? suspendIndexes(db, BULK_INDEXES[request.kind]) : () => undefined;
     const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0 });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
@@ -90,6 +91,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     }
     control.checkCancelled();
     writer.finish();
+    restoreIndexes();
     const { inserted, updated, unchanged } = writer.counts;
     const skipped = request.onError === 'skip' ? rejected : 0;
     const outcome: ImportReport['outcome'] =
@@ -134,6 +136,32 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
   }
+}
+
+/** Files from this size on are bulk loads: some secondary indexes are rebuilt once instead of updated per row. */
+const BULK_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Indexes whose keys arrive in random order during an import (a product id per line), which makes per-row upkeep
+ * the most expensive part of a big load. Dropped and rebuilt inside the import's transaction, so a rollback
+ * brings them back untouched.
+ */
+const BULK_INDEXES: Record<ImportRequest['kind'], string[]> = {
+  orders: ['order_lines_product'],
+  customers: [],
+  products: [],
+  reviews: [],
+  campaign_results: [],
+};
+
+function suspendIndexes(db: Db, names: string[]): () => void {
+  const definitions = names
+    .map((name) => db.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?").get(name) as { sql: string } | undefined)
+    .filter((row): row is { sql: string } => row !== undefined);
+  for (const name of names) db.exec(`DROP INDEX IF EXISTS "${name.replace(/"/g, '')}"`);
+  return () => {
+    for (const { sql } of definitions) db.exec(sql);
+  };
 }
 
 const refusePseudonym = (): string => {

@@ -160,14 +160,22 @@ describe('bad requests and cancellation', () => {
     expect(await codeOf(runImport(ws.db, request(path.join(dir, 'missing.csv'), base), control()))).toBe('not-found');
   });
 
-  it('a cancel mid-import leaves the workspace exactly as it was', async () => {
-    const rows = Array.from({ length: 20_000 }, (_, i) => `B-${i};0${(i % 9) + 1}/03/2024 10:00;K-${i % 500};SKU-${i % 40};Item ${i};1;9,99;Nederland`);
+  it('a cancel mid-import leaves the workspace exactly as it was, indexes included', async () => {
+    // Over 4 MB: the bulk path that drops and rebuilds the order-lines product index.
+    const rows = Array.from({ length: 70_000 }, (_, i) => `B-${i};0${(i % 9) + 1}/03/2024 10:00;K-${i % 500};SKU-${i % 40};Item ${i};1;9,99;Nederland`);
     const file = writeMessyFile(dir, rows, 'big.csv');
     const info = await inspectFile(ws.db, file, 'orders');
     const before = contentDigest(ws.dbFile);
+    expect(fs.statSync(file).size).toBeGreaterThan(4 * 1024 * 1024);
+    const indexes = (): unknown[] => ws.db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
+    const indexesBefore = indexes();
     expect(await codeOf(runImport(ws.db, request(file, info.mapping), control(2)))).toBe('cancelled');
     expect(ws.db.inTransaction).toBe(false);
     expect(contentDigest(ws.dbFile)).toBe(before);
+    expect(indexes()).toEqual(indexesBefore);
+    const done = await runImport(ws.db, request(file, info.mapping), control());
+    expect(done.inserted).toBe(70_000);
+    expect(indexes()).toEqual(indexesBefore);
   });
 });
 
