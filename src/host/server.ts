@@ -169,10 +169,11 @@ function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMes
   if (!LOOPBACK_HOSTS.some((h) => req.headers.origin === `http://${h}:${port}`)) return refuse(res, 403, 'Forbidden: uploads come from the app only.');
   const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
   const safe = path.basename(name).replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';
-  const dir = path.join(workspaceDir, 'incoming');
-  fs.mkdirSync(dir, { recursive: true });
+  // One folder per upload keeps the file's own name (shown in job titles and the import history).
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const file = path.join(dir, `${stamp}-${safe}`);
+  const dir = path.join(workspaceDir, 'incoming', `${stamp}-${randomBytes(3).toString('hex')}`);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, safe);
   const partial = `${file}.part`;
   const out = fs.createWriteStream(partial, { flags: 'wx' });
   let size = 0;

@@ -1,9 +1,9 @@
 import { spawn, execFile, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -116,4 +116,73 @@ export async function snap(page: Page, name: string): Promise<void> {
   // Let charts and transitions settle so screenshots show what a person sees.
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+}
+
+/** Windows-1252 bytes for text whose characters are all in Latin-1 (plus the euro sign). */
+export function encodeWindows1252(text: string): Buffer {
+  const bytes = Buffer.alloc(text.length);
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code > 0xff && code !== 0x20ac) throw new Error(`not in Windows-1252: ${text[i]}`);
+    bytes[i] = code === 0x20ac ? 0x80 : code;
+  }
+  return bytes;
+}
+
+export const MESSY_ORDERS_HEADER = 'Order No;Order Date;Customer;E-mail;SKU;Item;Qty;Unit Price;Country';
+
+/**
+ * The messy shop export of the import issue: semicolons, decimal commas ("12,50", "1.234,00"), day-first dates,
+ * a quoted item name holding a semicolon, Latin-1 accents, one guest checkout and exactly one impossible date
+ * (row 5: 31/02/2024). Five good rows for two customers, one bad row.
+ */
+export const MESSY_ORDERS_ROWS = [
+  'A-1001;03/02/2024 10:15;K-17;anna.mueller@example.de;CND-01;"Geurkaars ""Crème brûlée""; groot";2;12,50;Nederland',
+  'A-1001;03/02/2024 10:15;K-17;anna.mueller@example.de;CND-02;Theelichtjes (50 stuks);1;4,95;Nederland',
+  'A-1002;14/02/2024 18:40;K-18;jorg@example.be;KIT-07;Schneidebrett Eiche (Müller);1;1.234,00;België',
+  'A-1003;31/02/2024 09:00;K-19;elise@example.fr;CND-01;Geurkaars groot;1;12,50;België',
+  'A-1004;29/02/2024 12:00;;;CND-03;Kaarsenhouder messing;3;7,25;France',
+  'A-1005;20/02/2024 11:00;K-18;jorg@example.be;KIT-07;Schneidebrett Eiche (retour);-1;1.234,00;België',
+];
+
+/** Writes the messy export as Windows-1252 with CRLF line ends; returns its path. */
+export async function writeMessyOrdersFile(dir: string, name = 'bestellingen.csv'): Promise<string> {
+  const text = [MESSY_ORDERS_HEADER, ...MESSY_ORDERS_ROWS].join('\r\n') + '\r\n';
+  const file = path.join(dir, name);
+  await writeFile(file, encodeWindows1252(text));
+  return file;
+}
+
+/** One cell of an AG Grid, by row index and column id (pinned and scrolling parts of a row are separate elements). */
+export const gridCell = (grid: Locator, rowIndex: number, colId: string): Locator =>
+  grid.locator(`.ag-row[row-index="${rowIndex}"] [col-id="${colId}"]`);
+
+/** The row index of the AG Grid row whose `colId` cell reads exactly `text`. */
+export async function rowIndexOf(grid: Locator, text: string, colId = 'customerId'): Promise<number> {
+  const row = grid.locator('.ag-row').filter({ has: grid.page().locator(`[col-id="${colId}"]`).getByText(text, { exact: true }) });
+  await expect(row.first()).toBeVisible();
+  return Number(await row.first().getAttribute('row-index'));
+}
+
+/** A tidy customers export (UTF-8, commas) for the customers of the messy orders file: names, e-mails, phones. */
+export async function writeCustomersFile(dir: string, name = 'klanten.csv'): Promise<string> {
+  const text = [
+    'Customer ID,First name,Last name,Email,Phone,City,Country',
+    'K-17,Anna,Müller,anna.mueller@example.de,+49 30 1234567,Berlin,Nederland',
+    'K-18,Jörg,Peeters,jorg@example.be,,Gent,België',
+  ].join('\n');
+  const file = path.join(dir, name);
+  await writeFile(file, `${text}\n`, 'utf8');
+  return file;
+}
+
+/** A large, clean orders export (semicolons, decimal commas) of `rows` lines, streamed to disk; returns its path. */
+export async function writeLargeOrdersFile(dir: string, rows: number, name = 'orders-large.csv'): Promise<string> {
+  const file = path.join(dir, name);
+  const lines: string[] = [MESSY_ORDERS_HEADER];
+  for (let i = 0; i < rows; i += 1) {
+    lines.push(`B-${i};0${(i % 9) + 1}/03/2024 10:00;K-${i % 5000};;SKU-${i % 40};Item ${i % 300};1;9,99;Nederland`);
+  }
+  await writeFile(file, lines.join('\r\n') + '\r\n');
+  return file;
 }

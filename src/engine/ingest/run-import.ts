@@ -57,7 +57,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
         .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
     );
     const restoreIndexes = size >= BULK_BYTES ? suspendIndexes(db, BULK_INDEXES[request.kind]) : () => undefined;
-    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0 });
+    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)) });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
     let rows = 0;
@@ -84,7 +84,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
       }
       control.progress({
         fraction: Math.min(0.95, (progress.bytes / Math.max(size, 1)) * 0.95),
-        stage: 'Importing',
+        stage: request.dryRun ? 'Checking' : 'Importing',
         message: `${rows.toLocaleString('en')} rows read`,
         rowsDone: rows,
       });

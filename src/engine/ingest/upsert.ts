@@ -20,7 +20,10 @@ export function createUpserter(
   const all = [...keyColumns, ...columns];
   const inserted = [...all, ...insertOnly, 'import_id'];
   const where = keyColumns.map((k) => `${k} = ?`).join(' AND ');
-  const select = db.prepare(`SELECT rowid AS _rowid, ${all.join(', ')} FROM ${table} WHERE ${where}`);
+  const definition = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) as { sql: string } | undefined;
+  // WITHOUT ROWID tables (campaign results) have no rowid to hand back; their key is the identity.
+  const rowidExpression = /WITHOUT ROWID\s*$/i.test(definition?.sql ?? '') ? '0' : 'rowid';
+  const select = db.prepare(`SELECT ${rowidExpression} AS _rowid, ${all.join(', ')} FROM ${table} WHERE ${where}`);
   const insert = db.prepare(`INSERT INTO ${table} (${inserted.join(', ')}) VALUES (${inserted.map(() => '?').join(', ')})`);
   const update = db.prepare(`UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')} WHERE ${where}`);
   const remember = db.prepare('INSERT OR IGNORE INTO import_changes (import_id, table_name, row_key, before_json) VALUES (?, ?, ?, ?)');

@@ -11,7 +11,23 @@ export type RowWriter = {
   counts: Counts;
 };
 
-type Context = { db: Db; importId: () => number | null; now: string; pseudonymised: boolean };
+type Context = {
+  db: Db;
+  importId: () => number | null;
+  now: string;
+  pseudonymised: boolean;
+  /** The fields the file's mapping fills: only these may change stored records (no column, no change). */
+  mapped: ReadonlySet<string>;
+};
+
+/** A stored column, the fields that feed it, and how its value is read from a typed row. */
+type ColumnSpec = [column: string, fields: string[], read: (row: TypedRow) => SqlValue];
+
+/** The columns an import may write: those fed by a mapped field, plus the ones it always sets. */
+function columnsFor(specs: ColumnSpec[], mapped: ReadonlySet<string>): { columns: string[]; values: (row: TypedRow) => SqlValue[] } {
+  const kept = specs.filter(([, fields]) => fields.length === 0 || fields.some((f) => mapped.has(f)));
+  return { columns: kept.map(([c]) => c), values: (row) => kept.map(([, , read]) => read(row)) };
+}
 
 const s = (v: Value | undefined): string | null => (v === null || v === undefined ? null : String(v));
 const n = (v: Value | undefined): number | null => (typeof v === 'number' ? v : null);
@@ -75,32 +91,56 @@ export function createWriter(kind: ImportKind, ctx: Context): RowWriter {
 
 function customersWriter(ctx: Context): RowWriter {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
-  const cols = ['email', 'first_name', 'last_name', 'phone', 'country', 'city', 'signup_date', 'accepts_marketing', 'pseudonymized'];
-  const upsert = createUpserter(ctx.db, ctx.importId, 'customers', ['external_id'], cols, ['created_at']);
+  const { columns, values } = columnsFor(
+    [
+      ['email', ['email'], (r) => s(r.email)],
+      ['first_name', ['firstName', 'fullName'], (r) => splitName(r).first],
+      ['last_name', ['lastName', 'fullName'], (r) => splitName(r).last],
+      ['phone', ['phone'], (r) => s(r.phone)],
+      ['country', ['country'], (r) => s(r.country)],
+      ['city', ['city'], (r) => s(r.city)],
+      ['signup_date', ['signupDate'], (r) => dateOnly(r.signupDate)],
+      ['accepts_marketing', ['acceptsMarketing'], (r) => b(r.acceptsMarketing)],
+      ['pseudonymized', [], () => (ctx.pseudonymised ? 1 : 0)],
+    ],
+    ctx.mapped,
+  );
+  const upsert = createUpserter(ctx.db, ctx.importId, 'customers', ['external_id'], columns, ['created_at']);
   return {
     counts,
     write(row) {
-      let first = s(row.firstName);
-      let last = s(row.lastName);
-      if (first === null && last === null && row.fullName != null) {
-        const parts = String(row.fullName).split(/\s+/);
-        first = parts.length > 1 ? parts.slice(0, -1).join(' ') : (parts[0] ?? null);
-        last = parts.length > 1 ? (parts[parts.length - 1] ?? null) : null;
-      }
-      const values: SqlValue[] = [s(row.email), first, last, s(row.phone), s(row.country), s(row.city), dateOnly(row.signupDate), b(row.acceptsMarketing), ctx.pseudonymised ? 1 : 0];
-      upsert([s(row.customerId) ?? s(row.email)], values, counts, [ctx.now]);
+      upsert([s(row.customerId) ?? s(row.email)], values(row), counts, [ctx.now]);
     },
     finish() {},
   };
 }
 
+/** First and last name, from their own columns or split from a full name (the last word is the family name). */
+function splitName(row: TypedRow): { first: string | null; last: string | null } {
+  const first = s(row.firstName);
+  const last = s(row.lastName);
+  if (first !== null || last !== null || row.fullName == null) return { first, last };
+  const parts = String(row.fullName).split(/\s+/);
+  return parts.length > 1 ? { first: parts.slice(0, -1).join(' '), last: parts[parts.length - 1] ?? null } : { first: parts[0] ?? null, last: null };
+}
+
 function productsWriter(ctx: Context): RowWriter {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
-  const upsert = createUpserter(ctx.db, ctx.importId, 'products', ['sku'], ['name', 'category', 'price']);
+  const { columns, values } = columnsFor(
+    [
+      ['name', ['name'], (r) => s(r.name) ?? s(r.sku)],
+      ['category', ['category'], (r) => s(r.category)],
+      ['price', ['price'], (r) => n(r.price)],
+    ],
+    ctx.mapped,
+  );
+  // A product always has a name: the SKU stands in when the file has no name column.
+  const nameOnInsert = columns.includes('name') ? [] : ['name'];
+  const upsert = createUpserter(ctx.db, ctx.importId, 'products', ['sku'], columns, nameOnInsert);
   return {
     counts,
     write(row) {
-      upsert([s(row.sku)], [s(row.name) ?? s(row.sku), s(row.category), n(row.price)], counts);
+      upsert([s(row.sku)], values(row), counts, nameOnInsert.length ? [s(row.sku)] : []);
     },
     finish() {},
   };
@@ -113,7 +153,18 @@ function ordersWriter(ctx: Context): RowWriter {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
   const resolve = createResolvers(ctx);
   const orders = new Map<string, OrderState>();
-  const upsertOrder = createUpserter(db, importId, 'orders', ['external_id'], ['customer_id', 'ordered_at', 'kind', 'country', 'currency']);
+  const orderColumns = columnsFor(
+    [
+      ['customer_id', ['customerId', 'email'], () => null],
+      ['ordered_at', [], (r) => String(r.orderDate)],
+      ['kind', [], (r) => (isCancellationId(String(r.orderId)) ? 'return' : 'sale')],
+      ['country', ['country'], (r) => s(r.country)],
+      ['currency', ['currency'], (r) => s(r.currency)],
+    ],
+    ctx.mapped,
+  );
+  const upsertOrder = createUpserter(db, importId, 'orders', ['external_id'], orderColumns.columns);
+  const customerSlot = orderColumns.columns.indexOf('customer_id');
   const insertLine = db.prepare(
     `INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, import_id)
      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_id, line_no) DO NOTHING`,
@@ -133,9 +184,9 @@ function ordersWriter(ctx: Context): RowWriter {
       const country = s(row.country);
       let order = orders.get(orderId);
       if (!order) {
-        const customerId = resolve.customer(customerKey, row.customerId == null ? email : null, country);
-        const kind = isCancellationId(orderId) ? 'return' : 'sale';
-        const result = upsertOrder([orderId], [customerId, String(row.orderDate), kind, country, s(row.currency)], null);
+        const values = orderColumns.values(row);
+        if (customerSlot >= 0) values[customerSlot] = resolve.customer(customerKey, email, country);
+        const result = upsertOrder([orderId], values, null);
         order = { id: result.rowid, lines: 0, existed: result.change !== 'inserted' };
         orders.set(orderId, order);
       }
@@ -182,14 +233,23 @@ function ordersWriter(ctx: Context): RowWriter {
 function reviewsWriter(ctx: Context): RowWriter {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
   const resolve = createResolvers(ctx);
-  const upsert = createUpserter(ctx.db, ctx.importId, 'reviews', ['external_id'], ['customer_id', 'product_id', 'rating', 'title', 'body', 'reviewed_at']);
+  const { columns, values } = columnsFor(
+    [
+      ['customer_id', ['customerId'], (r) => resolve.customer(s(r.customerId), null, null)],
+      ['product_id', ['sku'], (r) => resolve.product(s(r.sku), null, null, null)],
+      ['rating', ['rating'], (r) => n(r.rating)],
+      ['title', ['title'], (r) => s(r.title)],
+      ['body', ['body'], (r) => s(r.body)],
+      ['reviewed_at', [], (r) => String(r.reviewDate)],
+    ],
+    ctx.mapped,
+  );
+  const upsert = createUpserter(ctx.db, ctx.importId, 'reviews', ['external_id'], columns);
   return {
     counts,
     write(row) {
       const id = s(row.reviewId) ?? `rv_${createHash('sha256').update(JSON.stringify([row.customerId, row.sku, row.reviewDate, row.title, row.body])).digest('hex').slice(0, 24)}`;
-      const customerId = resolve.customer(s(row.customerId), null, null);
-      const productId = resolve.product(s(row.sku), null, null, null);
-      upsert([id], [customerId, productId, n(row.rating), s(row.title), s(row.body), String(row.reviewDate)], counts);
+      upsert([id], values(row), counts);
     },
     finish() {},
   };
@@ -198,8 +258,34 @@ function reviewsWriter(ctx: Context): RowWriter {
 function campaignResultsWriter(ctx: Context): RowWriter {
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
   const resolve = createResolvers(ctx);
-  const upsertCampaign = createUpserter(ctx.db, ctx.importId, 'campaigns', ['external_id'], ['name', 'channel', 'sent_at', 'subject']);
-  const upsertResult = createUpserter(ctx.db, ctx.importId, 'campaign_results', ['campaign_id', 'customer_id'], ['sent', 'opened', 'clicked', 'converted', 'revenue']);
+  const campaign = columnsFor(
+    [
+      ['name', ['campaignName'], (r) => s(r.campaignName) ?? String(r.campaignId)],
+      ['channel', ['channel'], (r) => s(r.channel) ?? 'email'],
+      ['sent_at', ['sentDate'], (r) => s(r.sentDate) ?? ctx.now.slice(0, 19)],
+      ['subject', ['subject'], (r) => s(r.subject)],
+    ],
+    ctx.mapped,
+  );
+  // Required columns the file does not fill get a default when the campaign is first seen, never later.
+  const defaults: ColumnSpec[] = [
+    ['name', [], (r: TypedRow) => String(r.campaignId)],
+    ['channel', [], () => 'email'],
+    ['sent_at', [], () => ctx.now.slice(0, 19)],
+  ];
+  const campaignDefaults = defaults.filter(([c]) => !campaign.columns.includes(c));
+  const result = columnsFor(
+    [
+      ['sent', [], () => 1],
+      ['opened', ['opened'], (r) => b(r.opened) ?? 0],
+      ['clicked', ['clicked'], (r) => b(r.clicked) ?? 0],
+      ['converted', ['converted'], (r) => b(r.converted) ?? 0],
+      ['revenue', ['revenue'], (r) => n(r.revenue) ?? 0],
+    ],
+    ctx.mapped,
+  );
+  const upsertCampaign = createUpserter(ctx.db, ctx.importId, 'campaigns', ['external_id'], campaign.columns, campaignDefaults.map(([c]) => c));
+  const upsertResult = createUpserter(ctx.db, ctx.importId, 'campaign_results', ['campaign_id', 'customer_id'], result.columns);
   const campaigns = new Map<string, number>();
   return {
     counts,
@@ -207,11 +293,11 @@ function campaignResultsWriter(ctx: Context): RowWriter {
       const key = String(row.campaignId);
       let campaignId = campaigns.get(key);
       if (campaignId === undefined) {
-        campaignId = upsertCampaign([key], [s(row.campaignName) ?? key, s(row.channel) ?? 'email', s(row.sentDate) ?? ctx.now.slice(0, 19), s(row.subject)], null).rowid;
+        campaignId = upsertCampaign([key], campaign.values(row), null, campaignDefaults.map(([, , read]) => read(row))).rowid;
         campaigns.set(key, campaignId);
       }
       const customerId = resolve.customer(s(row.customerId), null, null);
-      upsertResult([campaignId, customerId], [1, b(row.opened) ?? 0, b(row.clicked) ?? 0, b(row.converted) ?? 0, n(row.revenue) ?? 0], counts);
+      upsertResult([campaignId, customerId], result.values(row), counts);
     },
     finish() {},
   };

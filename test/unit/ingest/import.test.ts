@@ -179,6 +179,33 @@ describe('bad requests and cancellation', () => {
   });
 });
 
+describe('partial files', () => {
+  it('a file without a column leaves that field of existing records alone', async () => {
+    const full = path.join(dir, 'full.csv');
+    fs.writeFileSync(full, 'Customer ID,Email,Country,City\nK-1,anna@example.nl,NL,Utrecht\n');
+    const f = await inspectFile(ws.db, full, 'customers');
+    await runImport(ws.db, request(full, f.mapping, { kind: 'customers' }), control());
+    const partial = path.join(dir, 'partial.csv');
+    fs.writeFileSync(partial, 'Customer ID,Email\nK-1,anna@vries.nl\n');
+    const p = await inspectFile(ws.db, partial, 'customers');
+    const report = await runImport(ws.db, request(partial, p.mapping, { kind: 'customers' }), control());
+    expect(report).toMatchObject({ updated: 1 });
+    expect(ws.db.prepare("SELECT email, country, city FROM customers WHERE external_id = 'K-1'").get()).toEqual({ email: 'anna@vries.nl', country: 'NL', city: 'Utrecht' });
+  });
+
+  it('imports campaign results per customer, creating the campaign once', async () => {
+    const file = path.join(dir, 'results.csv');
+    fs.writeFileSync(file, 'Campaign,Sent at,Customer ID,Opened,Clicked,Converted,Revenue\nspring-24,2024-03-01,K-1,yes,yes,no,0\nspring-24,2024-03-01,K-2,no,no,no,0\nspring-24,2024-03-01,K-3,yes,yes,yes,"49,95"\n');
+    const info = await inspectFile(ws.db, file, undefined);
+    expect(info.kind).toBe('campaign_results');
+    const report = await runImport(ws.db, request(file, info.mapping, { kind: 'campaign_results' }), control());
+    expect(report).toMatchObject({ outcome: 'imported', inserted: 3 });
+    expect(ws.db.prepare('SELECT name, channel, sent_at FROM campaigns').all()).toEqual([{ name: 'spring-24', channel: 'email', sent_at: '2024-03-01T00:00:00' }]);
+    expect(ws.db.prepare('SELECT sum(opened) AS opened, sum(converted) AS converted FROM campaign_results').get()).toEqual({ opened: 2, converted: 1 });
+    expect(count(ws.db, 'customers')).toBe(3);
+  });
+});
+
 describe('other formats and privacy', () => {
   it('reads Excel workbooks, with real date cells', async () => {
     const file = path.join(dir, 'customers.xlsx');

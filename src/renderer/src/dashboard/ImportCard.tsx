@@ -1,10 +1,10 @@
-import { Badge, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconArrowRight, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/navigation';
 import classes from './WelcomeScreen.module.css';
 
-/** The honest second choice: importing is the next feature; the Data section says what to prepare. */
+/** The second way to begin: the import wizard, for the shop's own exports. */
 export function ImportCard() {
   const { t } = useTranslation();
   return (
@@ -12,14 +12,11 @@ export function ImportCard() {
       <Stack gap="md" h="100%">
         <Group gap="sm" wrap="nowrap" justify="space-between">
           <Group gap="sm" wrap="nowrap">
-            <ThemeIcon size={36} radius="md" variant="light" color="gray">
+            <ThemeIcon size={36} radius="md" variant="light">
               <IconFileImport size={20} stroke={1.6} />
             </ThemeIcon>
             <Title order={2}>{t('welcome.import.title')}</Title>
           </Group>
-          <Badge variant="light" color="gray">
-            {t('common.comingNext')}
-          </Badge>
         </Group>
         <Text size="sm" c="dimmed">
           {t('welcome.import.body')}
@@ -33,7 +30,7 @@ export function ImportCard() {
         <Button
           mt="auto"
           size="md"
-          variant="default"
+          variant="light"
           rightSection={<IconArrowRight size={16} />}
           onClick={() => navigate('data')}
           data-testid="welcome-import-button"

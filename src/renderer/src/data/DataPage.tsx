@@ -1,15 +1,36 @@
-import { Button, Grid, Stack } from '@mantine/core';
-import { IconSparkles } from '@tabler/icons-react';
+import { Button, Stack, Tabs } from '@mantine/core';
+import { IconFileImport, IconHeartbeat, IconHistory, IconSparkles } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/navigation';
 import { Page } from '../components/Page';
 import { useWorkspace } from '../workspace/useWorkspace';
-import { ImportFormats } from './ImportFormats';
-import { WorkspaceContents } from './WorkspaceContents';
+import { DataHealth } from './health/DataHealth';
+import { ImportHistory } from './history/ImportHistory';
+import { SavedMappings } from './history/SavedMappings';
+import { ImportWizard } from './import/ImportWizard';
 
+const TABS = ['import', 'history', 'health'] as const;
+type Tab = (typeof TABS)[number];
+const isTab = (value: string | null): value is Tab => (TABS as readonly (string | null)[]).includes(value);
+
+/** `#/data/history` opens the history tab directly. */
+const tabFromHash = (): Tab => {
+  const sub = window.location.hash.replace(/^#\/?/, '').split('/')[1] ?? null;
+  return isTab(sub) ? sub : 'import';
+};
+
+/** Bring records in (the import wizard), see and undo what came in, and check the data's health. */
 export function DataPage() {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
+  const [tab, setTab] = useState<Tab>(tabFromHash);
+
+  const show = (next: Tab): void => {
+    setTab(next);
+    window.history.replaceState(window.history.state, '', `#/data${next === 'import' ? '' : `/${next}`}`);
+  };
+
   return (
     <Page
       title={t('sections.data.title')}
@@ -22,16 +43,32 @@ export function DataPage() {
         )
       }
     >
-      <Grid gap="md" data-testid="placeholder-data">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <ImportFormats />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack gap="md">
-            <WorkspaceContents />
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      {/* Kept mounted so a wizard half-way survives a look at the history; the other tabs load when shown. */}
+      <Tabs value={tab} onChange={(value) => isTab(value) && show(value)} keepMounted data-testid="data-tabs">
+        <Tabs.List mb="md">
+          <Tabs.Tab value="import" leftSection={<IconFileImport size={16} />} data-testid="data-tab-import">
+            {t('data.tabs.import')}
+          </Tabs.Tab>
+          <Tabs.Tab value="history" leftSection={<IconHistory size={16} />} data-testid="data-tab-history">
+            {t('data.tabs.history')}
+          </Tabs.Tab>
+          <Tabs.Tab value="health" leftSection={<IconHeartbeat size={16} />} data-testid="data-tab-health">
+            {t('data.tabs.health')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="import">
+          <ImportWizard onShowHistory={() => show('history')} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          {tab === 'history' && (
+            <Stack gap="md">
+              <ImportHistory onImport={() => show('import')} />
+              <SavedMappings />
+            </Stack>
+          )}
+        </Tabs.Panel>
+        <Tabs.Panel value="health">{tab === 'health' && <DataHealth />}</Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }

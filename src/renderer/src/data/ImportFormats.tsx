@@ -1,10 +1,10 @@
-import { Badge, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 // The kinds the importer reads (src/shared/import-schemas.ts), in the order a marketer would prepare them.
 const FILES = ['customers', 'orders', 'products', 'reviews', 'campaignResults'] as const;
 
-/** What the import wizard will accept, so the marketer can prepare exports before it ships. */
+/** Which files the import wizard reads and the columns each one needs. */
 export function ImportFormats() {
   const { t } = useTranslation();
   return (
@@ -17,9 +17,6 @@ export function ImportFormats() {
               {t('data.files.subtitle')}
             </Text>
           </div>
-          <Badge variant="light" color="gray">
-            {t('common.comingNext')}
-          </Badge>
         </Group>
         <Text size="sm">{t('data.files.intro')}</Text>
         <Table verticalSpacing={8} fz="sm" striped="even" withTableBorder>

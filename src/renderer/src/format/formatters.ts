@@ -2,6 +2,8 @@
 export type Formatters = {
   integer: (value: number) => string;
   decimal: (value: number, digits?: number) => string;
+  /** A number with as many decimals as it has (up to 6): 12.5, 1,234, 0.125. */
+  number: (value: number) => string;
   percent: (fraction: number) => string;
   money: (value: number, currency: string) => string;
   /** Money rounded to whole units, for large totals. */
@@ -11,6 +13,8 @@ export type Formatters = {
   date: (isoDate: string) => string;
   /** An ISO timestamp with time of day. */
   dateTime: (isoTimestamp: string) => string;
+  /** A wall-clock time written without a zone (`2024-02-03T10:15:00`), shown as written. */
+  wallTime: (isoLocal: string) => string;
   /** A month given as YYYY-MM: short ("Mar 2024") or long ("March 2024"). */
   month: (isoMonth: string, style: 'short' | 'long') => string;
   /** A duration in seconds, e.g. "45 s", "3 min", "1 h 20 min". */
@@ -24,6 +28,8 @@ const utcDate = (isoDate: string): Date => {
 
 export function createFormatters(locale: string): Formatters {
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const plainNumber = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
+  const wallTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -51,12 +57,15 @@ export function createFormatters(locale: string): Formatters {
     integer: (value) => integer.format(value),
     decimal: (value, digits = 1) =>
       new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+    number: (value) => plainNumber.format(value),
     percent: (fraction) => percent.format(fraction),
     money: (value, currency) => moneyFormat(currency, 'exact').format(value),
     wholeMoney: (value, currency) => moneyFormat(currency, 'whole').format(value),
     compactMoney: (value, currency) => moneyFormat(currency, 'compact').format(value),
     date: (isoDate) => dateFormat.format(utcDate(isoDate)),
     dateTime: (isoTimestamp) => dateTimeFormat.format(new Date(isoTimestamp)),
+    // Read as UTC and shown in UTC, so the time is exactly the one written, whatever this computer's zone.
+    wallTime: (isoLocal) => wallTimeFormat.format(new Date(`${isoLocal.slice(0, 19)}Z`)),
     month: (isoMonth, style) => (style === 'short' ? monthShort : monthLong).format(utcDate(`${isoMonth}-01`)),
     duration: (seconds) => {
       const s = Math.max(0, Math.round(seconds));

@@ -5,7 +5,6 @@ export const en = {
   },
   "common": {
     "cancel": "Cancel",
-    "comingNext": "Coming next",
     "copied": "Copied",
     "copy": "Copy",
     "no": "No",
@@ -116,7 +115,7 @@ export const en = {
     "data": {
       "nav": "Data",
       "title": "Data",
-      "subtitle": "What is in this workspace, and how to bring in your own records."
+      "subtitle": "Bring in your own records, see what came in, and check that the data can be trusted."
     },
     "settings": {
       "nav": "Settings",
@@ -141,7 +140,7 @@ export const en = {
     "ready": "This workspace has what this section needs. The section itself arrives in a coming version.",
     "missing": "Load demo data to explore, or prepare your own files for the import wizard.",
     "loadDemo": "Load demo data",
-    "importFormats": "See import formats"
+    "importFormats": "Import your data"
   },
   "jobs": {
     "untitled": "Background job",
@@ -201,7 +200,7 @@ export const en = {
   },
   "welcome": {
     "title": "Welcome to Localyst",
-    "intro": "Localyst turns your shop’s customers and orders into segments, campaigns and predictions. Start with a demo shop to look around, or prepare your own data.",
+    "intro": "Localyst turns your shop’s customers and orders into segments, campaigns and predictions. Start with a demo shop to look around, or import your own data.",
     "privacy": "Everything runs on this computer. Your data is never uploaded.",
     "demo": {
       "title": "Explore with demo data",
@@ -222,8 +221,8 @@ export const en = {
       "point1": "Customers and their orders (required)",
       "point2": "Products and reviews (optional)",
       "point3": "Past campaigns and their results (optional)",
-      "notYet": "The import wizard is the next feature we are building and is not available yet. The Data section lists the files and columns it will accept, so you can prepare your exports now.",
-      "action": "See which files to prepare"
+      "notYet": "The import wizard reads CSV, Excel and JSON Lines files, suggests which column fills which field, and shows every row it cannot read before anything is written.",
+      "action": "Open the import wizard"
     }
   },
   "dashboard": {
@@ -257,6 +256,11 @@ export const en = {
   },
   "data": {
     "tryDemo": "Try demo data instead",
+    "tabs": {
+      "import": "Import a file",
+      "history": "Import history",
+      "health": "Data health"
+    },
     "contents": {
       "title": "In this workspace",
       "subtitle": "Records stored in the open workspace",
@@ -274,8 +278,8 @@ export const en = {
       }
     },
     "files": {
-      "title": "Files the import wizard will accept",
-      "subtitle": "Prepare these exports now; the wizard is the next feature being built.",
+      "title": "Files you can import",
+      "subtitle": "What each kind of file needs, and what else it can hold.",
       "intro": "One file per kind of record: CSV, Excel (.xlsx) or JSON Lines, also gzip-compressed. Only customers and orders are needed to start; the rest adds detail. Your column names do not need to match: the wizard suggests which column fills which field, and recognises exports from Shopify, WooCommerce and Stripe.",
       "columns": {
         "file": "File",
@@ -314,8 +318,493 @@ export const en = {
           "optional": "Campaign name, channel, sent date, subject, opened, clicked, converted, revenue"
         }
       },
-      "note": "Before anything is written, the wizard previews the file and lists every row it cannot read, with its row and column. An import can be undone afterwards."
+      "note": "Before anything is written, the wizard previews the file and lists every row it cannot read, with its row and column. The newest import can be undone from the import history."
     }
+  },
+  "explorer": {
+    "subtitle": "Figures as of {{date}} · money in {{currency}} · click a customer, or press Enter, for the full picture",
+    "total_one": "{{formatted}} customer",
+    "total_other": "{{formatted}} customers",
+    "totalMatching_one": "{{formatted}} customer matches",
+    "totalMatching_other": "{{formatted}} customers match",
+    "search": {
+      "label": "Search customers",
+      "placeholder": "Search ID, name, e-mail or city",
+      "clear": "Clear the search"
+    },
+    "showing": "Showing customers where",
+    "searchFor": "search “{{text}}”",
+    "clearFilters": "Clear filters and search",
+    "untranslated": "Some filters cannot be applied and are ignored: {{columns}}. Use one condition per column.",
+    "loadFailed": "Could not load customers",
+    "noMatch": {
+      "title": "No customer matches",
+      "text": "Change the filters or the search, or clear them to see everyone."
+    },
+    "columnsButton_one": "{{count}} column",
+    "columnsButton_other": "{{count}} columns",
+    "columnsTitle": "Show columns",
+    "columnsReset": "Default",
+    "columns": {
+      "customerId": "Customer ID",
+      "name": "Name",
+      "email": "E-mail",
+      "phone": "Phone",
+      "country": "Country",
+      "city": "City",
+      "signupDate": "Signed up",
+      "firstOrderDate": "First order",
+      "lastOrderDate": "Last order",
+      "orders": "Orders",
+      "revenue": "Revenue",
+      "avgOrderValue": "Avg. order",
+      "recencyDays": "Days since order",
+      "tenureDays": "Days as buyer",
+      "returns": "Returns",
+      "topCategory": "Top category"
+    },
+    "columnHints": {
+      "customerId": "Your own id for the customer",
+      "name": "Masked: open the customer and choose Reveal identity to see it",
+      "email": "Masked: open the customer and choose Reveal identity to see it",
+      "phone": "Masked: open the customer and choose Reveal identity to see it",
+      "country": "Country of the customer or of their orders",
+      "city": "City of the customer",
+      "signupDate": "When the customer signed up",
+      "firstOrderDate": "Date of the first order",
+      "lastOrderDate": "Date of the latest order",
+      "orders": "Orders placed, returns not counted",
+      "revenue": "Gross sales, before returns",
+      "avgOrderValue": "Revenue ÷ orders",
+      "recencyDays": "Days between the last order and the newest order in the workspace",
+      "tenureDays": "Days between the first order and the newest order in the workspace",
+      "returns": "Orders returned",
+      "topCategory": "The category they spent most on"
+    },
+    "ops": {
+      "contains": "{{column}} contains {{value}}",
+      "notContains": "{{column}} does not contain {{value}}",
+      "equals": "{{column}} = {{value}}",
+      "notEqual": "{{column}} ≠ {{value}}",
+      "startsWith": "{{column}} starts with {{value}}",
+      "endsWith": "{{column}} ends with {{value}}",
+      "lessThan": "{{column}} < {{value}}",
+      "lessThanOrEqual": "{{column}} ≤ {{value}}",
+      "greaterThan": "{{column}} > {{value}}",
+      "greaterThanOrEqual": "{{column}} ≥ {{value}}",
+      "inRange": "{{column}} from {{from}} to {{to}}",
+      "blank": "{{column}} is empty",
+      "notBlank": "{{column}} is not empty"
+    },
+    "views": {
+      "button": "Views",
+      "showing": "View: {{name}}",
+      "title": "Saved views",
+      "empty": "No saved views yet. Set up columns, sort, filters and search, then save them here.",
+      "saveCurrent": "Save the current view…",
+      "saveTitle": "Save this view",
+      "saveExplain": "Saves what the explorer shows now ({{what}}) under a name, to come back to it in one click.",
+      "name": "Name",
+      "namePlaceholder": "e.g. Big spenders in the Netherlands",
+      "replaces": "A view with this name exists: saving replaces it.",
+      "save": "Save view",
+      "saved": "Saved the view “{{name}}”.",
+      "delete": "Delete view",
+      "deleteNamed": "Delete the view {{name}}",
+      "deleted": "Deleted the view “{{name}}”.",
+      "deleteFailed": "Could not delete the view",
+      "columns_one": "{{count}} column",
+      "columns_other": "{{count}} columns",
+      "sortedBy": "sorted by {{column}}",
+      "filters_one": "1 filter",
+      "filters_other": "{{count}} filters",
+      "search": "search “{{text}}”"
+    },
+    "export": {
+      "button": "Export view",
+      "title": "Export the current view",
+      "what_one": "Writes the customer of this view ({{columns}} columns, with its filters, sort and search) to a CSV file in the workspace’s exports folder.",
+      "what_other": "Writes the {{customers}} customers of this view ({{columns}} columns, with its filters, sort and search) to a CSV file in the workspace’s exports folder.",
+      "reveal": "Include real names, e-mails and phone numbers",
+      "revealHint": "Otherwise they are written masked, as shown here. An export with them is recorded in the audit log.",
+      "start": "Export",
+      "failed": "Could not export",
+      "done_one": "Exported {{rows}} customer",
+      "done_other": "Exported {{rows}} customers",
+      "savedTo": "Saved to this file on this computer:",
+      "download": "Download {{file}}",
+      "close": "Close"
+    },
+    "empty": {
+      "title": "No customers yet",
+      "text": "The explorer lists every customer with their orders, revenue and last purchase, and opens each one’s full history. Import a customers or orders file to fill it, or look around with demo data.",
+      "import": "Import customers or orders"
+    }
+  },
+  "customer360": {
+    "title": "Customer",
+    "close": "Close (Escape)",
+    "loadFailed": "Could not load this customer",
+    "id": "ID {{id}}",
+    "pseudonymised": "Pseudonymised",
+    "noEmail": "No e-mail",
+    "noPhone": "No phone",
+    "days_one": "{{formatted}} day",
+    "days_other": "{{formatted}} days",
+    "figures": {
+      "orders": "Orders",
+      "revenue": "Revenue",
+      "aov": "Avg. order",
+      "recency": "Since last order",
+      "lastOrder": "{{date}}",
+      "tenure": "Buyer for",
+      "firstOrder": "since {{date}}",
+      "returns": "Returns",
+      "topCategory": "Top category",
+      "reviews": "Reviews",
+      "avgRating": "{{rating}} ★ on average"
+    },
+    "spend": {
+      "title": "Spend by month",
+      "series": "Spend",
+      "aria": "The customer's spend by month",
+      "empty": "No purchases yet."
+    },
+    "categories": {
+      "title": "Categories",
+      "empty": "No purchases with a category."
+    },
+    "timeline": {
+      "title": "Timeline",
+      "empty": "Nothing has happened with this customer yet.",
+      "more": "The newest {{shown}} of {{total}} events.",
+      "campaigns": "Campaigns: {{sent}} sent · {{opened}} opened · {{clicked}} clicked · {{converted}} converted",
+      "stars_one": "{{count}} star",
+      "stars_other": "{{count}} stars"
+    },
+    "reveal": {
+      "button": "Reveal identity",
+      "shown": "Identity shown",
+      "pseudonymised": "Pseudonymised on import: the real values were never stored",
+      "title": "Reveal this customer’s identity?",
+      "text": "Shows the real name, e-mail and phone of customer <id>{{id}}</id>. This is recorded in the audit log (who, which customer, when).",
+      "confirm": "Reveal identity"
+    },
+    "erase": {
+      "button": "Erase customer",
+      "title": "Erase customer {{id}}?",
+      "text": "This deletes customer <id>{{id}}</id> and everything about them from this workspace: their identity, {{orders}} orders and {{returns}} returns with their order lines, {{reviews}} reviews and {{campaigns}} campaign results. Shop totals drop accordingly.",
+      "permanent": "It cannot be undone, not even by undoing an import.",
+      "confirm": "Erase for good",
+      "doneTitle": "Customer {{id}} erased",
+      "doneText": "Deleted {{orders}} orders ({{lines}} lines), {{reviews}} reviews and {{campaigns}} campaign results."
+    }
+  },
+  "importWizard": {
+    "kinds": {
+      "customers": "Customers",
+      "orders": "Orders (line items)",
+      "products": "Products",
+      "reviews": "Reviews",
+      "campaign_results": "Campaign results"
+    },
+    "steps": {
+      "file": { "label": "File", "description": "Choose and check" },
+      "mapping": { "label": "Columns", "description": "Map to fields" },
+      "preview": { "label": "Preview", "description": "First 100 rows" },
+      "validate": { "label": "Check", "description": "Whole file, no writing" },
+      "import": { "label": "Import", "description": "Write and report" }
+    },
+    "nav": {
+      "back": "Back",
+      "backToPreview": "Back to the preview",
+      "next": {
+        "file": "Next: map the columns",
+        "mapping": "Next: preview"
+      },
+      "check": "Check the whole file",
+      "mapRequired": "Map the required fields first."
+    },
+    "guide": {
+      "title": "Good to know",
+      "formats": "CSV or TSV (any delimiter, also .gz), Excel .xlsx and JSON Lines. Exports from Shopify, WooCommerce and Stripe are recognised.",
+      "safe": "Nothing is written until you have seen the preview and the check of the whole file.",
+      "undo": "The newest import can be undone from the import history.",
+      "local": "Your file stays on this computer: Localyst reads it here and never sends it anywhere."
+    },
+    "file": {
+      "dropLabel": "Choose a file to import",
+      "dropTitle": "Drop a file here, or click to choose one",
+      "dropHint": "CSV, TSV, Excel (.xlsx) or JSON Lines, also gzip-compressed",
+      "uploading": "Copying the file into the workspace…",
+      "reading": "Reading the file…",
+      "or": "or",
+      "pathLabel": "Path on this computer",
+      "pathHint": "The full path of the file, for example /Users/ana/Downloads/orders.csv",
+      "pathPlaceholder": "/path/to/file.csv",
+      "readPath": "Read this file",
+      "desktopNote": "Choosing a file with the system's file dialog is coming to the desktop app; until then, paste the file's path.",
+      "replace": "Choose another file",
+      "errorTitle": "Could not read that file",
+      "uploadUnavailable": "Picking a file this way only works in the browser. Type the file's path instead.",
+      "uploadFailed": "The file could not be handed to Localyst: {{reason}}"
+    },
+    "format": {
+      "formats": { "csv": "CSV", "xlsx": "Excel workbook", "jsonl": "JSON Lines" },
+      "kind": "Records in this file",
+      "kindSuggested": "Suggested from the column names",
+      "kindChosen": "Chosen by you",
+      "encoding": "Encoding",
+      "encodingHint": "Odd accents (Ã©)? Try another",
+      "encodings": {
+        "utf-8": "UTF-8",
+        "windows-1252": "Windows-1252",
+        "utf-16le": "UTF-16 LE",
+        "utf-16be": "UTF-16 BE"
+      },
+      "delimiter": "Delimiter",
+      "delimiterHint": "What separates the columns",
+      "delimiters": { "comma": "Comma  ,", "semicolon": "Semicolon  ;", "tab": "Tab", "pipe": "Pipe  |" },
+      "numbers": "Numbers",
+      "numbersHint": "Decimal comma or point",
+      "decimalComma": "1.234,56",
+      "decimalPoint": "1,234.56",
+      "dates": "Date format",
+      "datesHint": "How dates are written",
+      "dateExample": "3 February 2024 is {{example}}",
+      "datesNone": "No date column",
+      "sheet": "Worksheet",
+      "sheetHint": "The sheet to import",
+      "firstRows": "First rows as read",
+      "firstRowsHint": "Check the accents and that each value sits in its own column.",
+      "summary": {
+        "lead_one": "Read {{count}} column: {{parts}}.",
+        "lead_other": "Read {{count}} columns: {{parts}}.",
+        "delimiters": {
+          "comma": "comma-separated",
+          "semicolon": "semicolon-separated",
+          "tab": "tab-separated",
+          "pipe": "pipe-separated"
+        },
+        "decimalComma": "decimal comma",
+        "decimalPoint": "decimal point",
+        "sheet": "sheet “{{sheet}}”",
+        "dates": "dates as {{format}}",
+        "noDates": "no dates recognised"
+      }
+    },
+    "mapping": {
+      "presetUsed": "Recognised as “{{name}}”: the columns are mapped for you. Check them, then continue.",
+      "savedUsed": "These columns match your saved mapping “{{name}}”, so it is used. Check it, then continue.",
+      "suggested": "Each column is matched to a field by its name and values. Change any that are wrong; columns left as “Not imported” are ignored.",
+      "needs": "Needs:",
+      "filledBy": "{{field}} ← {{column}}",
+      "column": "Column in your file",
+      "samples": "Sample values",
+      "field": "Imported as",
+      "fieldFor": "Field for the column {{column}}",
+      "unnamed": "Column {{n}} (no name)",
+      "emptyColumn": "Empty in the first rows",
+      "notImported": "Not imported",
+      "required": "Required",
+      "requiredLabel": "{{label}} *",
+      "pii": "Personal data",
+      "piiTooltip": "Personal data: shown masked in Localyst, and can be pseudonymised on import",
+      "takenFrom": "Now filled by the column “{{column}}”; choosing it here moves it.",
+      "unused": "Fields this file does not fill: {{fields}}.",
+      "missing_one": "{{fields}} is required: choose the column that holds it.",
+      "missing_other": "{{fields}} are required: choose the columns that hold them.",
+      "saveTitle": "Reuse this mapping",
+      "saveExplain": "The next file with the same columns is mapped this way automatically.",
+      "saveAs": "Save this mapping as…",
+      "saveName": "Name of the mapping",
+      "saveNameNeeded": "Give the mapping a name",
+      "defaultName": "{{kind}} from {{file}}"
+    },
+    "privacy": {
+      "title": "Pseudonymise personal data",
+      "explain": "A pseudonymised value is replaced by a keyed code before it is stored: the customer stays recognisable across imports and in every figure, but the real value is never saved and cannot be revealed later.",
+      "kinds": { "email": "E-mail", "phone": "Phone", "name": "Name" },
+      "notMapped": "No column mapped"
+    },
+    "preview": {
+      "title_one": "The first row, as it will be stored",
+      "title_other": "The first {{formatted}} rows, as they will be stored",
+      "explain": "Numbers and dates are shown the way Localyst understood them. Hover a column title for the file’s column name.",
+      "allGood": "Every row shown can be imported",
+      "someBad_one": "1 row cannot be imported",
+      "someBad_other": "{{formatted}} rows cannot be imported",
+      "row": "Row",
+      "status": "Status",
+      "ready": "Ready",
+      "notImported": "Not imported: {{codes}}",
+      "problemsTitle": "Problems in these rows",
+      "onlyFirst": "Only the first 100 rows are shown here. The next step checks the whole file.",
+      "failed": "Could not preview the file"
+    },
+    "errors": {
+      "row": "Row",
+      "column": "Column",
+      "code": "Code",
+      "problem": "Problem",
+      "wholeRow": "Whole row",
+      "total_one": "{{code}}: {{formatted}} problem",
+      "total_other": "{{code}}: {{formatted}} problems"
+    },
+    "counts": {
+      "rows": "Rows read",
+      "rowsCaption": "In the file",
+      "inserted": "New",
+      "insertedCaption": "Not in the workspace yet",
+      "updated": "Updated",
+      "updatedCaption": "Changed since last time",
+      "unchanged": "Unchanged",
+      "unchangedCaption": "Already there, the same",
+      "rejected": "Rejected",
+      "rejectedCaption": "Rows with a problem"
+    },
+    "job": {
+      "starting": "Starting…",
+      "underASecond": "under a second"
+    },
+    "validate": {
+      "allGood_one": "The row can be imported",
+      "allGood_other": "All {{formatted}} rows can be imported",
+      "someBad_one": "1 of {{total}} rows cannot be imported",
+      "someBad_other": "{{formatted}} of {{total}} rows cannot be imported",
+      "nothingWritten": "Checked in {{took}}. Nothing has been written yet.",
+      "alreadyImported": "This exact file was imported before. Importing it again will change nothing.",
+      "problems": "Rows that cannot be imported",
+      "problemsFirst": "Rows that cannot be imported (the first {{shown}} of {{total}} problems)",
+      "rejectTitle": "Reject the file",
+      "rejectText": "Import nothing. Fix the rows above in the file (or in the export settings of your shop), then import it again.",
+      "reject": "Reject the file",
+      "skipTitle": "Skip bad rows",
+      "skipText_one": "Import the {{good}} good rows now and leave out the row with a problem. You can import it later once fixed.",
+      "skipText_other": "Import the {{good}} good rows now and leave out the {{bad}} rows with problems. You can import them later once fixed.",
+      "skip": "Skip bad rows and import the rest",
+      "import_one": "Import the row",
+      "import_other": "Import {{formatted}} rows",
+      "running": "Checking {{file}}: nothing is written yet",
+      "cancelled": "The check was cancelled. Nothing was written.",
+      "failed": "The file could not be checked",
+      "again": "Check again"
+    },
+    "run": {
+      "running": "Importing {{file}}",
+      "cancelled": "The import was cancelled. Nothing was written: the workspace is as it was.",
+      "failed": "The import failed",
+      "again": "Check the file again"
+    },
+    "outcome": {
+      "inserted_one": "Imported 1 new row",
+      "inserted_other": "Imported {{count}} new rows",
+      "updatedFirst_one": "Updated 1 row",
+      "updatedFirst_other": "Updated {{count}} rows",
+      "updated_one": "updated 1 row",
+      "updated_other": "updated {{count}} rows",
+      "skipped_one": "skipped 1 bad row",
+      "skipped_other": "skipped {{count}} bad rows",
+      "alreadyImported": "This file was already imported — nothing changed",
+      "nothingNew": "Every row is already in the workspace — nothing changed",
+      "rejected_one": "Rejected: 1 row has problems",
+      "rejected_other": "Rejected: {{count}} rows have problems",
+      "rejectedDetail": "Nothing was imported. Fix the rows below in the file and import it again, or skip them and import the rest.",
+      "unchangedDetail": "The workspace is exactly as it was.",
+      "importedDetail": "Done in {{took}}. Customer figures are up to date. This is import #{{id}}: it can be undone from the import history.",
+      "openExplorer": "Open the customer explorer",
+      "another": "Import another file",
+      "history": "See the import history"
+    }
+  },
+  "history": {
+    "title": "Import history",
+    "subtitle": "Every file imported into this workspace, newest first.",
+    "columns": {
+      "date": "Imported",
+      "file": "File",
+      "kind": "Records",
+      "inserted": "New",
+      "updated": "Updated",
+      "skipped": "Skipped",
+      "status": "Status"
+    },
+    "status": {
+      "done": "Imported",
+      "undone": "Undone"
+    },
+    "undoneAt": "Undone {{when}}",
+    "undo": "Undo",
+    "undoOrder": "Only the newest import can be undone: later imports may build on earlier ones. Undo them newest first.",
+    "confirmTitle": "Undo import #{{id}}?",
+    "confirmText": "Everything “{{file}}” brought in on {{when}} is taken out again: its {{inserted}} new rows, and the customers, orders and products they created.",
+    "confirmUpdated": "The {{updated}} rows it changed get their earlier values back.",
+    "confirmAfter": "Customer figures are recomputed. You can import the file again later.",
+    "confirm": "Undo the import",
+    "undoneTitle": "Import #{{id}} undone",
+    "undoneMessage": "Removed {{removed}} records.",
+    "undoneMessageRestored": "Removed {{removed}} records and restored {{restored}} to their earlier values.",
+    "empty": {
+      "title": "Nothing imported yet",
+      "textEmpty": "Files you import show up here, with what each one added. This workspace is still empty: import your customers and orders, or look around with demo data first.",
+      "textDemo": "Files you import show up here, with what each one added and a way to undo the newest. The records in this workspace so far came from the demo generator.",
+      "import": "Import a file"
+    }
+  },
+  "mappings": {
+    "title": "Saved mappings",
+    "subtitle": "Column mappings saved in the wizard. A file with the same columns is mapped with them automatically.",
+    "empty": "No saved mappings. In the wizard’s column step, tick “Save this mapping as…” to reuse a mapping for your next export.",
+    "columns": {
+      "name": "Name",
+      "kind": "Records",
+      "columns": "Columns",
+      "updated": "Saved"
+    },
+    "delete": "Delete",
+    "deleteNamed": "Delete the mapping {{name}}",
+    "deleted": "Deleted the mapping “{{name}}”.",
+    "confirmTitle": "Delete this mapping?",
+    "confirmText": "“{{name}}” will no longer be suggested for files with its columns. Data already imported stays as it is."
+  },
+  "health": {
+    "subtitle": "Checks on what is in this workspace, and what to do about each finding.",
+    "recheck": "Check again",
+    "checks": "Checks",
+    "severity": {
+      "problem": "Problem",
+      "warning": "Warning",
+      "info": "Note",
+      "ok": "Passed"
+    },
+    "severityCount": {
+      "problem_one": "1 problem",
+      "problem_other": "{{count}} problems",
+      "warning_one": "1 warning",
+      "warning_other": "{{count}} warnings",
+      "info_one": "1 note",
+      "info_other": "{{count}} notes"
+    },
+    "whatToDo": "What to do:",
+    "allPassed": "Every check passed.",
+    "passed": "Passed",
+    "passedCount_one": "{{formatted}} check found nothing to fix.",
+    "passedCount_other": "{{formatted}} checks found nothing to fix.",
+    "tables": "Tables",
+    "columns": {
+      "table": "Table",
+      "rows": "Rows",
+      "dates": "Dates",
+      "missing": "Missing values",
+      "duplicates": "Duplicates",
+      "outliers": "Outliers"
+    },
+    "range": "{{from}} – {{to}}",
+    "noneMissing": "None",
+    "noOutliers": "None",
+    "missingValue_one": "{{formatted}} missing ({{share}})",
+    "missingValue_other": "{{formatted}} missing ({{share}})",
+    "outlier": "{{formatted}} {{rule}}"
   },
   "settings": {
     "workspace": {

@@ -11,8 +11,13 @@ import { jobsReducer, sortJobs, type JobView } from './jobs-reducer';
 export type JobsContextValue = {
   jobs: JobView[];
   runningCount: number;
-  /** Registers a job this window just started, before its `job.started` event may have arrived. */
-  track: (jobId: string) => void;
+  /**
+   * Registers a job this window just started, before its `job.started` event may have arrived. `inline`: the page
+   * shows its outcome itself, so no notification pops up for it (until the page lets go with `detach`).
+   */
+  track: (jobId: string, options?: { inline?: boolean }) => void;
+  /** The page that showed a job inline is gone: its end is notified again. */
+  detach: (jobId: string) => void;
   cancel: (jobId: string) => Promise<void>;
   /** The newest running job of a kind, if any. */
   runningOf: (kind: JobKind) => JobView | undefined;
@@ -26,6 +31,7 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(jobsReducer, {});
+  const inline = useRef(new Set<string>());
 
   const reload = useCallback(() => {
     api.invoke('jobs.list', {}).then(
@@ -67,11 +73,13 @@ export function JobsProvider({ children }: { children: ReactNode }) {
   useApiEvent('job.done', (payload) => {
     const title = state[payload.jobId]?.title ?? t('jobs.untitled');
     dispatch({ type: 'done', payload, at: new Date().toISOString() });
+    if (inline.current.has(payload.jobId)) return;
     notifications.show({ color: 'teal', title: t('jobs.notify.doneTitle'), message: title });
   });
   useApiEvent('job.failed', (payload) => {
     const title = state[payload.jobId]?.title ?? t('jobs.untitled');
     dispatch({ type: 'failed', payload, at: new Date().toISOString() });
+    if (inline.current.has(payload.jobId)) return;
     if (payload.error.code === 'cancelled') {
       notifications.show({ color: 'gray', title: t('jobs.notify.cancelledTitle'), message: title });
     } else {
@@ -84,7 +92,16 @@ export function JobsProvider({ children }: { children: ReactNode }) {
     }
   });
 
-  const track = useCallback((jobId: string) => fetchOne(jobId), [fetchOne]);
+  const track = useCallback(
+    (jobId: string, options?: { inline?: boolean }) => {
+      if (options?.inline) inline.current.add(jobId);
+      fetchOne(jobId);
+    },
+    [fetchOne],
+  );
+  const detach = useCallback((jobId: string) => {
+    inline.current.delete(jobId);
+  }, []);
 
   const cancel = useCallback(
     async (jobId: string) => {
@@ -111,11 +128,12 @@ export function JobsProvider({ children }: { children: ReactNode }) {
       jobs,
       runningCount: jobs.filter((job) => job.status === 'running').length,
       track,
+      detach,
       cancel,
       runningOf: (kind) => jobs.find((job) => job.kind === kind && job.status === 'running'),
       get: (jobId) => state[jobId],
     };
-  }, [state, track, cancel]);
+  }, [state, track, detach, cancel]);
 
   return <JobsContext value={value}>{children}</JobsContext>;
 }
