@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { printError } from './output';
 import { appVersion } from './version';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
       .option('--dry-run', 'check and count everything, write nothing')
       .option('--pseudonymize <list>', 'replace these with keyed hashes: email,phone,name'),
   ).action((kind: string, file: string, opts) => importCommand(kind, file, opts));
+  registerCustomersCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

@@ -2,6 +2,7 @@ import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract';
 import type { EngineContext } from './context';
 import { appHandlers } from './app/handlers';
 import { analyticsHandlers } from './analytics/handlers';
+import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
@@ -14,7 +15,15 @@ export type Handler<K extends Channel> = (
 
 export type HandlerMap = { [K in Channel]: Handler<K> };
 
-const union = { ...appHandlers, ...workspaceHandlers, ...analyticsHandlers, ...jobsHandlers, ...demoHandlers, ...ingestHandlers };
+const union = {
+  ...appHandlers,
+  ...workspaceHandlers,
+  ...analyticsHandlers,
+  ...jobsHandlers,
+  ...demoHandlers,
+  ...ingestHandlers,
+  ...customersHandlers,
+};
 
 /** Every channel has a handler (a missing one fails here)… */
 export const handlers: HandlerMap = union;

@@ -1,4 +1,18 @@
 import { z } from 'zod';
+import {
+  customer360Schema,
+  customerIdInputSchema,
+  customerPageInputSchema,
+  customerPageSchema,
+  deleteViewInputSchema,
+  eraseResultSchema,
+  exportInputSchema,
+  exportResultSchema,
+  healthReportSchema,
+  revealedSchema,
+  savedViewSchema,
+  saveViewInputSchema,
+} from './customer-schemas';
 import { appErrorSchema } from './errors';
 import {
   importHistoryItemSchema,
@@ -61,7 +75,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -175,12 +189,23 @@ export const channels = {
     output: z.object({ mappings: z.array(savedMappingSchema) }),
   },
   'mappings.delete': { input: z.strictObject({ name: z.string().min(1).max(80) }), output: z.object({ deleted: z.boolean() }) },
+  'customers.page': { input: customerPageInputSchema, output: customerPageSchema },
+  'customers.get': { input: customerIdInputSchema, output: customer360Schema },
+  'customers.reveal': { input: customerIdInputSchema, output: revealedSchema },
+  'customers.erase': { input: customerIdInputSchema, output: eraseResultSchema },
+  'customers.export': { input: exportInputSchema, output: z.object({ jobId: z.string() }) },
+  'views.list': { input: empty, output: z.object({ views: z.array(savedViewSchema) }) },
+  'views.save': { input: saveViewInputSchema, output: savedViewSchema },
+  'views.delete': { input: deleteViewInputSchema, output: z.object({ deleted: z.boolean() }) },
+  'health.report': { input: empty, output: healthReportSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
 
 /** What a finished import job reports (its `job.done` result). */
 export { importReportSchema };
+/** What a finished customers.export job reports (its `job.done` result). */
+export { exportResultSchema };
 export type Channel = keyof Channels;
 export type ChannelInput<K extends Channel> = z.input<Channels[K]['input']>;
 export type ParsedInput<K extends Channel> = z.output<Channels[K]['input']>;

@@ -22,6 +22,27 @@ export const customerColumns = [
 export const customerColumnSchema = z.enum(customerColumns);
 export type CustomerColumn = z.infer<typeof customerColumnSchema>;
 
+/** How a column is compared: text case-insensitively (ASCII letters), numbers numerically, dates as ISO strings. */
+export type ColumnKind = 'text' | 'number' | 'date';
+export const columnKinds: Record<CustomerColumn, ColumnKind> = {
+  customerId: 'text',
+  name: 'text',
+  email: 'text',
+  phone: 'text',
+  country: 'text',
+  city: 'text',
+  signupDate: 'date',
+  firstOrderDate: 'date',
+  lastOrderDate: 'date',
+  orders: 'number',
+  revenue: 'number',
+  avgOrderValue: 'number',
+  recencyDays: 'number',
+  tenureDays: 'number',
+  returns: 'number',
+  topCategory: 'text',
+};
+
 export const filterOps = [
   'contains',
   'notContains',
@@ -37,13 +58,57 @@ export const filterOps = [
   'blank',
   'notBlank',
 ] as const;
+export type FilterOp = (typeof filterOps)[number];
 
-export const columnFilterSchema = z.strictObject({
-  field: customerColumnSchema,
-  op: z.enum(filterOps),
-  value: z.union([z.string().max(500), z.number().finite()]).optional(),
-  valueTo: z.union([z.string().max(500), z.number().finite()]).optional(),
-});
+/** Which operators each kind of column accepts (AG Grid's text, number and date filters). */
+export const opsByKind: Record<ColumnKind, readonly FilterOp[]> = {
+  text: ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'],
+  number: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'],
+  date: ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'],
+};
+
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
+/** A filter value as its column compares it, or undefined when it does not fit the column's kind. */
+export function filterValueFor(kind: ColumnKind, value: string | number | undefined): string | number | undefined {
+  if (value === undefined) return undefined;
+  if (kind === 'text') return String(value);
+  if (kind === 'number') {
+    if (typeof value === 'number') return value;
+    const n = DECIMAL.test(value) ? Number(value) : Number.NaN;
+    return Number.isFinite(n) ? n : undefined;
+  }
+  // AG Grid's date filter sends 'YYYY-MM-DD hh:mm:ss'; the explorer compares calendar days.
+  return typeof value === 'string' && ISO_DATE_PREFIX.test(value) ? value.slice(0, 10) : undefined;
+}
+
+/**
+ * One column filter. Negative operators (notEqual, notContains) also match blank values; `inRange` is inclusive at
+ * both ends (set AG Grid's `inRangeInclusive`). Several filters are combined with AND.
+ */
+export const columnFilterSchema = z
+  .strictObject({
+    field: customerColumnSchema,
+    op: z.enum(filterOps),
+    value: z.union([z.string().max(500), z.number().finite()]).optional(),
+    valueTo: z.union([z.string().max(500), z.number().finite()]).optional(),
+  })
+  .superRefine((filter, ctx) => {
+    const kind = columnKinds[filter.field];
+    if (!opsByKind[kind].includes(filter.op)) {
+      ctx.addIssue({ code: 'custom', path: ['op'], message: `${filter.op} does not apply to ${filter.field} (a ${kind} column)` });
+      return;
+    }
+    if (filter.op === 'blank' || filter.op === 'notBlank') return;
+    const expected = kind === 'number' ? 'a number' : kind === 'date' ? 'a date as YYYY-MM-DD' : 'a text';
+    if (filterValueFor(kind, filter.value) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: `${filter.field} ${filter.op} needs ${expected}` });
+    }
+    if (filter.op === 'inRange' && filterValueFor(kind, filter.valueTo) === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['valueTo'], message: `${filter.field} inRange needs ${expected} as valueTo` });
+    }
+  });
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;
 
 export const customerViewSchema = z.strictObject({
@@ -100,13 +165,20 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const customer360Schema = z.object({
   customer: customerRowSchema,
+  /** Newest first, at most TIMELINE_LIMIT events; `timelineTotal` counts them all. */
   timeline: z.array(timelineEventSchema),
+  timelineTotal: z.number().int(),
   spendByMonth: z.array(z.object({ month: z.string(), revenue: z.number() })),
   categories: z.array(z.object({ category: z.string(), revenue: z.number(), share: z.number() })),
   reviews: z.object({ count: z.number().int(), avgRating: z.number().nullable() }),
   campaigns: z.object({ sent: z.number().int(), opened: z.number().int(), clicked: z.number().int(), converted: z.number().int() }),
 });
 export type Customer360 = z.infer<typeof customer360Schema>;
+
+export const TIMELINE_LIMIT = 200;
+
+/** A customer by Localyst's internal id (the `id` of a row). */
+export const customerIdInputSchema = z.strictObject({ id: z.int().min(1).max(Number.MAX_SAFE_INTEGER) });
 
 export const revealedSchema = z.object({
   id: z.number().int(),
@@ -123,6 +195,9 @@ export const eraseResultSchema = z.object({
   reviews: z.number().int(),
   campaignResults: z.number().int(),
 });
+
+const viewName = z.string().trim().min(1, 'a view needs a name').max(80);
+const viewColumns = z.array(customerColumnSchema).min(1).max(customerColumns.length);
 
 export const savedViewSchema = z.object({
   name: z.string(),
@@ -157,3 +232,47 @@ export const healthReportSchema = z.object({
   checks: z.array(healthCheckSchema),
 });
 export type HealthReport = z.infer<typeof healthReportSchema>;
+
+export const saveViewInputSchema = z.strictObject({ name: viewName, columns: viewColumns, view: customerViewSchema });
+export const deleteViewInputSchema = z.strictObject({ name: viewName });
+
+/** An absolute path on this machine (POSIX, drive letter or UNC), without NUL characters. */
+const absoluteFile = z
+  .string()
+  .min(2)
+  .max(4096)
+  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute file path')
+  .refine((p) => !p.includes('\u0000'), 'a file path cannot contain NUL');
+
+/** The columns an export writes when none are chosen. */
+export const defaultExportColumns: readonly CustomerColumn[] = [
+  'customerId',
+  'name',
+  'email',
+  'country',
+  'city',
+  'signupDate',
+  'firstOrderDate',
+  'lastOrderDate',
+  'orders',
+  'revenue',
+  'avgOrderValue',
+  'recencyDays',
+  'returns',
+  'topCategory',
+];
+
+/**
+ * Writes the explorer's current view as CSV. Without `file` it goes to `<workspace>/exports/customers-…csv`.
+ * Names, e-mails and phones stay masked unless `reveal` (which is written to the audit log).
+ */
+export const exportInputSchema = z.strictObject({
+  view: customerViewSchema.default({ sort: [], filters: [], quickSearch: '' }),
+  columns: viewColumns.default([...defaultExportColumns]),
+  reveal: z.boolean().default(false),
+  file: absoluteFile.optional(),
+});
+export type ExportInput = z.output<typeof exportInputSchema>;
+
+export const exportResultSchema = z.object({ file: z.string(), fileName: z.string(), rows: z.number().int() });
+export type ExportResult = z.infer<typeof exportResultSchema>;

@@ -26,6 +26,15 @@ export const CHANNEL_NAMES = [
   'import.undo',
   'mappings.list',
   'mappings.delete',
+  'customers.page',
+  'customers.get',
+  'customers.reveal',
+  'customers.erase',
+  'customers.export',
+  'views.list',
+  'views.save',
+  'views.delete',
+  'health.report',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

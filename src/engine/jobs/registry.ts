@@ -1,3 +1,4 @@
+import { exportCustomers } from '../customers/export';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
@@ -17,4 +18,5 @@ export const jobFunctions: JobFunctions = {
       })
       .immediate(),
   'import.run': runImport,
+  'customers.export': exportCustomers,
 };

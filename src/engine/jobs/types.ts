@@ -1,5 +1,7 @@
 import type { DemoInput, DemoResult, JobKind } from '../../shared/contract';
+import type { ExportResult } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
+import type { ExportJobInput } from '../customers/export';
 import type { Db } from '../db/open-workspace';
 
 export type ProgressUpdate = {
@@ -21,11 +23,13 @@ export type JobControl = {
 export type JobInputs = {
   'demo.generate': DemoInput;
   'import.run': ImportRequest;
+  'customers.export': ExportJobInput;
 };
 
 export type JobResults = {
   'demo.generate': DemoResult;
   'import.run': ImportReport;
+  'customers.export': ExportResult;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;

@@ -26,6 +26,21 @@ const validExamples = {
   'import.undo': { importId: 1 },
   'mappings.list': { kind: 'orders' },
   'mappings.delete': { name: 'Shop export' },
+  'customers.page': {
+    offset: 0,
+    limit: 100,
+    sort: [{ field: 'revenue', dir: 'desc' }],
+    filters: [{ field: 'country', op: 'equals', value: 'NL' }],
+    quickSearch: 'jansen',
+  },
+  'customers.get': { id: 1 },
+  'customers.reveal': { id: 1 },
+  'customers.erase': { id: 1 },
+  'customers.export': { view: { sort: [], filters: [], quickSearch: '' }, columns: ['customerId', 'revenue'], reveal: false },
+  'views.list': {},
+  'views.save': { name: 'Top Dutch buyers', columns: ['customerId', 'revenue'], view: { sort: [{ field: 'revenue', dir: 'desc' }] } },
+  'views.delete': { name: 'Top Dutch buyers' },
+  'health.report': {},
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

@@ -1,8 +1,9 @@
 import { migration001 } from './001-initial';
 import { migration002 } from './002-imports-and-explorer';
+import { migration003 } from './003-explorer-indexes';
 import type { Migration } from './types';
 
 /** Every migration, registered by static import, in order. The last one's version is the schema version. */
-export const migrations: readonly Migration[] = [migration001, migration002];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);
