@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 
@@ -27,4 +28,22 @@ export function contentDigest(dbFile: string, options: { except?: string[] } = {
   } finally {
     db.close();
   }
+}
+
+export type CliRun = { code: number; stdout: string; stderr: string; json: Record<string, unknown> | null };
+
+/** Runs the built `localyst` command with its own app folder; parses stdout as JSON when it is JSON. */
+export function runCli(args: string[], home: string): CliRun {
+  const res = spawnSync(process.execPath, [path.resolve('bin/localyst.js'), ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LOCALYST_HOME: home, LOCALYST_WORKSPACE: '' },
+    timeout: 120_000,
+  });
+  let json: Record<string, unknown> | null = null;
+  try {
+    json = JSON.parse(res.stdout) as Record<string, unknown>;
+  } catch {
+    json = null;
+  }
+  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr, json };
 }

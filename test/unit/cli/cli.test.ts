@@ -1,31 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestSchemaVersion } from '../../../src/engine/db/migrations';
-import { sha256File, tempDir } from '../helpers';
+import { sha256File, tempDir, runCli, type CliRun } from '../helpers';
 
-const BIN = path.resolve('bin/localyst.js');
 let dir: string;
 let cleanup: () => void;
 beforeEach(() => ({ dir, cleanup } = tempDir()));
 afterEach(() => cleanup());
 
-function run(args: string[]): { code: number; stdout: string; stderr: string; json: Record<string, unknown> | null } {
-  const res = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LOCALYST_HOME: path.join(dir, 'home'), LOCALYST_WORKSPACE: '' },
-    timeout: 120_000,
-  });
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = JSON.parse(res.stdout) as Record<string, unknown>;
-  } catch {
-    json = null;
-  }
-  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr, json };
-}
+const run = (args: string[]): CliRun => runCli(args, path.join(dir, 'home'));
 
 const errorCode = (r: ReturnType<typeof run>): unknown => (r.json?.error as { code?: unknown } | undefined)?.code;
 
