@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { registerClvCommands } from './clv-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { printError } from './output';
@@ -45,6 +46,7 @@ export function buildProgram(): Command {
       .option('--pseudonymize <list>', 'replace these with keyed hashes: email,phone,name'),
   ).action((kind: string, file: string, opts) => importCommand(kind, file, opts));
   registerCustomersCommands(program, withGlobals);
+  registerClvCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

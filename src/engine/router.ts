@@ -6,6 +6,7 @@ import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
+import { modelsHandlers } from './models/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 export type Handler<K extends Channel> = (
@@ -23,6 +24,7 @@ const union = {
   ...demoHandlers,
   ...ingestHandlers,
   ...customersHandlers,
+  ...modelsHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

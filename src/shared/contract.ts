@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { clvFitInputSchema, clvFitSchema, clvPredictInputSchema, clvPredictSchema } from './clv-schemas';
 import {
   customer360Schema,
   customerIdInputSchema,
@@ -198,6 +199,8 @@ export const channels = {
   'views.save': { input: saveViewInputSchema, output: savedViewSchema },
   'views.delete': { input: deleteViewInputSchema, output: z.object({ deleted: z.boolean() }) },
   'health.report': { input: empty, output: healthReportSchema },
+  'clv.fit': { input: clvFitInputSchema, output: clvFitSchema },
+  'clv.predict': { input: clvPredictInputSchema, output: clvPredictSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

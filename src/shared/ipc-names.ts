@@ -35,6 +35,8 @@ export const CHANNEL_NAMES = [
   'views.save',
   'views.delete',
   'health.report',
+  'clv.fit',
+  'clv.predict',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [
