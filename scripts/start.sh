@@ -12,7 +12,12 @@ if ! electron_ready && [ "${LOCALYST_BROWSER_MODE:-}" != "1" ]; then
 fi
 
 echo "› Building…"
-npm run --silent build >/dev/null
+mkdir -p out
+if ! npm run --silent build >out/build.log 2>&1; then
+  cat out/build.log >&2
+  echo "The build failed (log above, also in out/build.log)." >&2
+  exit 1
+fi
 
 has_display() { [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = "Darwin" ] || [[ "$(uname)" == MINGW* ]]; }
 if [ "${LOCALYST_BROWSER_MODE:-}" != "1" ] && electron_ready && has_display; then
