@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { registerChurnCommands } from './churn-command';
 import { registerClvCommands } from './clv-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
+import { registerModelCommands } from './model-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -47,6 +49,8 @@ export function buildProgram(): Command {
   ).action((kind: string, file: string, opts) => importCommand(kind, file, opts));
   registerCustomersCommands(program, withGlobals);
   registerClvCommands(program, withGlobals);
+  registerModelCommands(program, withGlobals);
+  registerChurnCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

@@ -4,6 +4,7 @@ import type { EngineContext } from './context';
 import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open-workspace';
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
+import { retrainAfterImport } from './models/retrain';
 import { loadTf, type LoadedTf } from './ml/backend';
 import { handlers } from './router';
 import { appHome } from './workspace/paths';
@@ -48,6 +49,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
+    onJobDone: (kind, result) => {
+      if (kind === 'import.run') retrainAfterImport(current.db, jobs, result);
+    },
   });
 
   let tfPromise: Promise<LoadedTf> | undefined;

@@ -6,6 +6,7 @@ import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
+import { mlHandlers } from './ml/handlers';
 import { modelsHandlers } from './models/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
@@ -25,6 +26,7 @@ const union = {
   ...ingestHandlers,
   ...customersHandlers,
   ...modelsHandlers,
+  ...mlHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

@@ -47,6 +47,10 @@ export const clvFitSchema = z.object({
   /** Why there is no spend model, in plain words; null when there is one. */
   spendNote: z.string().nullable(),
   correlation: spendCorrelationSchema.nullable(),
+  /** Customers in the random sample the models were fitted on when there are very many; null when fitted on all. */
+  fittedOn: z.number().int().nullable(),
+  /** Signs of a degenerate or unreliable fit, in plain words (empty when the fit looks sound). */
+  warnings: z.array(z.string()),
 });
 export type ClvFit = z.infer<typeof clvFitSchema>;
 

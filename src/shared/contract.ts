@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cohortsInputSchema, cohortsSchema, rfmSummarySchema, trendsInputSchema, trendsSchema } from './analytics-schemas';
 import { clvFitInputSchema, clvFitSchema, clvPredictInputSchema, clvPredictSchema } from './clv-schemas';
 import {
   customer360Schema,
@@ -15,6 +16,15 @@ import {
   saveViewInputSchema,
 } from './customer-schemas';
 import { appErrorSchema } from './errors';
+import {
+  clvTrainInputSchema,
+  lossPointSchema,
+  modelCardSchema,
+  modelOptionsSchema,
+  modelSummarySchema,
+  propensityTrainInputSchema,
+} from './model-schemas';
+import { trainTableInputSchema } from './ml-schemas';
 import {
   importHistoryItemSchema,
   importKindSchema,
@@ -76,7 +86,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'model.trainTable']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -91,6 +101,8 @@ export const jobInfoSchema = z.object({
   finishedAt: isoTimestamp.nullable(),
   error: appErrorSchema.nullable(),
   result: z.unknown().optional(),
+  /** A running training job's loss curve so far (a view opened mid-training draws it from here). */
+  points: z.array(lossPointSchema).optional(),
 });
 export type JobInfo = z.infer<typeof jobInfoSchema>;
 
@@ -135,6 +147,8 @@ export type DemoInput = z.infer<typeof demoInputSchema>;
 
 export const settingsSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO currency code such as EUR'),
+  /** Retrain the active churn, purchase and lifetime-value models after each import that changed data. */
+  retrainAfterImport: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -165,6 +179,9 @@ export const channels = {
   },
   'workspace.stats': { input: empty, output: statsSchema },
   'dashboard.summary': { input: empty, output: dashboardSummarySchema },
+  'analytics.rfm': { input: empty, output: rfmSummarySchema },
+  'analytics.cohorts': { input: cohortsInputSchema, output: cohortsSchema },
+  'analytics.trends': { input: trendsInputSchema, output: trendsSchema },
   'demo.generate': { input: demoInputSchema, output: z.object({ jobId: z.string() }) },
   'jobs.list': { input: empty, output: z.object({ jobs: z.array(jobInfoSchema) }) },
   'jobs.get': { input: z.strictObject({ jobId: z.string().min(1).max(64) }), output: jobInfoSchema },
@@ -201,6 +218,13 @@ export const channels = {
   'health.report': { input: empty, output: healthReportSchema },
   'clv.fit': { input: clvFitInputSchema, output: clvFitSchema },
   'clv.predict': { input: clvPredictInputSchema, output: clvPredictSchema },
+  'models.options': { input: empty, output: modelOptionsSchema },
+  'models.list': { input: empty, output: z.object({ models: z.array(modelSummarySchema) }) },
+  'models.get': { input: z.strictObject({ id: z.int().min(1) }), output: modelCardSchema },
+  'models.activate': { input: z.strictObject({ id: z.int().min(1) }), output: z.object({ jobId: z.string() }) },
+  'models.train': { input: propensityTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  'models.trainClv': { input: clvTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
@@ -228,6 +252,8 @@ export const events = {
     message: z.string(),
     rowsPerSecond: z.number().nullable(),
     etaSeconds: z.number().nullable(),
+    /** Training jobs: the epoch just finished, for a live loss curve. */
+    point: lossPointSchema.optional(),
   }),
   'job.done': z.object({ jobId: z.string(), kind: jobKindSchema, result: z.unknown() }),
   'job.failed': z.object({ jobId: z.string(), kind: jobKindSchema, error: appErrorSchema }),

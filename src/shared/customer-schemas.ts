@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customerScoresSchema } from './model-schemas';
 
 /** The customer explorer's columns (camelCase, the same names segments and exports use). */
 export const customerColumns = [
@@ -18,6 +19,11 @@ export const customerColumns = [
   'tenureDays',
   'returns',
   'topCategory',
+  'rfmSegment',
+  'churnRisk',
+  'pAlive',
+  'expectedPurchases',
+  'clv',
 ] as const;
 export const customerColumnSchema = z.enum(customerColumns);
 export type CustomerColumn = z.infer<typeof customerColumnSchema>;
@@ -41,6 +47,11 @@ export const columnKinds: Record<CustomerColumn, ColumnKind> = {
   tenureDays: 'number',
   returns: 'number',
   topCategory: 'text',
+  rfmSegment: 'text',
+  churnRisk: 'number',
+  pAlive: 'number',
+  expectedPurchases: 'number',
+  clv: 'number',
 };
 
 export const filterOps = [
@@ -141,6 +152,14 @@ export const customerRowSchema = z.object({
   tenureDays: z.number().int().nullable(),
   returns: z.number().int(),
   topCategory: z.string().nullable(),
+  /** Named RFM segment (Champions, At risk, …); null without sale orders. */
+  rfmSegment: z.string().nullable(),
+  /** Probability of no purchase within the active churn model's horizon; null until a churn model is trained. */
+  churnRisk: z.number().nullable(),
+  /** Lifetime-value scores of the active CLV model; null until one is fitted. */
+  pAlive: z.number().nullable(),
+  expectedPurchases: z.number().nullable(),
+  clv: z.number().nullable(),
   pseudonymized: z.boolean(),
 });
 export type CustomerRow = z.infer<typeof customerRowSchema>;
@@ -165,6 +184,7 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
 export const customer360Schema = z.object({
   customer: customerRowSchema,
+  scores: customerScoresSchema,
   /** Newest first, at most TIMELINE_LIMIT events; `timelineTotal` counts them all. */
   timeline: z.array(timelineEventSchema),
   timelineTotal: z.number().int(),

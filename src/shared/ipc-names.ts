@@ -13,6 +13,9 @@ export const CHANNEL_NAMES = [
   'workspace.open',
   'workspace.stats',
   'dashboard.summary',
+  'analytics.rfm',
+  'analytics.cohorts',
+  'analytics.trends',
   'demo.generate',
   'jobs.list',
   'jobs.get',
@@ -37,6 +40,13 @@ export const CHANNEL_NAMES = [
   'health.report',
   'clv.fit',
   'clv.predict',
+  'models.options',
+  'models.list',
+  'models.get',
+  'models.activate',
+  'models.train',
+  'models.trainClv',
+  'model.trainTable',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

@@ -59,6 +59,11 @@ export const COLUMN_SQL: Record<CustomerColumn, ColumnSql> = {
   tenureDays: number('m', 'm.tenure_days', false),
   returns: { ...number('m', 'm.returns', false), notNull: true },
   topCategory: text('m', 'm.top_category', true),
+  rfmSegment: text('m', 'm.rfm_segment', true),
+  churnRisk: number('m', 'm.churn_risk', true),
+  pAlive: number('m', 'm.p_alive', false),
+  expectedPurchases: number('m', 'm.expected_purchases', false),
+  clv: number('m', 'm.clv', true),
 };
 
 // The kinds here and in the contract must agree: the schema validates values by the contract's kinds.

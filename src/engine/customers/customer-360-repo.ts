@@ -1,6 +1,7 @@
 import { TIMELINE_LIMIT, type Customer360, type TimelineEvent } from '../../shared/customer-schemas';
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER, roundMoney } from '../db/stats-repo';
+import { readCustomerScores } from '../models/scores-repo';
 import { readRawCustomer, toCustomerRow } from './customers-repo';
 
 type EventRow = {
@@ -108,6 +109,7 @@ export function readCustomer360(db: Db, id: number): Customer360 {
 
   return {
     customer,
+    scores: readCustomerScores(db, id),
     timeline,
     timelineTotal,
     spendByMonth,

@@ -36,6 +36,11 @@ export type RawCustomer = {
   tenureDays: number | null;
   returns: number;
   topCategory: string | null;
+  rfmSegment: string | null;
+  churnRisk: number | null;
+  pAlive: number | null;
+  expectedPurchases: number | null;
+  clv: number | null;
 };
 // Fails type-check when the contract gains a column RawCustomer lacks.
 const coversEveryColumn: [Exclude<CustomerColumn, keyof RawCustomer>] extends [never] ? true : false = true;
@@ -74,6 +79,11 @@ export function toCustomerRow(raw: RawCustomer, reveal = false): CustomerRow {
     tenureDays: raw.tenureDays,
     returns: raw.returns,
     topCategory: raw.topCategory,
+    rfmSegment: raw.rfmSegment,
+    churnRisk: raw.churnRisk,
+    pAlive: raw.pAlive,
+    expectedPurchases: raw.expectedPurchases,
+    clv: raw.clv,
     pseudonymized,
   };
 }

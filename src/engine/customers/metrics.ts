@@ -1,4 +1,6 @@
 import type { Db } from '../db/open-workspace';
+import { readRfmInputs } from '../analytics/analytics-repo';
+import { RFM_SEGMENT_NAMES, rfmAssignments, scoreRfm } from '../analytics/rfm';
 import { REVENUE_LINE_FILTER } from '../db/stats-repo';
 
 /**
@@ -28,13 +30,16 @@ export function refreshCustomerMetrics(db: Db): { customers: number; asOf: strin
                 max(CASE WHEN kind = 'sale' THEN ordered_at END) AS last_at
          FROM per_order GROUP BY customer_id
        )
-       INSERT INTO customer_metrics (customer_id, orders, returns, revenue, avg_order_value, first_order_at, last_order_at, recency_days, tenure_days)
+       INSERT INTO customer_metrics (customer_id, orders, returns, revenue, avg_order_value, first_order_at, last_order_at, recency_days, tenure_days,
+                                     churn_risk, p_alive, expected_purchases, clv)
        SELECT c.id, coalesce(p.orders, 0), coalesce(p.returns, 0), coalesce(p.revenue, 0),
               CASE WHEN p.orders > 0 THEN round(p.revenue / p.orders, 2) END,
               p.first_at, p.last_at,
               CAST(julianday(@asOf) - julianday(p.last_at) AS INTEGER),
-              CAST(julianday(@asOf) - julianday(p.first_at) AS INTEGER)
-       FROM customers c LEFT JOIN per_customer p ON p.customer_id = c.id`,
+              CAST(julianday(@asOf) - julianday(p.first_at) AS INTEGER),
+              s.churn_risk, s.p_alive, s.expected_purchases, s.clv
+       FROM customers c LEFT JOIN per_customer p ON p.customer_id = c.id
+       LEFT JOIN customer_scores s ON s.customer_id = c.id`,
     )
     .run({ asOf }).changes;
   db.prepare(
@@ -46,5 +51,16 @@ export function refreshCustomerMetrics(db: Db): { customers: number; asOf: strin
        GROUP BY p.category ORDER BY sum(l.quantity * l.unit_price) DESC, p.category LIMIT 1)
      WHERE orders > 0`,
   ).run();
+  writeRfmSegments(db);
   return { customers: inserted, asOf };
+}
+
+/**
+ * Each buyer's named RFM segment (src/engine/analytics/rfm.ts), kept with the other figures so the explorer and
+ * segments can filter on it. Quintiles need every customer's figures, so this runs after they are all written.
+ */
+function writeRfmSegments(db: Db): void {
+  const inputs = readRfmInputs(db);
+  const update = db.prepare('UPDATE customer_metrics SET rfm_segment = ? WHERE customer_id = ?');
+  for (const a of rfmAssignments(inputs, scoreRfm(inputs))) update.run(RFM_SEGMENT_NAMES[a.segment], a.customerId);
 }

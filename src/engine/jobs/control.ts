@@ -14,6 +14,11 @@ export function createJobControl(
   let last = -Infinity;
   return {
     progress(update) {
+      if (update.point) {
+        // Loss points are few (one per epoch) and each one matters for the curve: never throttled.
+        report(update);
+        return;
+      }
       const t = now();
       if (update.fraction < 1 && t - last < minIntervalMs) return;
       last = t;

@@ -2,6 +2,8 @@ import { exportCustomers } from '../customers/export';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
+import { trainTableJob } from '../ml/train-table-job';
+import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
@@ -19,4 +21,8 @@ export const jobFunctions: JobFunctions = {
       .immediate(),
   'import.run': runImport,
   'customers.export': exportCustomers,
+  'model.train': trainPropensity,
+  'clv.train': trainClv,
+  'model.score': scoreWithModel,
+  'model.trainTable': trainTableJob,
 };

@@ -5,6 +5,7 @@ import type { EventName, EventPayload, JobInfo, JobKind } from '../../shared/con
 import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
+import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobInputs } from './types';
 
@@ -17,6 +18,7 @@ type Running = {
   startedAt: number;
   stageStartedAt: number;
   stage: string;
+  points: LossPoint[];
 };
 
 
@@ -27,6 +29,8 @@ export type JobRunnerOptions = {
   nativeBinding?: string;
   /** Called after a job that changed data finishes, so the doors can refresh. */
   onDataChanged?: () => void;
+  /** Called after any job finishes successfully, with its kind and result (after onDataChanged). */
+  onJobDone?: (kind: JobKind, result: unknown) => void;
 };
 
 /** Runs long work in worker threads with their own database connection; keeps status in the workspace. */
@@ -40,7 +44,8 @@ export class JobRunner {
 
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined {
-    return this.running.get(id)?.info;
+    const entry = this.running.get(id);
+    return entry && (entry.points.length ? { ...entry.info, points: entry.points } : entry.info);
   }
 
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo {
@@ -56,7 +61,7 @@ export class JobRunner {
     };
     const worker = spawnJobWorker(workerInput);
     const now = Date.now();
-    const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '' };
+    const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '', points: [] };
     this.running.set(id, entry);
     worker.on('message', (message: WorkerMessage) => this.onMessage(entry, message));
     worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'job-failed', message: error.message } }));
@@ -93,7 +98,21 @@ export class JobRunner {
   }
 
   private onMessage(entry: Running, message: WorkerMessage): void {
-    if (message.type === 'progress') {
+    if (message.type === 'progress' && message.update.point) {
+      const { point } = message.update;
+      entry.points.push(point);
+      const { info } = entry;
+      this.options.emit('job.progress', {
+        jobId: info.id,
+        kind: info.kind,
+        fraction: info.fraction,
+        stage: info.stage,
+        message: info.message,
+        rowsPerSecond: null,
+        etaSeconds: null,
+        point,
+      });
+    } else if (message.type === 'progress') {
       const { update } = message;
       const now = Date.now();
       if (update.stage !== entry.stage) {
@@ -138,6 +157,11 @@ export class JobRunner {
     if (status === 'done') {
       this.options.emit('job.done', { jobId: id, kind, result: outcome.result });
       this.options.onDataChanged?.();
+      try {
+        this.options.onJobDone?.(kind, outcome.result);
+      } catch (error) {
+        process.stderr.write(`[engine] follow-up of job ${id} failed: ${String(error)}\n`);
+      }
     } else {
       this.options.emit('job.failed', {
         jobId: id,

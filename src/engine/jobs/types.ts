@@ -1,7 +1,9 @@
 import type { DemoInput, DemoResult, JobKind } from '../../shared/contract';
 import type { ExportResult } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
+import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
 import type { ExportJobInput } from '../customers/export';
+import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { Db } from '../db/open-workspace';
 
 export type ProgressUpdate = {
@@ -11,6 +13,8 @@ export type ProgressUpdate = {
   message: string;
   /** Rows handled so far in this stage, for throughput and time-left estimates. */
   rowsDone?: number;
+  /** Training jobs: an epoch just finished (sent at once, never throttled; fraction < 0 keeps the last fraction). */
+  point?: LossPoint;
 };
 
 /** What a running job may do besides its work: report progress and notice cancellation. */
@@ -24,12 +28,20 @@ export type JobInputs = {
   'demo.generate': DemoInput;
   'import.run': ImportRequest;
   'customers.export': ExportJobInput;
+  'model.train': PropensityTrainInput;
+  'clv.train': ClvTrainInput;
+  'model.score': { modelId: number };
+  'model.trainTable': TrainTableInput;
 };
 
 export type JobResults = {
   'demo.generate': DemoResult;
   'import.run': ImportReport;
   'customers.export': ExportResult;
+  'model.train': ModelJobResult;
+  'clv.train': ModelJobResult;
+  'model.score': ModelJobResult;
+  'model.trainTable': TrainTableResult;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;

@@ -26,3 +26,10 @@ export function readPurchaseDays(db: Db, through: string): Transaction[] {
 export function readLatestSaleDay(db: Db): string | null {
   return db.prepare("SELECT substr(max(ordered_at), 1, 10) FROM orders WHERE kind = 'sale'").pluck().get() as string | null;
 }
+
+/** Customers' internal ids by their external id (the lifetime-value summaries are keyed by external id). */
+export function customerIdsByExternalId(db: Db): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const [externalId, id] of db.prepare('SELECT external_id, id FROM customers').raw(true).iterate() as Iterable<[string, number]>) map.set(externalId, id);
+  return map;
+}

@@ -24,7 +24,7 @@ export function loadOracleRows(db: Db): OracleRow[] {
     .prepare(
       `SELECT c.id, c.external_id, c.first_name, c.last_name, c.email, c.phone, c.country, c.city, c.signup_date,
               m.first_order_at, m.last_order_at, m.orders, m.revenue, m.avg_order_value, m.recency_days, m.tenure_days,
-              m.returns, m.top_category
+              m.returns, m.top_category, m.rfm_segment, m.churn_risk, m.p_alive, m.expected_purchases, m.clv
        FROM customers c JOIN customer_metrics m ON m.customer_id = c.id`,
     )
     .all() as Array<Record<string, string | number | null>>;
@@ -49,6 +49,11 @@ export function loadOracleRows(db: Db): OracleRow[] {
       tenureDays: r.tenure_days ?? null,
       returns: r.returns ?? null,
       topCategory: r.top_category ?? null,
+      rfmSegment: r.rfm_segment ?? null,
+      churnRisk: r.churn_risk ?? null,
+      pAlive: r.p_alive ?? null,
+      expectedPurchases: r.expected_purchases ?? null,
+      clv: r.clv ?? null,
       sortRaw: {
         signupDate: (r.signup_date as string | null) ?? null,
         firstOrderDate: (r.first_order_at as string | null) ?? null,

@@ -41,6 +41,13 @@ let rows: OracleRow[];
 beforeAll(async () => {
   tw = await testWorkspace({ customers: 3000, seed: 5 });
   addOddCustomers(tw.db);
+  // Model scores as a trained churn model and a lifetime-value fit leave them: buyers only, the rest NULL.
+  tw.db
+    .prepare(
+      `UPDATE customer_metrics SET churn_risk = (customer_id * 37 % 101) / 100.0, p_alive = (customer_id * 13 % 89) / 88.0,
+              expected_purchases = (customer_id % 23) / 7.0, clv = round((customer_id * 7919 % 5003) / 3.0, 2) WHERE orders > 0`,
+    )
+    .run();
   rows = loadOracleRows(tw.db);
 });
 afterAll(() => tw.dispose());

@@ -13,6 +13,9 @@ const validExamples = {
   'workspace.open': { path: '/tmp/somewhere', create: false },
   'workspace.stats': {},
   'dashboard.summary': {},
+  'analytics.rfm': {},
+  'analytics.cohorts': { metric: 'retention', maxMonths: 24 },
+  'analytics.trends': { grain: 'week' },
   'demo.generate': { customers: 10, seed: 1 },
   'jobs.list': {},
   'jobs.get': { jobId: 'abc' },
@@ -43,6 +46,13 @@ const validExamples = {
   'health.report': {},
   'clv.fit': { model: 'bgnbd', calibrationEnd: '1997-09-30', unit: 'weeks' },
   'clv.predict': { model: 'pareto', summaryFile: '/tmp/cdnow_customers_summary.csv', horizon: 12, discountRate: 0.1, discountPer: 'year' },
+  'models.options': {},
+  'models.list': {},
+  'models.get': { id: 1 },
+  'models.activate': { id: 1 },
+  'models.train': { target: 'purchase', category: 'Candles', horizonDays: 90, folds: 3, seed: 7 },
+  'models.trainClv': { model: 'bgnbd', horizonMonths: 12, discountRate: 0.01, discountPer: 'month' },
+  'model.trainTable': { file: '/tmp/telco.csv', target: 'Churn', id: 'customerID', folds: 5, seed: 1 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

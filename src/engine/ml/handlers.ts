@@ -1,0 +1,14 @@
+import path from 'node:path';
+import { statInput } from '../ingest/source';
+import type { HandlerMap } from '../router';
+
+/** Channels of the ml domain: training on a table that stays outside the workspace. */
+export const mlHandlers = {
+  'model.trainTable': (input, ctx) => {
+    const file = path.resolve(input.file);
+    statInput(file);
+    // The job only reads the file and reports metrics, so it may run beside other jobs.
+    const job = ctx.jobs.start('model.trainTable', `Train a propensity model on ${path.basename(file)}`, { ...input, file });
+    return { jobId: job.id };
+  },
+} satisfies Partial<HandlerMap>;

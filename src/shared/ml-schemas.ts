@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** Schemas of the table-training channel (model.trainTable): a propensity model cross-validated on a CSV file. */
+
+export const trainTableInputSchema = z.strictObject({
+  /** A CSV file with a header row, one row per customer; read in place, never copied into the workspace. */
+  file: z.string().min(1).max(4096),
+  /** The yes/no column to predict (churned, bought, responded). */
+  target: z.string().min(1).max(1000),
+  /** The customer id column, left out of the features. */
+  id: z.string().min(1).max(1000).optional(),
+  folds: z.int().min(2).max(20).default(5),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+});
+export type TrainTableInput = z.output<typeof trainTableInputSchema>;
+
+export const epochLogSchema = z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().nullable() });
+
+export const liftRowSchema = z.object({
+  decile: z.number().int(),
+  customers: z.number().int(),
+  positives: z.number().int(),
+  rate: z.number(),
+  lift: z.number(),
+  predicted: z.number(),
+});
+
+export const calibrationBinSchema = z.object({ predicted: z.number(), observed: z.number(), count: z.number().int() });
+
+/** What a finished model.trainTable job reports: cross-validated metrics only, no weights (nothing is stored). */
+export const trainTableResultSchema = z.object({
+  file: z.string(),
+  target: z.string(),
+  /** Mean of the per-fold ROC AUCs on held-out rows. */
+  aucMean: z.number(),
+  aucFolds: z.array(z.number()),
+  /** 95 % bootstrap interval of the AUC of all out-of-fold probabilities. */
+  aucCi: z.object({ low: z.number(), high: z.number() }),
+  prAuc: z.number(),
+  logLoss: z.number(),
+  brier: z.number(),
+  lift: z.array(liftRowSchema),
+  calibration: z.array(calibrationBinSchema),
+  /** Mean drop in held-out AUC when the column is shuffled, largest first. */
+  importance: z.array(z.object({ feature: z.string(), drop: z.number() })),
+  rows: z.number().int(),
+  positives: z.number().int(),
+  features: z.number().int(),
+  dropped: z.array(z.object({ column: z.string(), reason: z.string() })),
+  /** The final fit on all rows, epoch by epoch (no validation loss: every row is used). */
+  history: z.array(epochLogSchema),
+  /** The epoch kept in each fold (lowest validation loss). */
+  bestEpochs: z.array(z.number().int()),
+  backend: z.string(),
+  seconds: z.number(),
+});
+export type TrainTableResult = z.infer<typeof trainTableResultSchema>;
