@@ -118,7 +118,10 @@ async function predictCommand(options: PredictOptions): Promise<void> {
     async (engine, mode) => {
       const result = await call(engine, 'clv.predict', { ...source(options), horizon: parseHorizon(options.horizon), ...parseDiscount(options) });
       const file = path.resolve(options.out);
-      const lines = ['id,pAlive,expectedPurchases,clv', ...result.rows.map((r) => [cell(r.id), cell(r.pAlive), cell(r.expectedPurchases), cell(r.clv)].join(','))];
+      const lines = [
+        'id,pAlive,expectedPurchases,clv,nextOrderDate',
+        ...result.rows.map((r) => [cell(r.id), cell(r.pAlive), cell(r.expectedPurchases), cell(r.clv), cell(r.nextOrderDate)].join(',')),
+      ];
       fs.writeFileSync(file, `${lines.join('\n')}\n`);
       const summary = {
         file,

@@ -72,6 +72,11 @@ export const clvPredictionSchema = z.object({
   expectedSpend: z.number().nullable(),
   /** Discounted value over the horizon; null without a spend model. */
   clv: z.number().nullable(),
+  /**
+   * BG/NBD: the expected date of the next order if the customer is still active (the median waiting time from the
+   * end of the data, given their history); null for Pareto/NBD, whose customers may leave before buying again.
+   */
+  nextOrderDate: z.string().nullable(),
 });
 
 export const clvPredictSchema = z.object({

@@ -77,6 +77,22 @@ export const clvMetricsSchema = z.object({
   horizonMonths: z.number().int(),
   totalClv: z.number().nullable(),
   meanPAlive: z.number(),
+  /**
+   * The literature's validation: fitted again on a calibration period, compared with the holdout after it
+   * (cumulative repeat purchases week by week, and mean holdout purchases by calibration frequency). Null when the
+   * history is too short to hold any out.
+   */
+  validation: z
+    .object({
+      calibrationEnd: z.string(),
+      observationEnd: z.string(),
+      tracking: z.array(z.object({ periodEnd: z.string(), holdout: z.boolean(), actual: z.number(), expected: z.number(), conditionalExpected: z.number().nullable() })),
+      conditional: z.array(z.object({ frequency: z.string(), customers: z.number().int(), actual: z.number(), predicted: z.number() })),
+      /** Repeat purchases in the holdout: what happened and what the calibration fit predicted for the same customers. */
+      holdoutActual: z.number(),
+      holdoutPredicted: z.number(),
+    })
+    .nullable(),
 });
 
 export const dataWindowSchema = z.object({

@@ -15,7 +15,7 @@ import { listModels, readModelCard } from './model-repo';
 import { startClvTraining, startPropensityTraining } from './start-jobs';
 import { fitGammaGamma, gammaGammaExpectedSpend, spendFrequencyCorrelation, type GammaGammaFit, type GammaGammaParams } from './clv/gamma-gamma';
 import { fitParetoNbd, paretoNbdModel, paretoNbdTotalLogLikelihood } from './clv/pareto-nbd';
-import { summariseTransactions, type TimeUnit } from './clv/summary';
+import { DAYS_PER_UNIT, dateOfDay, dayNumber, summariseTransactions, type TimeUnit } from './clv/summary';
 import { parseSummaryCsv } from './clv/summary-csv';
 import type { TransactionModel } from './clv/transaction-model';
 import { readLatestSaleDay, readPurchaseDays } from './clv-repo';
@@ -165,9 +165,14 @@ export function predictRows(
 ): ClvPrediction[] {
   const spendOf = (r: SummaryRow): number | null => (spend && r.monetary !== null ? gammaGammaExpectedSpend(spend, r.x, r.monetary) : null);
   const values = lifetimeValues(model, source.rows, (r) => spendOf(r) ?? 0, { months, discount, unit: source.unit });
+  const end = source.calibrationEnd === null ? null : dayNumber(source.calibrationEnd);
+  const unitDays = DAYS_PER_UNIT[source.unit];
   return values.map((v, i) => {
-    const s = spendOf(source.rows[i] as SummaryRow);
-    return { id: v.id, pAlive: v.probabilityAlive, expectedPurchases: v.expectedPurchases, expectedSpend: s, clv: s === null ? null : v.clv };
+    const row = source.rows[i] as SummaryRow;
+    const s = spendOf(row);
+    const wait = model.medianNextPurchase?.(row.x, row.tx, row.T);
+    const nextOrderDate = end === null || wait === undefined || !Number.isFinite(wait) ? null : dateOfDay(end + Math.max(1, Math.round(wait * unitDays)));
+    return { id: v.id, pAlive: v.probabilityAlive, expectedPurchases: v.expectedPurchases, expectedSpend: s, clv: s === null ? null : v.clv, nextOrderDate };
   });
 }
 

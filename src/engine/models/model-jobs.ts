@@ -5,12 +5,14 @@ import type { JobControl } from '../jobs/types';
 import { loadTf } from '../ml/backend';
 import { scoreTabular, trainTabular, type TabularArtifact } from '../ml/tabular';
 import type { RawTable } from '../ml/table';
-import { customerIdsByExternalId } from './clv-repo';
+import { customerIdsByExternalId, readLatestSaleDay, readPurchaseDays } from './clv-repo';
 import { computeFeatures, defaultCutoff, addDays, type FeatureInfo, type LabelSpec } from './features';
 import { bgNbdModel, type BgNbdParams } from './clv/bg-nbd';
 import type { GammaGammaParams } from './clv/gamma-gamma';
 import { paretoNbdModel, type ParetoNbdParams } from './clv/pareto-nbd';
-import { fitSource, loadSourceFrom, predictRows } from './handlers';
+import { calibrationHoldout, summariseTransactions, type Transaction } from './clv/summary';
+import { conditionalExpectations, trackingCurve } from './clv/validation';
+import { fitSource, loadSourceFrom, predictRows, type Source } from './handlers';
 import { insertModel, markActive, readModelArtefact, readModelCard, type NewModel } from './model-repo';
 import { copyScoresToMetrics } from './scores-repo';
 
@@ -232,11 +234,51 @@ function clvScores(db: Db, artefact: ClvArtefact): Scores {
   };
 }
 
+/** Holdout length for the validation: 39 weeks (as in Fader, Hardie & Lee's CDNOW study), at most a third of the history. */
+const HOLDOUT_DAYS = 273;
+const MIN_HOLDOUT_DAYS = 28;
+
+/** Fits on everything before a holdout window and compares with what happened in it (FHL 2005, figures 2–4). */
+function validateClv(transactions: readonly Transaction[], latest: string, model: ClvTrainInput['model']): NonNullable<ModelCard['clv']>['validation'] {
+  const first = transactions.reduce((min, t) => (t.date < min ? t.date : min), latest);
+  const span = Math.round((Date.parse(latest) - Date.parse(first)) / 86_400_000);
+  const holdoutDays = Math.min(HOLDOUT_DAYS, Math.floor(span / 3));
+  if (holdoutDays < MIN_HOLDOUT_DAYS) return null;
+  const calibrationEnd = addDays(latest, -holdoutDays);
+  try {
+    const calibration: Source = { rows: summariseTransactions(transactions, { calibrationEnd, unit: 'weeks' }), unit: 'weeks', calibrationEnd };
+    const fitted = fitSource(calibration, model);
+    const tracking = trackingCurve(fitted.model, transactions, { calibrationEnd, observationEnd: latest, unit: 'weeks' });
+    const holdoutRows = calibrationHoldout(transactions, { calibrationEnd, observationEnd: latest, unit: 'weeks' });
+    const conditional = conditionalExpectations(fitted.model, holdoutRows);
+    const holdoutActual = holdoutRows.reduce((sum, r) => sum + r.holdoutPurchases, 0);
+    const holdoutPredicted = holdoutRows.reduce((sum, r) => sum + fitted.model.conditionalExpectedPurchases(r.holdoutDuration, r.x, r.tx, r.T), 0);
+    return {
+      calibrationEnd,
+      observationEnd: latest,
+      tracking: tracking.map((t) => ({ periodEnd: t.periodEnd, holdout: t.holdout, actual: t.actual, expected: t.expected, conditionalExpected: t.conditionalExpected })),
+      conditional,
+      holdoutActual,
+      holdoutPredicted,
+    };
+  } catch (error) {
+    // Too little data before the holdout: the fit on all data may still work; the card says there is no validation.
+    if (error instanceof AppError && error.code === 'bad-input') return null;
+    throw error;
+  }
+}
+
 /** `clv.train`: fits BG/NBD or Pareto/NBD (+ Gamma-Gamma) on all sale orders and scores every customer. */
 export async function trainClv(db: Db, input: ClvTrainInput, control: JobControl): Promise<ModelJobResult> {
   const started = Date.now();
   control.progress({ fraction: 0.05, stage: 'Summarising', message: 'Summarising purchases per customer' });
-  const source = loadSourceFrom({ unit: 'weeks' }, () => db);
+  const latest = readLatestSaleDay(db);
+  if (latest === null) throw new AppError('bad-input', 'This workspace has no sale orders yet. Import orders (or create a demo shop) first.', { field: 'orders' });
+  const transactions = readPurchaseDays(db, latest);
+  const source: Source = { rows: summariseTransactions(transactions, { calibrationEnd: latest, unit: 'weeks' }), unit: 'weeks', calibrationEnd: latest };
+  control.checkCancelled();
+  control.progress({ fraction: 0.1, stage: 'Validating', message: 'Fitting on a calibration period and comparing with the holdout' });
+  const validation = validateClv(transactions, latest, input.model);
   control.checkCancelled();
   control.progress({ fraction: 0.2, stage: 'Fitting', message: `Fitting ${input.model === 'pareto' ? 'Pareto/NBD' : 'BG/NBD'} by maximum likelihood` });
   const fitted = fitSource(source, input.model);
@@ -276,6 +318,7 @@ export async function trainClv(db: Db, input: ClvTrainInput, control: JobControl
       horizonMonths: input.horizonMonths,
       totalClv: values.length ? values.reduce((a, b) => a + b, 0) : null,
       meanPAlive: rows.length ? rows.reduce((a, r) => a + r.pAlive, 0) / rows.length : 0,
+      validation,
     },
     history: [],
   };

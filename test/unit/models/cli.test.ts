@@ -83,7 +83,7 @@ describe('localyst clv predict', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ file: out, rows: 2357, model: 'bgnbd', horizon: 12 });
     const lines = fs.readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('id,pAlive,expectedPurchases,clv');
+    expect(lines[0]).toBe('id,pAlive,expectedPurchases,clv,nextOrderDate');
     expect(lines).toHaveLength(2358);
     const [id, pAlive, purchases, clv] = (lines[1] as string).split(',').map((c, i) => (i === 0 ? c : Number(c))) as [string, number, number, number];
     expect(id).toBe('1');

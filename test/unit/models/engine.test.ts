@@ -101,6 +101,11 @@ describe('clv.predict on a workspace', () => {
     const one = rows.find((r) => r.id === '1');
     expect(one?.pAlive.toFixed(3)).toBe('0.727');
     expect(one?.clv).toBeGreaterThan(0);
+    // Next order if still active: the median of a Lomax(r + x, α + T) wait after the calibration end, with FHL's
+    // published r 0.243, α 4.414 for x = 2, T = 38.86 weeks: 43.27 × (2^(1/2.243) − 1) = 15.66 weeks ≈ 110 days.
+    const expectedDays = (4.414 + 38.86) * (2 ** (1 / 2.243) - 1) * 7;
+    const days = (Date.parse(one?.nextOrderDate ?? '') - Date.parse('1997-09-30')) / 86_400_000;
+    expect(Math.abs(days - expectedDays)).toBeLessThan(2);
     for (const r of rows) expect(Number.isFinite(r.pAlive) && Number.isFinite(r.expectedPurchases) && Number.isFinite(r.clv ?? Number.NaN)).toBe(true);
   });
 });

@@ -165,5 +165,6 @@ export function bgNbdModel(p: BgNbdParams): TransactionModel {
     expectedPurchases: (t) => bgNbdExpectedPurchases(p, t),
     probabilityAlive: (x, tx, T) => bgNbdProbabilityAlive(p, x, tx, T),
     conditionalExpectedPurchases: (t, x, tx, T) => bgNbdConditionalExpectedPurchases(p, t, x, tx, T),
+    medianNextPurchase: (x, tx, T) => bgNbdNextPurchase(p, x, tx, T).medianIfAlive,
   };
 }

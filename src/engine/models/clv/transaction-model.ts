@@ -10,4 +10,6 @@ export type TransactionModel = {
   probabilityAlive(x: number, tx: number, T: number): number;
   /** E[Y(t) | x, t_x, T]: expected purchases in the next t of a customer with that history. */
   conditionalExpectedPurchases(t: number, x: number, tx: number, T: number): number;
+  /** Median time from the end of the data to the next purchase of a customer who is still alive (BG/NBD only). */
+  medianNextPurchase?(x: number, tx: number, T: number): number;
 };
