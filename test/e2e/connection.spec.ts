@@ -11,7 +11,7 @@ test('when the engine goes away the app says it is reconnecting, and keeps the p
   await expect(banner).toBeVisible();
   await expect(banner).toContainText('Reconnecting to the Localyst engine…');
   // The sidebar still works while the engine is away.
-  await page.keyboard.press('Alt+Digit7');
+  await page.keyboard.press('Alt+Digit8');
   await expect(page.getByRole('heading', { level: 1, name: 'Data' })).toBeVisible();
   await expect(banner).toBeVisible();
   await snap(page, '50-reconnecting-light');

@@ -134,7 +134,7 @@ test('the explorer on a 2,000-customer shop: sort, filter, search, columns, view
 test('data health lists checks with what to do, and each table’s facts', async ({ page, host, pageErrors }) => {
   await page.goto(host.url);
   // An empty workspace says so, and says what to do.
-  await page.keyboard.press('Alt+Digit7');
+  await page.keyboard.press('Alt+Digit8');
   await page.getByTestId('data-tab-health').click();
   await expect(page.getByTestId('health-check').first()).toHaveAttribute('data-id', 'empty-workspace');
   await page.getByTestId('data-tab-history').click();
@@ -143,7 +143,7 @@ test('data health lists checks with what to do, and each table’s facts', async
 
   await loadDemoShop(page, host.url);
   const stats = await host.stats();
-  await page.keyboard.press('Alt+Digit7');
+  await page.keyboard.press('Alt+Digit8');
   await page.getByTestId('data-tab-health').click();
   await expect(page.getByTestId('health-checks')).toBeVisible();
   await expect(page.getByTestId('health-check').first()).toBeVisible();

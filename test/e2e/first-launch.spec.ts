@@ -4,12 +4,13 @@ import { expect, snap, test } from './fixtures';
 const sections = [
   { id: 'dashboard', title: 'Dashboard', digit: 1 },
   { id: 'customers', title: 'Customers', digit: 2 },
-  { id: 'segments', title: 'Segments', digit: 3 },
-  { id: 'campaigns', title: 'Campaigns', digit: 4 },
-  { id: 'copy', title: 'Copy studio', digit: 5 },
-  { id: 'models', title: 'Models', digit: 6 },
-  { id: 'data', title: 'Data', digit: 7 },
-  { id: 'settings', title: 'Settings', digit: 8 },
+  { id: 'insights', title: 'Insights', digit: 3 },
+  { id: 'segments', title: 'Segments', digit: 4 },
+  { id: 'campaigns', title: 'Campaigns', digit: 5 },
+  { id: 'copy', title: 'Copy studio', digit: 6 },
+  { id: 'models', title: 'Models', digit: 7 },
+  { id: 'data', title: 'Data', digit: 8 },
+  { id: 'settings', title: 'Settings', digit: 9 },
 ] as const;
 
 const numberIn = async (locator: Locator): Promise<number> =>
@@ -97,7 +98,7 @@ test('first launch: demo data, dashboard equal to the CLI, every section, dark t
   }
 
   // Settings names the TensorFlow.js backend in use and the versions.
-  await page.keyboard.press('Alt+Digit8');
+  await page.keyboard.press('Alt+Digit9');
   await expect(page.getByTestId('tf-backend')).toHaveAttribute('data-backend', /^(tensorflow|wasm|cpu)$/);
   await expect(page.getByTestId('version-electron')).toHaveText('Browser mode');
   await expect(page.getByTestId('version-sqlite')).toHaveText(/^\d+\.\d+/);

@@ -14,7 +14,7 @@ test.afterEach(async () => {
 
 /** Opens Data → Import and chooses the file through the file input (which uploads it to the host). */
 async function chooseFile(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Alt+Digit7');
+  await page.keyboard.press('Alt+Digit8');
   await page.getByTestId('data-tab-import').click();
   await page.getByTestId('import-file-input').setInputFiles(file);
   await expect(page.getByTestId('import-detected')).toBeVisible();
@@ -36,7 +36,7 @@ test('a messy export: detected, mapped, previewed, checked, rejected, then impor
   await expect(page.getByTestId('welcome')).toBeVisible();
 
   // The empty Data section teaches what can be imported.
-  await page.keyboard.press('Alt+Digit7');
+  await page.keyboard.press('Alt+Digit8');
   await expect(page.getByTestId('import-drop-zone')).toBeVisible();
   await snap(page, '70-import-choose-file-light');
 

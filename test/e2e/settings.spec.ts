@@ -14,7 +14,7 @@ test('the workspace currency chosen in Settings is used on the dashboard and by 
   await expect(chart.getByText('Buying customers')).toBeVisible();
   await snap(page, '60-dashboard-tooltip-light');
 
-  await page.keyboard.press('Alt+Digit8');
+  await page.keyboard.press('Alt+Digit9');
   const currency = page.getByTestId('currency-select');
   await expect(currency).toHaveValue('EUR · Euro');
   await currency.click();

@@ -118,7 +118,7 @@ export async function trainTabular(tf: Tf, table: RawTable, opts: TabularOptions
     const te = encodeFeatures(encoder, testTable);
     const yTest = pick(y, test);
     const fit = await trainNet(tf, tr.X, tr.rows, tr.cols, pick(y, train), { ...options, seed: options.seed + 1000 * (f + 1) }, {
-      onEpoch: (p) => hooks.onEpoch?.({ ...p, fold: f }),
+      onEpoch: (p) => hooks.onEpoch?.({ ...p, fold: f + 1 }),
       onProgress: (p) => hooks.onProgress?.({ fraction: (f + 0.9 * p.fraction) * share, stage, message: p.message }),
       ...(hooks.checkCancelled ? { checkCancelled: hooks.checkCancelled } : {}),
     });

@@ -28,7 +28,7 @@ export type TrainOptions = {
 export type EpochLog = { epoch: number; loss: number; valLoss: number | null };
 
 export type TrainHooks = {
-  /** After each epoch; `fold` is set during cross-validation (0-based), absent for the final fit. */
+  /** `fold` is 1-based during cross-validation and absent for the final fit on all rows. */
   onEpoch?(p: EpochLog & { fold?: number }): void;
   onProgress?(p: { fraction: number; stage: string; message: string }): void;
   /** Called before every batch; when it throws, training stops, frees its tensors and rethrows. */

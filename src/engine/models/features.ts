@@ -35,7 +35,14 @@ const BASE_FEATURES: FeatureInfo[] = [
   { name: 'orders_365d', label: 'Orders in last year', description: 'Sale orders in the 365 days up to the cutoff.', phrase: (v) => `${plural(v, 'order', 'orders')} in the last year` },
   { name: 'gap_mean_days', label: 'Typical days between orders', description: 'Mean days between consecutive sale orders (two orders or more).', phrase: (v) => (v === null ? 'no repeat order yet' : `usually orders every ${plural(v, 'day', 'days')}`) },
   { name: 'gap_sd_days', label: 'Variation of days between orders', description: 'Standard deviation of the days between orders (three orders or more).', phrase: (v) => (v === null ? 'too few orders to know their rhythm' : `order rhythm varies by ${plural(v, 'day', 'days')}`) },
-  { name: 'overdue_ratio', label: 'Overdue (recency ÷ usual gap)', description: 'Days since the last order divided by the typical gap; above 1 means later than usual.', phrase: (v) => (v === null ? 'no usual rhythm yet' : `${num(v, 1)}× their usual time between orders has passed since the last one`) },
+  { name: 'overdue_ratio', label: 'Overdue (recency ÷ usual gap)', description: 'Days since the last order divided by the typical gap; above 1 means later than usual.', phrase: (v) =>
+      v === null
+        ? 'no regular buying rhythm yet'
+        : typeof v === 'number' && v >= MAX_OVERDUE
+          ? 'far longer since the last order than their usual gap'
+          : typeof v === 'number' && v >= 1.5
+            ? `${num(v, 1)}× their usual gap since the last order`
+            : 'ordered within their usual rhythm' },
   { name: 'returns', label: 'Returns', description: 'Return orders up to the cutoff.', phrase: (v) => plural(v, 'return', 'returns') },
   { name: 'return_rate', label: 'Return rate', description: 'Returns per sale order.', phrase: (v) => `returns ${pct(v)} of orders` },
   { name: 'reviews', label: 'Reviews written', description: 'Reviews up to the cutoff.', phrase: (v) => plural(v, 'review', 'reviews') + ' written' },
@@ -50,6 +57,10 @@ const BASE_FEATURES: FeatureInfo[] = [
 ];
 
 const MAX_CATEGORIES = 6;
+/** Orders a few hours apart say nothing about a customer's rhythm: the overdue ratio needs a usual gap of a week. */
+const MIN_GAP_DAYS = 7;
+/** Beyond 20× their usual gap a customer is simply long overdue; capping keeps the scale meaningful. */
+const MAX_OVERDUE = 20;
 const MAX_CHANNELS = 3;
 
 export type FeatureSet = { table: RawTable; features: FeatureInfo[]; customerIds: number[] };
@@ -172,7 +183,7 @@ export function computeFeatures(
            CAST(julianday(@cutEnd) - julianday(b.first_at) AS INTEGER) AS tenure_days,
            b.orders_90d, b.orders_365d,
            g.gap_mean AS gap_mean_days, g.gap_sd AS gap_sd_days,
-           CASE WHEN g.gap_mean > 0 THEN (julianday(@cutEnd) - julianday(b.last_at)) / g.gap_mean END AS overdue_ratio,
+           CASE WHEN g.gap_mean >= ${MIN_GAP_DAYS} THEN min(${MAX_OVERDUE}, (julianday(@cutEnd) - julianday(b.last_at)) / g.gap_mean) END AS overdue_ratio,
            coalesce(ret.returns, 0) AS returns, CAST(coalesce(ret.returns, 0) AS REAL) / b.orders AS return_rate,
            coalesce(rev.reviews, 0) AS reviews, rev.avg_rating, coalesce(rev.low_reviews, 0) AS low_reviews,
            coalesce(camp.received, 0) AS emails_received, camp.open_rate, camp.click_rate,

@@ -4,6 +4,7 @@ import { CopyStudioPage } from '../copy-studio/CopyStudioPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { DataPage } from '../data/DataPage';
+import { InsightsPage } from '../insights/InsightsPage';
 import { ModelsPage } from '../models/ModelsPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -15,6 +16,7 @@ import { useSection } from './useSection';
 const pages: Record<SectionId, ComponentType> = {
   dashboard: DashboardPage,
   customers: CustomersPage,
+  insights: InsightsPage,
   segments: SegmentsPage,
   campaigns: CampaignsPage,
   copy: CopyStudioPage,

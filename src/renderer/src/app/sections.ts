@@ -1,6 +1,7 @@
 import {
   IconAddressBook,
   IconBrain,
+  IconChartDots3,
   IconDatabase,
   IconFilter,
   IconLayoutDashboard,
@@ -10,7 +11,7 @@ import {
   type Icon,
 } from '@tabler/icons-react';
 
-export const sectionIds = ['dashboard', 'customers', 'segments', 'campaigns', 'copy', 'models', 'data', 'settings'] as const;
+export const sectionIds = ['dashboard', 'customers', 'insights', 'segments', 'campaigns', 'copy', 'models', 'data', 'settings'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export type Section = {
@@ -23,12 +24,13 @@ export type Section = {
 export const sections: readonly Section[] = [
   { id: 'dashboard', icon: IconLayoutDashboard, digit: 1 },
   { id: 'customers', icon: IconAddressBook, digit: 2 },
-  { id: 'segments', icon: IconFilter, digit: 3 },
-  { id: 'campaigns', icon: IconSpeakerphone, digit: 4 },
-  { id: 'copy', icon: IconWriting, digit: 5 },
-  { id: 'models', icon: IconBrain, digit: 6 },
-  { id: 'data', icon: IconDatabase, digit: 7 },
-  { id: 'settings', icon: IconSettings, digit: 8 },
+  { id: 'insights', icon: IconChartDots3, digit: 3 },
+  { id: 'segments', icon: IconFilter, digit: 4 },
+  { id: 'campaigns', icon: IconSpeakerphone, digit: 5 },
+  { id: 'copy', icon: IconWriting, digit: 6 },
+  { id: 'models', icon: IconBrain, digit: 7 },
+  { id: 'data', icon: IconDatabase, digit: 8 },
+  { id: 'settings', icon: IconSettings, digit: 9 },
 ];
 
 export const isSectionId = (value: string): value is SectionId => (sectionIds as readonly string[]).includes(value);

@@ -2,7 +2,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { navigate } from './navigation';
 import { sections } from './sections';
 
-/** Alt+1…Alt+8 go to the sections, also from inside a text field (Alt+digit types nothing there). */
+/** Alt+1…Alt+9 go to the sections, also from inside a text field (Alt+digit types nothing there). */
 export function useSectionHotkeys(): void {
   useHotkeys(
     sections.map((section) => [`alt+digit${section.digit}`, () => navigate(section.id), { usePhysicalKeys: true }]),

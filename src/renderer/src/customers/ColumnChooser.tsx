@@ -2,7 +2,13 @@ import { Button, Checkbox, Group, Popover, ScrollArea, Stack, Text } from '@mant
 import { IconColumns } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { customerColumns, type CustomerColumn } from '../../../shared/customer-schemas';
-import { DEFAULT_COLUMNS } from './columns';
+import { DEFAULT_COLUMNS, isScoreColumn } from './columns';
+
+/** The customer's own fields, then the scores of the model lab (empty until a model is trained). */
+const GROUPS = [
+  { key: 'customer', columns: customerColumns.filter((c) => !isScoreColumn(c)) },
+  { key: 'predictions', columns: customerColumns.filter(isScoreColumn) },
+] as const;
 
 type Props = { visible: readonly CustomerColumn[]; onChange: (visible: CustomerColumn[]) => void };
 
@@ -30,17 +36,24 @@ export function ColumnChooser({ visible, onChange }: Props) {
           </Button>
         </Group>
         <ScrollArea.Autosize mah={360} type="auto">
-          <Stack gap={6} px={4}>
-            {customerColumns.map((column) => (
-              <Checkbox
-                key={column}
-                size="xs"
-                label={t(`explorer.columns.${column}`)}
-                checked={visible.includes(column)}
-                disabled={visible.length === 1 && visible.includes(column)}
-                onChange={(event) => toggle(column, event.currentTarget.checked)}
-                data-testid={`explorer-column-${column}`}
-              />
+          <Stack gap={10} px={4}>
+            {GROUPS.map((group) => (
+              <Stack key={group.key} gap={6} role="group" aria-labelledby={`explorer-columns-${group.key}`}>
+                <Text id={`explorer-columns-${group.key}`} size="xs" fw={600} c="dimmed">
+                  {t(`explorer.columnGroups.${group.key}`)}
+                </Text>
+                {group.columns.map((column) => (
+                  <Checkbox
+                    key={column}
+                    size="xs"
+                    label={t(`explorer.columns.${column}`)}
+                    checked={visible.includes(column)}
+                    disabled={visible.length === 1 && visible.includes(column)}
+                    onChange={(event) => toggle(column, event.currentTarget.checked)}
+                    data-testid={`explorer-column-${column}`}
+                  />
+                ))}
+              </Stack>
             ))}
           </Stack>
         </ScrollArea.Autosize>

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import { CategoryShares, KeyFigures, SpendChart } from './Customer360Figures';
+import { Predictions } from './Customer360Predictions';
 import { CustomerTimeline } from './CustomerTimeline';
 
 type Revealed = { firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
@@ -61,6 +62,7 @@ function CustomerDetails({ id, currency, onErased }: { id: number; currency: str
     <Stack gap="lg" data-testid="customer-360-body" data-customer-id={data.customer.customerId}>
       <Identity data={data} revealed={revealed} onRevealed={setRevealed} onErased={onErased} />
       <KeyFigures data={data} currency={currency} />
+      <Predictions scores={data.scores} currency={currency} />
       <SpendChart months={data.spendByMonth} currency={currency} />
       <CategoryShares categories={data.categories} currency={currency} />
       <CustomerTimeline data={data} currency={currency} />

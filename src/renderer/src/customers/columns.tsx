@@ -4,12 +4,17 @@ import type { ColDef, ICellRendererParams, IHeaderParams, ValueFormatterParams }
 import type { TFunction } from 'i18next';
 import { columnKinds, customerColumns, opsByKind, type CustomerColumn, type CustomerRow } from '../../../shared/customer-schemas';
 import type { Formatters } from '../format/formatters';
+import { PERCENT_COLUMNS } from './filter-model';
 
 /** Shown when the explorer opens, before the marketer picks columns. */
 export const DEFAULT_COLUMNS: readonly CustomerColumn[] = ['customerId', 'name', 'email', 'country', 'orders', 'revenue', 'lastOrderDate', 'topCategory'];
 
 export const IDENTITY_COLUMNS: readonly CustomerColumn[] = ['name', 'email', 'phone'];
-const MONEY: readonly CustomerColumn[] = ['revenue', 'avgOrderValue'];
+const MONEY: readonly CustomerColumn[] = ['revenue', 'avgOrderValue', 'clv'];
+/** Scores of the model lab and the RFM segment: empty until a model is trained (or the customer has orders). */
+export const SCORE_COLUMNS = ['rfmSegment', 'churnRisk', 'pAlive', 'expectedPurchases', 'clv'] as const satisfies readonly CustomerColumn[];
+type ScoreColumn = (typeof SCORE_COLUMNS)[number];
+export const isScoreColumn = (column: CustomerColumn): column is ScoreColumn => (SCORE_COLUMNS as readonly CustomerColumn[]).includes(column);
 
 const FILTERS = { text: 'agTextColumnFilter', number: 'agNumberColumnFilter', date: 'agDateColumnFilter' } as const;
 
@@ -26,8 +31,20 @@ const WIDTHS: Partial<Record<CustomerColumn, number>> = {
   recencyDays: 136,
   tenureDays: 120,
   returns: 92,
+  churnRisk: 132,
+  pAlive: 108,
+  expectedPurchases: 130,
+  clv: 124,
 };
-const FLEX_MIN: Partial<Record<CustomerColumn, number>> = { name: 110, email: 160, country: 100, city: 100, topCategory: 124 };
+const FLEX_MIN: Partial<Record<CustomerColumn, number>> = { name: 110, email: 160, country: 100, city: 100, topCategory: 124, rfmSegment: 130 };
+
+/** How a number column's value reads: money, a percentage, one decimal or a whole number. */
+function numberFormatter(column: CustomerColumn, currency: string, format: Formatters): (value: number) => string {
+  if (MONEY.includes(column)) return (value) => format.money(value, currency);
+  if (PERCENT_COLUMNS.includes(column)) return (value) => format.percent(value);
+  if (column === 'expectedPurchases') return (value) => format.decimal(value, 1);
+  return (value) => format.integer(value);
+}
 
 /** Column definitions of the explorer: server-side sort and filter, formatted in the user's locale. */
 export function customerColumnDefs(visible: readonly CustomerColumn[], currency: string, format: Formatters, t: TFunction): ColDef<CustomerRow>[] {
@@ -52,10 +69,18 @@ export function customerColumnDefs(visible: readonly CustomerColumn[], currency:
       },
     };
     if (kind === 'number') {
+      const show = numberFormatter(column, currency, format);
       def.type = 'rightAligned';
-      def.valueFormatter = MONEY.includes(column)
-        ? (p: ValueFormatterParams<CustomerRow>) => (typeof p.value === 'number' ? format.money(p.value, currency) : '')
-        : (p: ValueFormatterParams<CustomerRow>) => (typeof p.value === 'number' ? format.integer(p.value) : '');
+      def.valueFormatter = (p: ValueFormatterParams<CustomerRow>) => (typeof p.value === 'number' ? show(p.value) : '');
+    }
+    if (isScoreColumn(column)) {
+      // A loaded row without a score says so, and why (the tooltip); a row still loading stays blank.
+      const show = numberFormatter(column, currency, format);
+      const noScore = t(`explorer.noScore.${column}`);
+      const missing = (p: { data?: CustomerRow; value?: unknown }): boolean => p.data !== undefined && (p.value === null || p.value === undefined);
+      def.valueFormatter = (p: ValueFormatterParams<CustomerRow>) =>
+        missing(p) ? t('common.none') : typeof p.value === 'number' ? show(p.value) : String(p.value ?? '');
+      def.tooltipValueGetter = (p) => (missing(p) ? noScore : undefined);
     }
     if (kind === 'date') {
       def.valueFormatter = (p: ValueFormatterParams<CustomerRow>) => (typeof p.value === 'string' && p.value ? format.date(p.value.slice(0, 10)) : '');

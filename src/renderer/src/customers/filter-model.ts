@@ -37,6 +37,15 @@ export type EngineFilters = { filters: ColumnFilter[]; untranslated: Untranslate
 
 const MAX_SORT = 3;
 
+/** Probabilities the explorer shows as percentages: their filters are typed in percent (50) and sent as fractions (0.5). */
+export const PERCENT_COLUMNS: readonly CustomerColumn[] = ['churnRisk', 'pAlive'];
+const isPercent = (column: CustomerColumn): boolean => PERCENT_COLUMNS.includes(column);
+// Twelve significant digits: 0.07 × 100 reads 7, not 7.000000000000001.
+const tidy = (n: number): number => Number(n.toPrecision(12));
+const toFraction = (column: CustomerColumn, value: string | number | undefined): string | number | undefined =>
+  typeof value === 'number' && isPercent(column) ? tidy(value / 100) : value;
+const toPercent = (column: CustomerColumn, value: number): number => (isPercent(column) ? tidy(value * 100) : value);
+
 export const isCustomerColumn = (id: string): id is CustomerColumn => (customerColumns as readonly string[]).includes(id);
 const isCombined = (model: GridCondition | GridCombined): model is GridCombined => Array.isArray((model as GridCombined).conditions);
 const needsNoValue = (op: FilterOp): boolean => op === 'blank' || op === 'notBlank';
@@ -73,10 +82,10 @@ function toEngineFilter(field: CustomerColumn, condition: GridCondition): Column
   const filterOp = op as FilterOp;
   if (needsNoValue(filterOp)) return { field, op: filterOp };
   const [from, to] = kind === 'date' ? [condition.dateFrom, condition.dateTo] : [condition.filter, condition.filterTo];
-  const value = filterValueFor(kind, from ?? undefined);
+  const value = toFraction(field, filterValueFor(kind, from ?? undefined));
   if (value === undefined || value === '') return { column: field, reason: 'bad-value' };
   if (filterOp !== 'inRange') return { field, op: filterOp, value };
-  const valueTo = filterValueFor(kind, to ?? undefined);
+  const valueTo = toFraction(field, filterValueFor(kind, to ?? undefined));
   if (valueTo === undefined) return { column: field, reason: 'bad-value' };
   return { field, op: filterOp, value, valueTo };
 }
@@ -104,7 +113,8 @@ function toGridCondition(filter: ColumnFilter): GridCondition {
     return { ...base, dateFrom: at(filter.value), dateTo: filter.op === 'inRange' ? at(filter.valueTo) : null };
   }
   if (kind === 'number') {
-    return { ...base, filter: Number(filter.value), ...(filter.op === 'inRange' ? { filterTo: Number(filter.valueTo) } : {}) };
+    const { field } = filter;
+    return { ...base, filter: toPercent(field, Number(filter.value)), ...(filter.op === 'inRange' ? { filterTo: toPercent(field, Number(filter.valueTo)) } : {}) };
   }
   return { ...base, filter: String(filter.value ?? '') };
 }

@@ -63,6 +63,11 @@ export const en = {
         "See predicted lifetime value and churn risk once a model is trained"
       ]
     },
+    "insights": {
+      "nav": "Insights",
+      "title": "Insights",
+      "subtitle": "Who your customers are, how each month’s new customers keep buying, and where sales are heading."
+    },
     "segments": {
       "nav": "Segments",
       "title": "Segments",
@@ -361,7 +366,23 @@ export const en = {
       "recencyDays": "Days since order",
       "tenureDays": "Days as buyer",
       "returns": "Returns",
-      "topCategory": "Top category"
+      "topCategory": "Top category",
+      "rfmSegment": "RFM segment",
+      "churnRisk": "Churn risk",
+      "pAlive": "P(alive)",
+      "expectedPurchases": "Expected orders",
+      "clv": "Predicted CLV"
+    },
+    "columnGroups": {
+      "customer": "Customer",
+      "predictions": "Scores and predictions"
+    },
+    "noScore": {
+      "rfmSegment": "No sale orders yet, so no RFM segment",
+      "churnRisk": "Train a churn model in the Model lab",
+      "pAlive": "Fit a lifetime-value model in the Model lab",
+      "expectedPurchases": "Fit a lifetime-value model in the Model lab",
+      "clv": "Fit a lifetime-value model in the Model lab"
     },
     "columnHints": {
       "customerId": "Your own id for the customer",
@@ -379,7 +400,12 @@ export const en = {
       "recencyDays": "Days between the last order and the newest order in the workspace",
       "tenureDays": "Days between the first order and the newest order in the workspace",
       "returns": "Orders returned",
-      "topCategory": "The category they spent most on"
+      "topCategory": "The category they spent most on",
+      "rfmSegment": "Named group by recency, frequency and money spent (Champions, At risk, …)",
+      "churnRisk": "Chance of no order within the active churn model’s horizon. Filter in percent, e.g. ≥ 50",
+      "pAlive": "Chance the customer is still an active buyer, from the lifetime-value model. Filter in percent",
+      "expectedPurchases": "Orders expected within the lifetime-value model’s horizon",
+      "clv": "Discounted value expected within the lifetime-value model’s horizon, in the workspace currency"
     },
     "ops": {
       "contains": "{{column}} contains {{value}}",
@@ -474,6 +500,26 @@ export const en = {
       "title": "Categories",
       "empty": "No purchases with a category."
     },
+    "predictions": {
+      "title": "Predictions",
+      "none": "No predictions for this customer yet. Train a churn model, or fit a lifetime-value model, in the Model lab.",
+      "openLab": "Open the Model lab",
+      "churnRisk": "Churn risk",
+      "churnCaption": "no order in {{days}} days",
+      "noChurn": "Train a churn model in the Model lab to see the churn risk and its reasons.",
+      "noModel": "no model yet",
+      "pAlive": "P(alive)",
+      "pAliveCaption": "still an active buyer",
+      "expectedPurchases": "Expected orders",
+      "clv": "Predicted CLV",
+      "monthsCaption": "next {{months}} months",
+      "noClv": "Fit a lifetime-value model in the Model lab to see P(alive), expected orders and CLV.",
+      "rfmSegment": "RFM segment",
+      "reasonsTitle": "Why this churn risk",
+      "raises": "Raises the risk",
+      "lowers": "Lowers the risk",
+      "purchaseTitle": "Chance to buy, by category"
+    },
     "timeline": {
       "title": "Timeline",
       "empty": "Nothing has happened with this customer yet.",
@@ -498,6 +544,451 @@ export const en = {
       "confirm": "Erase for good",
       "doneTitle": "Customer {{id}} erased",
       "doneText": "Deleted {{orders}} orders ({{lines}} lines), {{reviews}} reviews and {{campaigns}} campaign results."
+    }
+  },
+  "modelLab": {
+    "loadFailed": "Could not load the model lab",
+    "kinds": {
+      "churn": "Churn",
+      "purchase": "Purchase",
+      "clv": "Lifetime value"
+    },
+    "kindWithCategory": "Purchase: {{category}}",
+    "clvModels": {
+      "bgnbd": "BG/NBD",
+      "pareto": "Pareto/NBD"
+    },
+    "outcome": {
+      "churn": "Churned",
+      "purchase": "Bought"
+    },
+    "headline": {
+      "propensity": "AUC {{value}}",
+      "clv": "Log-likelihood {{value}}"
+    },
+    "days_one": "{{formatted}} day",
+    "days_other": "{{formatted}} days",
+    "months_one": "{{formatted}} month",
+    "months_other": "{{formatted}} months",
+    "range": "{{from}} – {{to}}",
+    "empty": {
+      "title": "See who is about to stop buying",
+      "text": "A churn model learns from your order history which customers stopped ordering, then gives every customer a churn risk: the chance of no order within the horizon. Reach the customers at risk before they are gone: filter the explorer by churn risk, and see the reasons behind each score in the customer’s page.",
+      "points": [
+        "Trained on this computer: no data leaves it",
+        "Checked by cross-validation before you rely on it: AUC, lift and calibration",
+        "Every training is a new version: activate it, or roll back to an earlier one"
+      ],
+      "train": "Train a churn model",
+      "trainHint": "With a {{days}}-day horizon and 5-fold cross-validation. To change them, use the panel alongside."
+    },
+    "notEnough": {
+      "title": "Not enough data to train",
+      "next": "Import more orders (a longer history, more customers), or explore with a demo shop.",
+      "import": "Import orders",
+      "demo": "Create a demo shop"
+    },
+    "retrain": {
+      "label": "Retrain after each import",
+      "hint": "When an import changes your data, the active churn, purchase and lifetime-value models are trained again and customers re-scored, in the background.",
+      "on": "Models will be retrained after each import.",
+      "off": "Models will no longer be retrained after imports.",
+      "failed": "Could not change the setting"
+    },
+    "train": {
+      "title": "Train a model",
+      "history": "Orders from {{from}} to {{to}} ({{days}} days) · {{customers}} customers with orders",
+      "noHistory": "No sale orders yet.",
+      "kindLabel": "What to predict",
+      "explain": {
+        "churn": "The chance each customer places no order within the horizon. A neural network, checked by cross-validation.",
+        "purchase": "The chance each customer buys from one category within the horizon, for cross-sell campaigns.",
+        "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend."
+      },
+      "category": "Category",
+      "categoryPlaceholder": "Pick the category to predict",
+      "categoryOption": "{{name}} ({{customers}} buyers)",
+      "noCategories": "No categories in the orders",
+      "noCategoryMatch": "No category matches",
+      "horizonDays": "Horizon (days)",
+      "horizonHint": "How far ahead to predict",
+      "daysRange": "From 7 to 365 days",
+      "folds": "Folds",
+      "foldsHint": "Cross-validation splits",
+      "clvModel": "Model",
+      "horizonMonths": "Horizon (months)",
+      "monthsRange": "From 1 to 120 months",
+      "start": {
+        "churn": "Train churn model",
+        "purchase": "Train purchase model",
+        "clv": "Fit lifetime value"
+      },
+      "background": "Runs in the background; keep working meanwhile.",
+      "busy": "A model is training. Wait for it, or cancel it.",
+      "failed": "Could not start training"
+    },
+    "live": {
+      "status": {
+        "running": "Training",
+        "done": "Training finished",
+        "failed": "Training failed",
+        "cancelled": "Training cancelled"
+      },
+      "dismiss": "Hide this training",
+      "result": "{{model}} version {{version}}: {{headline}}, trained in {{seconds}}; {{scored}} customers scored.",
+      "showCard": "Show its card"
+    },
+    "loss": {
+      "title": "Loss by epoch",
+      "training": "Training loss",
+      "validation": "Validation loss",
+      "fold": "Fold {{fold}}",
+      "finalFit": "Final fit",
+      "tooltip": "{{run}} · epoch {{epoch}}",
+      "xAxis": "Epochs, fold after fold",
+      "waiting": "The curve appears after the first epoch…",
+      "explain": "Lower is better. Each fold trains on part of the customers and checks on the rest (validation); the final fit uses everyone. Validation loss rising while training loss falls means overfitting.",
+      "aria": "Training and validation loss by epoch"
+    },
+    "versions": {
+      "title": "Versions",
+      "subtitle": "Every training is kept. The active version scores your customers; choose a row to see its card.",
+      "tab_one": "{{kind}} ({{count}})",
+      "tab_other": "{{kind}} ({{count}})",
+      "columns": {
+        "version": "Version",
+        "category": "Category",
+        "created": "Trained",
+        "rows": "Customers",
+        "headline": "Quality",
+        "backend": "Backend",
+        "status": "Status and actions"
+      },
+      "version": "v{{version}}",
+      "active": "Active",
+      "activate": "Activate",
+      "rollBack": "Roll back",
+      "activateNamed": "Activate {{model}} version {{version}}",
+      "warnings_one": "1 warning",
+      "warnings_other": "{{count}} warnings",
+      "empty": {
+        "churn": "No churn model yet. Train one with the panel on the left.",
+        "purchase": "No purchase model yet. Pick Purchase and a category on the left.",
+        "clv": "No lifetime-value model yet. Pick Lifetime value on the left."
+      }
+    },
+    "activate": {
+      "title": "Activate {{model}} version {{version}}?",
+      "rollBackTitle": "Roll back to {{model}} version {{version}}?",
+      "text": {
+        "churn": "Every customer is scored again with version {{version}}: churn risk and its reasons in the explorer and the customer pages come from it. This runs in the background.",
+        "purchase": "Every customer is scored again with version {{version}}: the purchase chances for this category come from it. This runs in the background.",
+        "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background."
+      },
+      "replaces": "Version {{version}} stops being active but stays stored; you can switch back at any time.",
+      "confirm": "Activate",
+      "rollBack": "Roll back"
+    },
+    "card": {
+      "loadFailed": "Could not load this model",
+      "title": "{{model}} · version {{version}}",
+      "titleClv": "Lifetime value ({{model}}) · version {{version}}",
+      "inactive": "Not active",
+      "subtitle": {
+        "churn": "Predicts the chance a customer places no order within the horizon.",
+        "purchase": "Predicts the chance a customer buys from the category within the horizon.",
+        "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value."
+      },
+      "window": {
+        "title": "Data window",
+        "from": "Orders from",
+        "cutoff": "Features up to",
+        "cutoffHint": "The model learned from each customer’s history up to this day.",
+        "calibrationEnd": "History up to",
+        "calibrationEndHint": "The fit used each customer’s orders up to this day.",
+        "labelEnd": "Outcome until",
+        "labelEndHint": {
+          "churn": "Whether each customer ordered again was observed between the cutoff and this day.",
+          "purchase": "Whether each customer bought from the category was observed between the cutoff and this day."
+        },
+        "horizon": "Horizon",
+        "category": "Category"
+      },
+      "training": {
+        "title": "Training",
+        "rows": "Customers",
+        "positives": {
+          "churn": "Did not order again",
+          "purchase": "Bought the category"
+        },
+        "backend": "Backend",
+        "created": "Trained on",
+        "seconds": "Training time",
+        "scored": "Customers scored",
+        "scoredHint": "Customers scored the last time this version was activated.",
+        "notScored": "Not active yet"
+      },
+      "quality": {
+        "title": "Quality (cross-validated)",
+        "auc": "AUC",
+        "aucHint": "The chance the model ranks a random positive customer above a random negative one: 0.5 is guessing, 1 is perfect, above 0.7 is useful.",
+        "aucCi": "95 % interval",
+        "aucFolds": "AUC per fold",
+        "prAuc": "PR AUC",
+        "prAucHint": "Precision against recall, summed up. Compare with the base rate ({{base}}), what guessing would score.",
+        "logLoss": "Log-loss",
+        "logLossHint": "How far the predicted chances are from what happened; lower is better.",
+        "brier": "Brier score",
+        "brierHint": "The mean squared error of the predicted chances; lower is better, 0 is perfect.",
+        "baseRate": {
+          "churn": "Churn rate",
+          "purchase": "Purchase rate"
+        }
+      },
+      "features_one": "The {{count}} input it uses",
+      "features_other": "The {{count}} inputs it uses"
+    },
+    "lift": {
+      "title": "Lift by decile",
+      "hint": {
+        "churn": "Customers ranked by predicted risk, in ten equal groups: how many times the average churn rate ({{base}}) each group shows.",
+        "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows."
+      },
+      "decile": "Decile {{decile}}",
+      "lift": "Lift",
+      "times": "{{value}}×",
+      "customers": "Customers",
+      "ofCustomers": "{{positives}} of {{customers}}",
+      "average": "Average",
+      "xAxis": "Decile (1 = highest predicted)",
+      "aria": "Lift by decile of predicted probability"
+    },
+    "calibration": {
+      "title": "Calibration",
+      "hint": "Predicted chance against what happened, in bins. On the diagonal, a predicted 30 % means 30 % of those customers did it.",
+      "model": "This model",
+      "perfect": "Perfect calibration",
+      "bin": "Customers in this bin",
+      "predicted": "Predicted",
+      "observed": "Observed",
+      "aria": "Calibration curve: predicted against observed rate, with the diagonal"
+    },
+    "importance": {
+      "title": "What drives the prediction",
+      "hint": "Permutation importance: how much the AUC drops when one input is shuffled. Longer bars matter more.",
+      "drop": "Drop in AUC",
+      "xAxis": "Drop in AUC when shuffled",
+      "aria": "Permutation importance of each input"
+    },
+    "clv": {
+      "fitTitle": "Fit",
+      "valueTitle": "Predicted value",
+      "logLikelihood": "Log-likelihood",
+      "logLikelihoodHint": "How well the fitted parameters explain the orders; higher (closer to 0) is better, for the same customers.",
+      "converged": "Converged",
+      "convergedHint": "Whether the optimiser reached a stable optimum. If not, treat the figures with care.",
+      "repeatCustomers": "Repeat customers",
+      "meanPAlive": "Mean P(alive)",
+      "pAliveHint": "The average chance that a customer is still an active buyer.",
+      "totalClv": "Total CLV, {{months}} months",
+      "spendP": "Spend p",
+      "spendQ": "Spend q",
+      "spendV": "Spend v",
+      "spendNote": "No spend model: {{note}}"
+    }
+  },
+  "insights": {
+    "tabs": {
+      "rfm": "RFM segments",
+      "cohorts": "Cohorts",
+      "trends": "Trends & forecast"
+    },
+    "empty": {
+      "title": "No sales to analyse yet",
+      "text": "Insights are worked out from sale orders: RFM segments of your customers, monthly cohorts of new customers, and sales trends with a 13-week forecast. Import your orders, or create a demo shop to try them on sample data.",
+      "import": "Import orders",
+      "demo": "Create a demo shop"
+    },
+    "rfm": {
+      "intro": "{{customers}} customers with at least one sale order, scored 1 to 5 (5 is best) as of {{date}}, the day of the latest sale.",
+      "gridTitle": "Segments on the R × FM grid",
+      "gridHelp": "Rows are the recency score R (5: bought most recently); columns are FM, the average of the frequency and monetary scores. Hover or focus a cell for its figures; choose it to highlight its segment below.",
+      "axisR": "Recency score (R)",
+      "axisFM": "Frequency & monetary score (FM)",
+      "cellLabel": "R {{r}}, FM {{fm}}: {{segment}}. {{customers}} customers ({{share}}), {{revenue}} revenue ({{revenueShare}} of all).",
+      "tooltip": {
+        "customers": "Customers",
+        "share": "Share of customers",
+        "revenue": "Revenue",
+        "revenueShare": "Share of revenue"
+      },
+      "scoresTitle": "What the scores mean in this workspace",
+      "scoresHelp": "Quintiles by rank: each score holds about a fifth of the customers, and customers with equal figures always share a score (so a common value, such as a single order, can fill more than a fifth).",
+      "scoreCols": {
+        "score": "Score",
+        "recency": "Days since last order",
+        "frequency": "Orders",
+        "monetary": "Revenue"
+      },
+      "noCustomers": "none",
+      "tableTitle": "Segments",
+      "tableHelp": "Revenue is sales revenue over the customers’ whole history; averages are per customer.",
+      "columns": {
+        "segment": "Segment",
+        "customers": "Customers",
+        "share": "Share",
+        "revenue": "Revenue",
+        "revenueShare": "Revenue share",
+        "avgRecency": "Days since last order",
+        "avgOrders": "Orders",
+        "avgRevenue": "Revenue per customer"
+      },
+      "segments": {
+        "champions": {
+          "name": "Champions",
+          "hint": "Bought recently, buy often and spend the most. Reward them; ask for reviews."
+        },
+        "loyal": {
+          "name": "Loyal customers",
+          "hint": "Buy often and spend well. Offer loyalty perks and new arrivals."
+        },
+        "potential-loyalists": {
+          "name": "Potential loyalists",
+          "hint": "Recent customers with a few orders. Invite them to buy again."
+        },
+        "new": {
+          "name": "New customers",
+          "hint": "Bought for the first time, very recently. Welcome them."
+        },
+        "promising": {
+          "name": "Promising",
+          "hint": "Recent first-time buyers who spent little. Build the habit."
+        },
+        "need-attention": {
+          "name": "Need attention",
+          "hint": "Average on every score and slipping. A timely, personal offer helps."
+        },
+        "about-to-sleep": {
+          "name": "About to sleep",
+          "hint": "Few orders, not recent. Remind them before they go quiet."
+        },
+        "at-risk": {
+          "name": "At risk",
+          "hint": "Bought often once, but not for a long time. Win them back."
+        },
+        "cant-lose": {
+          "name": "Can’t lose them",
+          "hint": "Your biggest spenders, gone quiet. Reach out personally."
+        },
+        "hibernating": {
+          "name": "Hibernating",
+          "hint": "Few, small orders long ago. Low-cost reactivation only."
+        },
+        "lost": {
+          "name": "Lost",
+          "hint": "Lowest on every score. Leave out of most campaigns."
+        }
+      }
+    },
+    "cohorts": {
+      "intro": "Customers grouped by the month of their first order: each row is a cohort, each column a month after that first order (month 0 is the first order’s own month).",
+      "metricLabel": "Show",
+      "metric": {
+        "retention": "Retention",
+        "revenue": "Revenue",
+        "revenuePerCustomer": "Revenue per customer"
+      },
+      "help": {
+        "retention": "Share of the cohort that placed an order in each month.",
+        "revenue": "The cohort’s sales revenue in each month.",
+        "revenuePerCustomer": "The cohort’s sales revenue in each month, divided by the cohort’s size."
+      },
+      "monthsLabel": "Months shown",
+      "months": "{{count}} months",
+      "axisCohort": "First order in",
+      "axisMonth": "Months since first order",
+      "average": "All cohorts",
+      "rowLabel": "{{month}} · {{size}}",
+      "tooltip": {
+        "cohort": "Cohort of {{month}}",
+        "averageTitle": "All cohorts that reached month {{k}}",
+        "monthK": "Month {{k}} after the first order",
+        "size": "Customers in the cohort",
+        "active": "Buying customers",
+        "retention": "Retention",
+        "revenue": "Revenue",
+        "perCustomer": "Revenue per customer",
+        "partial": "This month is still running."
+      },
+      "partialNote": "{{month}} is still running, so each row’s last cell covers only part of it.",
+      "ariaLabel": "Cohort heat map: one row per month of first order, one column per month since then."
+    },
+    "trends": {
+      "grainLabel": "Period",
+      "grain": {
+        "week": "Weekly",
+        "month": "Monthly"
+      },
+      "metricLabel": "Measure",
+      "metric": {
+        "revenue": "Revenue",
+        "orders": "Orders",
+        "activeCustomers": "Active customers",
+        "avgOrderValue": "Average order value"
+      },
+      "help": {
+        "revenue": "Sales revenue (positive lines of sale orders), as on the dashboard.",
+        "orders": "Sale orders with at least one sold line.",
+        "activeCustomers": "Customers who placed at least one sale order in the period.",
+        "avgOrderValue": "Revenue divided by orders."
+      },
+      "unit": {
+        "week_one": "week",
+        "week_other": "weeks",
+        "month_one": "month",
+        "month_other": "months"
+      },
+      "series": {
+        "actual": "Actual",
+        "forecast": "Forecast",
+        "band80": "80 % interval",
+        "band95": "95 % interval"
+      },
+      "tooltipPartial": "Still running: partial figures",
+      "partialNote": "The latest {{unit}} (from {{date}}) is still running: it is shown, but the forecast is fitted on complete {{units}} only and starts there.",
+      "noForecastMetric": "Forecasts are made for revenue and orders: choose one of those to see the next {{count}} {{units}}.",
+      "forecastTitle": "Forecast",
+      "model": {
+        "holtWinters": "Holt-Winters with {{seasonality}} yearly seasonality ({{period}} {{units}}){{damped}}, fitted on {{count}} complete {{units}}.",
+        "damped": " and a damped trend",
+        "additive": "additive",
+        "multiplicative": "multiplicative",
+        "dampedTrend": "A damped trend without seasonality, fitted on {{count}} complete {{units}}: yearly seasonality needs two years of history.",
+        "params": "Smoothing α {{alpha}}, trend β {{beta}}, season γ {{gamma}}, damping φ {{phi}}; one-step error σ {{sigma}}.",
+        "intervals": "Shaded: the 80 % and 95 % prediction intervals, from the spread of the model’s one-step errors."
+      },
+      "backtestTitle": "Backtest: how it would have done",
+      "backtestHelp_one": "Fitted on the history before {{first}} and scored on the {{horizon}} {{units}} that followed ({{points}} {{units}} in all), against the baseline of {{baseline}}.",
+      "backtestHelp_other": "Fitted {{count}} times, each on the history before a starting point from {{first}} on, and scored on the {{horizon}} {{units}} that followed ({{points}} {{units}} in all), against the baseline of {{baseline}}.",
+      "baseline": {
+        "seasonal-naive": "the same {{unit}} a year earlier",
+        "naive": "the last {{unit}}’s figure"
+      },
+      "columns": {
+        "measure": "Error",
+        "ours": "Our forecast",
+        "baseline": "Baseline",
+        "seasonal-naive": "Same {{unit}} last year",
+        "naive": "Last value"
+      },
+      "measures": {
+        "mae": "Mean absolute error (MAE)",
+        "rmse": "Root mean squared error (RMSE)",
+        "mape": "Mean absolute percentage error (MAPE)",
+        "smape": "Symmetric MAPE (sMAPE)"
+      },
+      "better": "Lower is better; the better figure is in bold.",
+      "ariaLabel": "{{metric}} by {{unit}}, with the forecast and its prediction intervals"
     }
   },
   "importWizard": {

@@ -6,6 +6,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
+import { RetrainSwitch } from '../models/RetrainSwitch';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { BackendBadge } from './BackendBadge';
 import { CurrencySelect } from './CurrencySelect';
@@ -110,6 +111,7 @@ function MachineLearningSection({ info }: { info: AppInfo }) {
       <Text size="xs" c="dimmed">
         {t(`settings.tf.explain.${tf.backend}`)}
       </Text>
+      <RetrainSwitch withDescription />
       {tf.note && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} title={t('settings.tf.fallbackTitle')} data-testid="tf-note">
           <Text size="xs">{tf.note}</Text>
