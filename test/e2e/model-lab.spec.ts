@@ -177,6 +177,12 @@ test('the model lab: a lifetime-value fit and a purchase model for one category'
   await expect(card.getByTestId('card-total-clv')).toHaveText(/^€[\d,]+$/);
   await card.scrollIntoViewIfNeeded();
   await snap(page, '130-model-lab-clv-card-light');
+  // Validated on a holdout: the tracking and conditional-expectation charts with the holdout's totals.
+  const tracking = card.getByTestId('card-clv-tracking');
+  await expect(tracking).toContainText(/repeat purchases happened, the model predicted \d/);
+  await expect(card.getByTestId('card-clv-conditional').locator('canvas, svg').first()).toBeVisible();
+  await tracking.scrollIntoViewIfNeeded();
+  await snap(page, '130b-model-lab-clv-validation-light');
 
   // Purchase: the category comes from the workspace's orders.
   await page.getByTestId('train-kind').getByText('Purchase', { exact: true }).click();

@@ -291,7 +291,7 @@ export async function trainClv(db: Db, input: ClvTrainInput, control: JobControl
   const card: NewModel = {
     kind: 'clv',
     category: null,
-    backend: 'javascript (maximum likelihood)',
+    backend: 'JavaScript (maximum likelihood, no TensorFlow)',
     rows: fit.customers,
     positives: null,
     seconds: (Date.now() - started) / 1000,

@@ -795,6 +795,17 @@ export const en = {
       "spendQ": "Spend q",
       "spendV": "Spend v",
       "spendNote": "No spend model: {{note}}"
+    },
+    "clvValidation": {
+      "actual": "Actual",
+      "model": "Model",
+      "holdoutStarts": "Holdout",
+      "trackingTitle": "Repeat purchases, cumulative",
+      "summary": "Fitted again on the orders up to {{from}}, then compared with {{from}}–{{to}}: {{actual}} repeat purchases happened, the model predicted {{predicted}}.",
+      "conditionalTitle": "Holdout purchases by past frequency",
+      "conditionalHint": "Customers grouped by their repeat purchases up to {{from}}: the mean number they made from {{from}} to {{to}}, against the model's prediction.",
+      "frequencyAxis": "Repeat purchases before the holdout",
+      "none": "The history is too short to hold part of it out, so this fit has no holdout validation."
     }
   },
   "insights": {

@@ -9,6 +9,7 @@ import { useFormat } from '../format/useFormat';
 import { BackendBadge } from '../settings/BackendBadge';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { ClvDetails } from './ClvDetails';
+import { ClvValidationCharts } from './ClvValidationCharts';
 import { FactList, type Fact } from './FactList';
 import { LossChart } from './LossChart';
 import { asBackend, clvModelOf, modelName } from './model-labels';
@@ -126,6 +127,8 @@ function CardBody({ card }: { card: Card }) {
         </SimpleGrid>
 
         {card.propensity && card.kind !== 'clv' && <PropensityCharts metrics={card.propensity} outcome={card.kind} history={card.history} />}
+
+        {card.clv && <ClvValidationCharts validation={card.clv.validation} />}
 
         {card.kind === 'clv' && card.history.length > 0 && (
           <Paper p="sm" withBorder data-testid="card-loss">

@@ -128,7 +128,7 @@ function importanceOption(metrics: PropensityMetrics, format: Formatters, t: TFu
   };
 }
 
-function ChartBox({ title, hint, children, testId }: { title: string; hint: string; children: ReactNode; testId: string }) {
+export function ChartBox({ title, hint, children, testId }: { title: string; hint: string; children: ReactNode; testId: string }) {
   return (
     <Paper p="sm" withBorder data-testid={testId}>
       <Stack gap={4}>
