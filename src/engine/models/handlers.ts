@@ -81,8 +81,9 @@ export function fitWarnings(fit: ClvFit): string[] {
 /**
  * Above this many customers the purchase model is fitted on a seeded random sample of them (the log-likelihood is
  * then evaluated on everyone). At a million demo customers the full fit took 92 s (BG/NBD) and 151 s (Pareto/NBD)
- * on this 2-core machine, as hardly any (x, t_x, T) histories repeat; a 200,000-customer sample estimates the four
- * parameters to within a few tenths of a percent of their standard error's scale and takes a fifth of the time.
+ * on this 2-core machine, as hardly any (x, t_x, T) histories repeat. A 200,000-customer sample took 32 s and 40 s
+ * there, its parameters within 2 % of the full fit's (BG/NBD a 1.200 vs 1.181, r 0.3011 vs 0.3011) and the
+ * log-likelihood of all customers within 10 of 6,015,645 (bench/results/clv-million.json).
  */
 export const MAX_FIT_CUSTOMERS = 200_000;
 
