@@ -160,6 +160,8 @@ export const customerScoresSchema = z.object({
   pAlive: z.number().nullable(),
   expectedPurchases: z.number().nullable(),
   clv: z.number().nullable(),
+  /** BG/NBD: the expected date of the next order if the customer is still active. */
+  nextOrderDate: z.string().nullable(),
   clvHorizonMonths: z.number().int().nullable(),
   rfmSegment: z.string().nullable(),
   purchase: z.array(z.object({ category: z.string(), probability: z.number() })),

@@ -220,14 +220,15 @@ function clvScores(db: Db, artefact: ClvArtefact): Scores {
   return {
     count: rows.length,
     write(modelId) {
-      db.prepare('UPDATE customer_scores SET p_alive = NULL, expected_purchases = NULL, clv = NULL, clv_model_id = NULL').run();
+      db.prepare('UPDATE customer_scores SET p_alive = NULL, expected_purchases = NULL, clv = NULL, next_order_date = NULL, clv_model_id = NULL').run();
       const upsert = db.prepare(
-        `INSERT INTO customer_scores (customer_id, p_alive, expected_purchases, clv, clv_model_id) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT(customer_id) DO UPDATE SET p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases, clv = excluded.clv, clv_model_id = excluded.clv_model_id`,
+        `INSERT INTO customer_scores (customer_id, p_alive, expected_purchases, clv, next_order_date, clv_model_id) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT(customer_id) DO UPDATE SET p_alive = excluded.p_alive, expected_purchases = excluded.expected_purchases, clv = excluded.clv,
+           next_order_date = excluded.next_order_date, clv_model_id = excluded.clv_model_id`,
       );
       for (const row of rows) {
         const id = ids.get(row.id);
-        if (id !== undefined) upsert.run(id, row.pAlive, row.expectedPurchases, row.clv, modelId);
+        if (id !== undefined) upsert.run(id, row.pAlive, row.expectedPurchases, row.clv, row.nextOrderDate, modelId);
       }
       copyScoresToMetrics(db);
     },

@@ -18,6 +18,7 @@ type ScoreRow = {
   p_alive: number | null;
   expected_purchases: number | null;
   clv: number | null;
+  next_order_date: string | null;
   clv_horizon: number | null;
   rfm_segment: string | null;
 };
@@ -26,7 +27,7 @@ type ScoreRow = {
 export function readCustomerScores(db: Db, customerId: number): CustomerScores {
   const row = db
     .prepare(
-      `SELECT s.churn_risk, s.churn_reasons_json, s.p_alive, s.expected_purchases, s.clv,
+      `SELECT s.churn_risk, s.churn_reasons_json, s.p_alive, s.expected_purchases, s.clv, s.next_order_date,
               (SELECT json_extract(a.metrics_json, '$.clv.horizonMonths') FROM model_artifacts a WHERE a.id = s.clv_model_id) AS clv_horizon,
               m.rfm_segment
          FROM customers c
@@ -46,6 +47,7 @@ export function readCustomerScores(db: Db, customerId: number): CustomerScores {
     pAlive: row?.p_alive ?? null,
     expectedPurchases: row?.expected_purchases ?? null,
     clv: row?.clv ?? null,
+    nextOrderDate: row?.next_order_date ?? null,
     clvHorizonMonths: row?.clv_horizon ?? null,
     rfmSegment: row?.rfm_segment ?? null,
     purchase,

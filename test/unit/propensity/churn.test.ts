@@ -97,6 +97,11 @@ describe('churn model on the demo shop', () => {
     expect(Math.abs((validation?.holdoutPredicted ?? 0) / (validation?.holdoutActual ?? 1) - 1)).toBeLessThan(0.25);
     expect(scalar(ws.db, 'SELECT count(*) FROM customer_metrics WHERE p_alive IS NOT NULL')).toBe(clv.scored);
     expect(scalar(ws.db, 'SELECT count(*) FROM customer_metrics WHERE p_alive < 0 OR p_alive > 1')).toBe(0);
+    // The expected next order (BG/NBD) lies after the end of the data, and reaches the 360.
+    const latest = ws.db.prepare("SELECT substr(max(ordered_at), 1, 10) FROM orders WHERE kind = 'sale'").pluck().get() as string;
+    expect(scalar(ws.db, 'SELECT count(*) FROM customer_scores WHERE next_order_date IS NOT NULL AND next_order_date <= ?', latest)).toBe(0);
+    const someone = scalar(ws.db, 'SELECT customer_id FROM customer_scores WHERE next_order_date IS NOT NULL LIMIT 1');
+    expect(readCustomer360(ws.db, someone).scores.nextOrderDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
 

@@ -29,6 +29,7 @@ export const migration004: Migration = {
       p_alive REAL,
       expected_purchases REAL,
       clv REAL,
+      next_order_date TEXT,
       clv_model_id INTEGER REFERENCES model_artifacts(id) ON DELETE SET NULL
     );
 

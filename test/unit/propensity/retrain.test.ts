@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../../src/engine';
+import type { EventName, JobKind } from '../../../src/shared/contract';
+import type { ModelJobResult } from '../../../src/shared/model-schemas';
+import { tempDir } from '../helpers';
+
+// Through the engine's channels and real job workers, as the model lab and Settings use them.
+let engine: Engine;
+let root: string;
+let cleanup: () => void;
+
+async function value<T>(channel: string, input: unknown): Promise<T> {
+  const reply = await engine.invoke(channel, input);
+  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+/** Resolves with the result of the next finished job of `kind` (rejects if one fails). */
+function nextDone<T>(kind: JobKind): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const off = engine.onEvent((event: EventName, payload) => {
+      const p = payload as { kind: JobKind; result?: unknown; error?: unknown };
+      if (p.kind !== kind) return;
+      if (event === 'job.done') {
+        off();
+        resolve(p.result as T);
+      } else if (event === 'job.failed') {
+        off();
+        reject(new Error(JSON.stringify(p.error)));
+      }
+    });
+  });
+}
+
+beforeAll(async () => {
+  ({ dir: root, cleanup } = tempDir());
+  engine = await createEngine({ workspaceDir: path.join(root, 'ws'), home: path.join(root, 'home') });
+  const demo = nextDone('demo.generate');
+  await value('demo.generate', { customers: 1500, seed: 2 });
+  await demo;
+}, 120_000);
+afterAll(async () => {
+  await engine.close();
+  cleanup();
+});
+
+describe('retrain after each import', () => {
+  it('trains a new version of the active churn model when an import changed data, and only when switched on', async () => {
+    const first = nextDone<ModelJobResult>('model.train');
+    await value('models.train', { target: 'churn', horizonDays: 60, folds: 2, seed: 1 });
+    expect((await first).version).toBe(1);
+
+    const orders = path.join(root, 'new-orders.csv');
+    fs.writeFileSync(orders, 'Order ID,Order date,Customer ID,SKU,Quantity,Unit price\nX-1,2026-11-01 10:00:00,C000001,NEW-1,2,9.95\n');
+    const mapping = { 'Order ID': 'orderId', 'Order date': 'orderDate', 'Customer ID': 'customerId', SKU: 'sku', Quantity: 'quantity', 'Unit price': 'unitPrice' };
+
+    // Off (the default): an import starts no training.
+    let started = 0;
+    const off = engine.onEvent((event, payload) => {
+      if (event === 'job.started' && (payload as { kind: JobKind }).kind === 'model.train') started++;
+    });
+    const imported = nextDone('import.run');
+    await value('import.start', { file: orders, kind: 'orders', mapping, onError: 'reject' });
+    await imported;
+    expect(started).toBe(0);
+
+    // On: the next import that changes data retrains the active model with its settings.
+    await value('settings.update', { retrainAfterImport: true });
+    expect((await value<{ retrainAfterImport: boolean }>('models.options', {})).retrainAfterImport).toBe(true);
+    fs.writeFileSync(orders, 'Order ID,Order date,Customer ID,SKU,Quantity,Unit price\nX-2,2026-11-02 10:00:00,C000002,NEW-1,1,9.95\n');
+    const retrained = nextDone<ModelJobResult>('model.train');
+    const second = nextDone('import.run');
+    await value('import.start', { file: orders, kind: 'orders', mapping, onError: 'reject' });
+    await second;
+    const result = await retrained;
+    off();
+    expect(started).toBe(1);
+    expect(result.version).toBe(2);
+    expect(result.card.dataWindow.horizonDays).toBe(60);
+    expect(result.card.propensity?.aucFolds).toHaveLength(2);
+    const models = (await value<{ models: Array<{ kind: string; version: number; active: boolean }> }>('models.list', {})).models;
+    expect(models.filter((m) => m.kind === 'churn').map((m) => [m.version, m.active])).toEqual([
+      [2, true],
+      [1, false],
+    ]);
+  }, 240_000);
+});
