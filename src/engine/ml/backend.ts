@@ -18,7 +18,7 @@ export async function loadTf(forced: string | undefined = process.env.LOCALYST_T
       const loaded = await tryBackend(backend);
       return { tf: loaded.tf, info: { ...loaded.info, note: notes.length ? notes.join(' ') : null } };
     } catch (error) {
-      notes.push(`${backend} unavailable (${firstLine(error)}).`);
+      notes.push(whyUnavailable(backend, error));
     }
   }
   throw new Error(`No TensorFlow.js backend could start: ${notes.join(' ')}`);
@@ -44,6 +44,17 @@ async function tryBackend(backend: Backend): Promise<LoadedTf> {
   await tf.setBackend('cpu');
   await tf.ready();
   return { tf, info: { backend, version: tf.version.tfjs, simd: null, threads: 1, note: null } };
+}
+
+/** Why a backend could not start, in words a user can act on (the loader's own first line kept for support). */
+export function whyUnavailable(backend: Backend, error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  const detail = firstLine(error);
+  if (backend === 'tensorflow' && (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || /Cannot find (package|module)/.test(detail))) {
+    return 'Native TensorFlow (@tensorflow/tfjs-node) is not installed: it downloads libtensorflow when installed, which was not possible here. Install it on a connected machine for faster training.';
+  }
+  if (backend === 'tensorflow') return `Native TensorFlow is installed but did not start (${detail}).`;
+  return `The ${backend === 'wasm' ? 'WebAssembly' : 'CPU'} backend did not start (${detail}).`;
 }
 
 const firstLine = (error: unknown): string => String(error instanceof Error ? error.message : error).split('\n')[0] ?? '';
