@@ -5,6 +5,7 @@ import { registerClvCommands } from './clv-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
+import { registerSegmentCommands } from './segment-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   registerClvCommands(program, withGlobals);
   registerModelCommands(program, withGlobals);
   registerChurnCommands(program, withGlobals);
+  registerSegmentCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

@@ -5,6 +5,8 @@ import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
 import { retrainAfterImport } from './models/retrain';
+import { recordSizesAfterImport } from './segments/sizes';
+import { precheckSegmentRules } from './segments/precheck';
 import { loadTf, type LoadedTf } from './ml/backend';
 import { handlers } from './router';
 import { appHome } from './workspace/paths';
@@ -51,6 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
     onJobDone: (kind, result) => {
       if (kind === 'import.run') retrainAfterImport(current.db, jobs, result);
+      if (kind === 'import.run') recordSizesAfterImport(current.db, result);
     },
   });
 
@@ -111,6 +114,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
 
 async function dispatch<K extends Channel>(channel: K, rawInput: unknown, ctx: EngineContext): Promise<unknown> {
   const schema = channels[channel];
+  precheckSegmentRules(channel, rawInput);
   const parsed = schema.input.safeParse(rawInput === undefined ? {} : rawInput);
   if (!parsed.success) {
     throw new AppError('bad-input', `The request ${channel} is not valid: ${parsed.error.issues[0]?.message ?? 'bad shape'}.`, {

@@ -8,6 +8,8 @@ import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
 import { modelsHandlers } from './models/handlers';
+import { segmentsHandlers } from './segments/handlers';
+import { segmentInsightHandlers } from './segments/insight-handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 export type Handler<K extends Channel> = (
@@ -27,6 +29,8 @@ const union = {
   ...customersHandlers,
   ...modelsHandlers,
   ...mlHandlers,
+  ...segmentsHandlers,
+  ...segmentInsightHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

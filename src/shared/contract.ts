@@ -24,6 +24,19 @@ import {
   modelSummarySchema,
   propensityTrainInputSchema,
 } from './model-schemas';
+import {
+  discoverInputSchema,
+  fieldOptionsSchema,
+  profileSchema,
+  segmentColumnSchema,
+  segmentCountSchema,
+  segmentCreateInputSchema,
+  segmentRefSchema,
+  segmentRuleSchema,
+  segmentSchema,
+  segmentUpdateInputSchema,
+  whyNodeSchema,
+} from './segment-schemas';
 import { trainTableInputSchema } from './ml-schemas';
 import {
   importHistoryItemSchema,
@@ -86,7 +99,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'model.trainTable']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'model.trainTable']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -224,6 +237,24 @@ export const channels = {
   'models.activate': { input: z.strictObject({ id: z.int().min(1) }), output: z.object({ jobId: z.string() }) },
   'models.train': { input: propensityTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'models.trainClv': { input: clvTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  'segments.fields': { input: empty, output: fieldOptionsSchema },
+  'segments.count': { input: z.strictObject({ rule: segmentRuleSchema }), output: segmentCountSchema },
+  'segments.why': { input: z.strictObject({ rule: segmentRuleSchema, customerId: z.int().min(1) }), output: whyNodeSchema },
+  'segments.list': { input: empty, output: z.object({ segments: z.array(segmentSchema) }) },
+  'segments.get': {
+    input: z.strictObject({ id: z.int().min(1) }),
+    output: segmentSchema.extend({ sizeHistory: z.array(z.object({ at: z.string(), count: z.number().int(), reason: z.string() })) }),
+  },
+  'segments.create': { input: segmentCreateInputSchema, output: segmentSchema },
+  'segments.update': { input: segmentUpdateInputSchema, output: segmentSchema },
+  'segments.delete': { input: z.strictObject({ id: z.int().min(1) }), output: z.object({ deleted: z.boolean() }) },
+  'segments.profile': { input: segmentRefSchema, output: profileSchema },
+  'segments.compare': { input: z.strictObject({ a: segmentRefSchema, b: segmentRefSchema }), output: z.object({ a: profileSchema, b: profileSchema }) },
+  'segments.discover': { input: discoverInputSchema, output: z.object({ jobId: z.string() }) },
+  'segments.export': {
+    input: z.strictObject({ id: z.int().min(1), columns: z.array(segmentColumnSchema).min(1).max(40), reveal: z.boolean().default(false), file: exportInputSchema.shape.file }),
+    output: z.object({ jobId: z.string() }),
+  },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 

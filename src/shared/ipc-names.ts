@@ -46,6 +46,18 @@ export const CHANNEL_NAMES = [
   'models.activate',
   'models.train',
   'models.trainClv',
+  'segments.fields',
+  'segments.count',
+  'segments.why',
+  'segments.list',
+  'segments.get',
+  'segments.create',
+  'segments.update',
+  'segments.delete',
+  'segments.profile',
+  'segments.compare',
+  'segments.discover',
+  'segments.export',
   'model.trainTable',
 ] as const satisfies readonly Channel[];
 

@@ -4,6 +4,8 @@ import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
 import { trainTableJob } from '../ml/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
+import { exportSegment } from '../segments/export';
+import { discoverSegments } from '../segments/discover';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
@@ -25,4 +27,6 @@ export const jobFunctions: JobFunctions = {
   'clv.train': trainClv,
   'model.score': scoreWithModel,
   'model.trainTable': trainTableJob,
+  'segments.export': exportSegment,
+  'segments.discover': discoverSegments,
 };

@@ -3,6 +3,9 @@ import type { ExportResult } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
 import type { ExportJobInput } from '../customers/export';
+import type { SegmentExportJobInput } from '../segments/export';
+import type { DiscoverInput } from '../segments/discover';
+import type { DiscoverResult } from '../../shared/segment-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { Db } from '../db/open-workspace';
 
@@ -32,6 +35,8 @@ export type JobInputs = {
   'clv.train': ClvTrainInput;
   'model.score': { modelId: number };
   'model.trainTable': TrainTableInput;
+  'segments.export': SegmentExportJobInput;
+  'segments.discover': DiscoverInput;
 };
 
 export type JobResults = {
@@ -42,6 +47,8 @@ export type JobResults = {
   'clv.train': ModelJobResult;
   'model.score': ModelJobResult;
   'model.trainTable': TrainTableResult;
+  'segments.export': ExportResult;
+  'segments.discover': DiscoverResult;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;

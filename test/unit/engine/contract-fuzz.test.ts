@@ -52,6 +52,18 @@ const validExamples = {
   'models.activate': { id: 1 },
   'models.train': { target: 'purchase', category: 'Candles', horizonDays: 90, folds: 3, seed: 7 },
   'models.trainClv': { model: 'bgnbd', horizonMonths: 12, discountRate: 0.01, discountPer: 'month' },
+  'segments.fields': {},
+  'segments.count': { rule: { all: [{ field: 'country', op: '=', value: 'NL' }, { event: 'purchased', category: 'Candles', withinDays: 90, minTimes: 2 }] } },
+  'segments.why': { rule: { any: [{ field: 'orders', op: '>=', value: 3 }, { not: { field: 'churnRisk', op: 'isNull' } }] }, customerId: 1 },
+  'segments.list': {},
+  'segments.get': { id: 1 },
+  'segments.create': { name: 'Lapsed candle lovers', rule: { all: [{ field: 'recencyDays', op: '>', value: 180 }] } },
+  'segments.update': { id: 1, name: 'Renamed' },
+  'segments.delete': { id: 1 },
+  'segments.profile': { id: 1 },
+  'segments.compare': { a: { id: 1 }, b: { rule: { all: [] } } },
+  'segments.discover': { k: 4, seed: 1 },
+  'segments.export': { id: 1, columns: ['customerId', 'revenue'] },
   'model.trainTable': { file: '/tmp/telco.csv', target: 'Churn', id: 'customerID', folds: 5, seed: 1 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 

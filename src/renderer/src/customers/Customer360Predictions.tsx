@@ -70,7 +70,12 @@ export function Predictions({ scores, currency }: { scores: CustomerScores; curr
       key: 'p-alive',
       label: t('customer360.predictions.pAlive'),
       value: scores.pAlive === null ? none : format.percent(scores.pAlive),
-      caption: scores.pAlive === null ? noModel : t('customer360.predictions.pAliveCaption'),
+      caption:
+        scores.pAlive === null
+          ? noModel
+          : scores.nextOrderDate === null
+            ? t('customer360.predictions.pAliveCaption')
+            : t('customer360.predictions.pAliveNextOrder', { date: format.date(scores.nextOrderDate) }),
       missing: scores.pAlive === null,
     },
     {

@@ -1,0 +1,158 @@
+import { Alert, Anchor, Button, Checkbox, Code, CopyButton, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconCheck, IconCopy, IconDownload, IconFileExport, IconLock } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { customerColumns, exportResultSchema, type CustomerColumn } from '../../../shared/customer-schemas';
+import type { Segment } from '../../../shared/segment-schemas';
+import { toApiError, type ApiError } from '../api/api-error';
+import { exportDownloadUrl } from '../api/choose-file';
+import { useApi } from '../api/useApi';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { DEFAULT_COLUMNS, IDENTITY_COLUMNS, isScoreColumn } from '../customers/columns';
+import { useFormat } from '../format/useFormat';
+import { JobProgress } from '../jobs/JobProgress';
+import { useJobs } from '../jobs/useJobs';
+
+type Props = { opened: boolean; onClose: () => void; segment: Segment };
+
+const GROUPS = [
+  { key: 'customer', columns: customerColumns.filter((c) => !isScoreColumn(c)) },
+  { key: 'predictions', columns: customerColumns.filter(isScoreColumn) },
+] as const;
+
+/**
+ * Writes a segment's members to a CSV file, as a job, with the explorer's columns. Names, e-mails and phones stay
+ * masked unless the user reveals them (which the engine writes to the audit log), as in the explorer's export.
+ */
+export function SegmentExportDialog({ opened, onClose, segment }: Props) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const jobs = useJobs();
+  const format = useFormat();
+  const [columns, setColumns] = useState<CustomerColumn[]>([...DEFAULT_COLUMNS]);
+  const [reveal, setReveal] = useState(false);
+  const [jobId, setJobId] = useState<string>();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const job = jobId ? jobs.get(jobId) : undefined;
+  const parsed = job?.status === 'done' ? exportResultSchema.safeParse(job.result) : undefined;
+  const result = parsed?.success ? parsed.data : undefined;
+  const running = starting || job?.status === 'running';
+  const hasIdentity = columns.some((c) => IDENTITY_COLUMNS.includes(c));
+
+  const toggle = (column: CustomerColumn, on: boolean): void => {
+    const next = customerColumns.filter((c) => (c === column ? on : columns.includes(c)));
+    if (next.length > 0) setColumns(next);
+  };
+
+  const start = async (): Promise<void> => {
+    setStarting(true);
+    setError(undefined);
+    try {
+      const { jobId: id } = await api.invoke('segments.export', { id: segment.id, columns, reveal });
+      setJobId(id);
+      jobs.track(id, { inline: true });
+    } catch (reason) {
+      setError(toApiError(reason));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const close = (): void => {
+    onClose();
+    if (jobId) jobs.detach(jobId);
+    if (!running) {
+      setJobId(undefined);
+      setError(undefined);
+      setReveal(false);
+    }
+  };
+
+  const download = result ? exportDownloadUrl(api.transport, result.fileName) : null;
+
+  return (
+    <Modal opened={opened} onClose={close} title={t('segments.export.title', { name: segment.name })} size="lg">
+      <Stack gap="md" data-testid="segment-export-dialog">
+        {!result && (
+          <>
+            <Text size="sm">{t('segments.export.what', { count: segment.count, customers: format.integer(segment.count), columns: format.integer(columns.length) })}</Text>
+            <SimpleGrid cols={2} spacing="md">
+              {GROUPS.map((group) => (
+                <Stack key={group.key} gap={6} role="group" aria-labelledby={`segment-export-${group.key}`}>
+                  <Text id={`segment-export-${group.key}`} size="xs" fw={700} tt="uppercase" c="dimmed" style={{ letterSpacing: '0.04em' }}>
+                    {t(`explorer.columnGroups.${group.key}`)}
+                  </Text>
+                  {group.columns.map((column) => (
+                    <Checkbox
+                      key={column}
+                      size="xs"
+                      label={
+                        <Group gap={4} component="span" wrap="nowrap">
+                          {t(`explorer.columns.${column}`)}
+                          {IDENTITY_COLUMNS.includes(column) && <IconLock size={11} aria-hidden />}
+                        </Group>
+                      }
+                      checked={columns.includes(column)}
+                      disabled={running || (columns.length === 1 && columns.includes(column))}
+                      onChange={(event) => toggle(column, event.currentTarget.checked)}
+                      data-testid={`segment-export-column-${column}`}
+                    />
+                  ))}
+                </Stack>
+              ))}
+            </SimpleGrid>
+            <Checkbox
+              label={t('explorer.export.reveal')}
+              description={hasIdentity ? t('explorer.export.revealHint') : t('segments.export.noIdentity')}
+              checked={reveal}
+              disabled={running || !hasIdentity}
+              onChange={(event) => setReveal(event.currentTarget.checked)}
+              data-testid="segment-export-reveal"
+            />
+          </>
+        )}
+        {job && job.status !== 'done' && <JobProgress job={job} size="md" />}
+        {starting && !job && <Loader size="sm" />}
+        {error && <ErrorAlert error={error} title={t('explorer.export.failed')} />}
+        {result && (
+          <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('explorer.export.done', { count: result.rows, rows: format.integer(result.rows) })} data-testid="segment-export-done" data-rows={result.rows}>
+            <Stack gap={6}>
+              <Text size="sm">{t('explorer.export.savedTo')}</Text>
+              <Group gap={6} wrap="nowrap">
+                <Code style={{ wordBreak: 'break-all', flex: 1 }} data-testid="segment-export-path">
+                  {result.file}
+                </Code>
+                <CopyButton value={result.file}>
+                  {({ copied, copy }) => (
+                    <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
+                      {copied ? t('common.copied') : t('common.copy')}
+                    </Button>
+                  )}
+                </CopyButton>
+              </Group>
+              {download && (
+                <Anchor href={download} download={result.fileName} size="sm" data-testid="segment-export-download">
+                  <Group gap={4} component="span">
+                    <IconDownload size={14} />
+                    {t('explorer.export.download', { file: result.fileName })}
+                  </Group>
+                </Anchor>
+              )}
+            </Stack>
+          </Alert>
+        )}
+        <Group justify="flex-end" gap="xs">
+          <Button variant="default" onClick={close}>
+            {result ? t('explorer.export.close') : t('common.cancel')}
+          </Button>
+          {!result && (
+            <Button leftSection={<IconFileExport size={16} />} loading={running} onClick={() => void start()} data-testid="segment-export-start" data-autofocus>
+              {t('explorer.export.start')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
