@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Code, CopyButton, Group, Loader, Modal, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconDownload, IconFileExport } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
+import { IconFileExport } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportResultSchema, type CustomerColumn, type CustomerView } from '../../../shared/customer-schemas';
@@ -10,6 +10,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobs } from '../jobs/useJobs';
+import { ExportDone } from './ExportDone';
 
 type Props = {
   opened: boolean;
@@ -87,33 +88,7 @@ export function ExportDialog({ opened, onClose, view, columns, total }: Props) {
         {job && job.status !== 'done' && <JobProgress job={job} size="md" />}
         {starting && !job && <Loader size="sm" />}
         {error && <ErrorAlert error={error} title={t('explorer.export.failed')} />}
-        {result && (
-          <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('explorer.export.done', { count: result.rows, rows: format.integer(result.rows) })} data-testid="explorer-export-done">
-            <Stack gap={6}>
-              <Text size="sm">{t('explorer.export.savedTo')}</Text>
-              <Group gap={6} wrap="nowrap">
-                <Code style={{ wordBreak: 'break-all', flex: 1 }} data-testid="explorer-export-path">
-                  {result.file}
-                </Code>
-                <CopyButton value={result.file}>
-                  {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
-                      {copied ? t('common.copied') : t('common.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
-              {download && (
-                <Anchor href={download} download={result.fileName} size="sm" data-testid="explorer-export-download">
-                  <Group gap={4} component="span">
-                    <IconDownload size={14} />
-                    {t('explorer.export.download', { file: result.fileName })}
-                  </Group>
-                </Anchor>
-              )}
-            </Stack>
-          </Alert>
-        )}
+        {result && <ExportDone result={result} download={download} testIdPrefix="explorer-export" />}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={close}>
             {result ? t('explorer.export.close') : t('common.cancel')}

@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Checkbox, Code, CopyButton, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconDownload, IconFileExport, IconLock } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Loader, Modal, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconFileExport, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { customerColumns, exportResultSchema, type CustomerColumn } from '../../../shared/customer-schemas';
@@ -12,6 +12,7 @@ import { DEFAULT_COLUMNS, IDENTITY_COLUMNS, isScoreColumn } from '../customers/c
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
 import { useJobs } from '../jobs/useJobs';
+import { ExportDone } from '../customers/ExportDone';
 
 type Props = { opened: boolean; onClose: () => void; segment: Segment };
 
@@ -115,33 +116,7 @@ export function SegmentExportDialog({ opened, onClose, segment }: Props) {
         {job && job.status !== 'done' && <JobProgress job={job} size="md" />}
         {starting && !job && <Loader size="sm" />}
         {error && <ErrorAlert error={error} title={t('explorer.export.failed')} />}
-        {result && (
-          <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('explorer.export.done', { count: result.rows, rows: format.integer(result.rows) })} data-testid="segment-export-done" data-rows={result.rows}>
-            <Stack gap={6}>
-              <Text size="sm">{t('explorer.export.savedTo')}</Text>
-              <Group gap={6} wrap="nowrap">
-                <Code style={{ wordBreak: 'break-all', flex: 1 }} data-testid="segment-export-path">
-                  {result.file}
-                </Code>
-                <CopyButton value={result.file}>
-                  {({ copied, copy }) => (
-                    <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
-                      {copied ? t('common.copied') : t('common.copy')}
-                    </Button>
-                  )}
-                </CopyButton>
-              </Group>
-              {download && (
-                <Anchor href={download} download={result.fileName} size="sm" data-testid="segment-export-download">
-                  <Group gap={4} component="span">
-                    <IconDownload size={14} />
-                    {t('explorer.export.download', { file: result.fileName })}
-                  </Group>
-                </Anchor>
-              )}
-            </Stack>
-          </Alert>
-        )}
+        {result && <ExportDone result={result} download={download} testIdPrefix="segment-export" />}
         <Group justify="flex-end" gap="xs">
           <Button variant="default" onClick={close}>
             {result ? t('explorer.export.close') : t('common.cancel')}
