@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import type { SegmentCount, SegmentRule } from '../../src/shared/segment-schemas';
 import { expect, snap, test } from './fixtures';
@@ -102,6 +104,7 @@ const RULE: SegmentRule = {
   ],
 };
 const NAME = 'Dutch regulars and candle buyers';
+const run = promisify(execFile);
 
 test('segments: build a two-level rule with a live count, save it, profile, compare, export and use it', async ({ page, host, pageErrors }) => {
   test.setTimeout(240_000);
@@ -229,6 +232,9 @@ test('segments: build a two-level rule with a live count, save it, profile, comp
   const file = await dialog.getByTestId('segment-export-path').innerText();
   const csv = await readFile(file, 'utf8');
   expect(csvRowCount(csv)).toBe((await callApi<SegmentCount>(page, 'segments.count', { rule: RULE })).count);
+  // …and against the command line's count of the same rule on the same workspace.
+  const cli = await run(process.execPath, ['bin/localyst.js', 'segment', 'count', '--rule', JSON.stringify(RULE), '--workspace', host.workspace, '--json']);
+  expect((JSON.parse(cli.stdout) as SegmentCount).count).toBe(csvRowCount(csv));
   expect(csv).toContain('•••@');
   await page.keyboard.press('Escape');
 
