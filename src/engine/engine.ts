@@ -5,7 +5,7 @@ import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
 import { retrainAfterImport } from './models/retrain';
-import { recordSizesAfterImport } from './segments/sizes';
+import { startSizesAfterImport } from './segments/sizes';
 import { precheckSegmentRules } from './segments/precheck';
 import { loadTf, type LoadedTf } from './ml/backend';
 import { handlers } from './router';
@@ -53,7 +53,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
     onJobDone: (kind, result) => {
       if (kind === 'import.run') retrainAfterImport(current.db, jobs, result);
-      if (kind === 'import.run') recordSizesAfterImport(current.db, result);
+      if (kind === 'import.run') startSizesAfterImport(current.db, jobs, result);
     },
   });
 

@@ -6,6 +6,7 @@ import { trainTableJob } from '../ml/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
+import { recordSegmentSizes } from '../segments/segments-repo';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
@@ -29,4 +30,8 @@ export const jobFunctions: JobFunctions = {
   'model.trainTable': trainTableJob,
   'segments.export': exportSegment,
   'segments.discover': discoverSegments,
+  'segments.sizes': (db, input, control) => {
+    control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
+    return { segments: recordSegmentSizes(db, input.reason) };
+  },
 };

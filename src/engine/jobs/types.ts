@@ -37,6 +37,7 @@ export type JobInputs = {
   'model.trainTable': TrainTableInput;
   'segments.export': SegmentExportJobInput;
   'segments.discover': DiscoverInput;
+  'segments.sizes': { reason: string };
 };
 
 export type JobResults = {
@@ -49,6 +50,7 @@ export type JobResults = {
   'model.trainTable': TrainTableResult;
   'segments.export': ExportResult;
   'segments.discover': DiscoverResult;
+  'segments.sizes': { segments: number };
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;
