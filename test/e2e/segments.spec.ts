@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import type { SegmentCount, SegmentRule } from '../../src/shared/segment-schemas';
-import { expect, snap, test } from './fixtures';
+import { expect, gridCell, snap, test } from './fixtures';
 
 async function loadDemoShop(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -376,4 +376,24 @@ test('the builder’s tree as a rule: incomplete conditions left out, percentage
   const children = loaded.children as DraftNode[];
   expect(children[1]?.single).toBe(40);
   expect(m.toRule(m.fromRule({ field: 'rfmSegment', op: '=', value: 'Champions' })).rule).toEqual({ all: [{ field: 'rfmSegment', op: '=', value: 'Champions' }] });
+});
+
+test('the customer 360 shows which saved segments the customer is in, and why', async ({ page, host, pageErrors }) => {
+  test.setTimeout(120_000);
+  await loadDemoShop(page, host.url);
+  await callApi(page, 'segments.create', { name: 'Everyone who ordered', rule: { field: 'orders', op: '>=', value: 1 } });
+  await callApi(page, 'segments.create', { name: 'Nobody', rule: { all: [{ field: 'orders', op: '<', value: 0 }] } });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Customers', exact: true }).click();
+  const grid = page.getByTestId('explorer-grid');
+  await gridCell(grid, 0, 'customerId').click();
+  const block = page.getByTestId('customer-360-segments');
+  await expect(block).toContainText('in 1 of 2 saved segments');
+  const items = block.getByTestId('customer-360-segment');
+  await expect(items.filter({ hasText: 'Everyone who ordered' })).toHaveAttribute('data-met', 'true');
+  await expect(items.filter({ hasText: 'Nobody' })).toHaveAttribute('data-met', 'false');
+  await items.filter({ hasText: 'Nobody' }).getByRole('button').click();
+  await expect(block.getByTestId('why-node').filter({ hasText: /Orders is below 0/i })).toHaveAttribute('data-met', 'false');
+  await block.scrollIntoViewIfNeeded();
+  await snap(page, '171-customer-360-segments-light');
+  expect(pageErrors).toEqual([]);
 });

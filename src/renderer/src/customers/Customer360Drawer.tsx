@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import { CategoryShares, KeyFigures, SpendChart } from './Customer360Figures';
 import { Predictions } from './Customer360Predictions';
+import { Customer360Segments } from './Customer360Segments';
 import { CustomerTimeline } from './CustomerTimeline';
 
 type Revealed = { firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
@@ -63,6 +64,7 @@ function CustomerDetails({ id, currency, onErased }: { id: number; currency: str
       <Identity data={data} revealed={revealed} onRevealed={setRevealed} onErased={onErased} />
       <KeyFigures data={data} currency={currency} />
       <Predictions scores={data.scores} currency={currency} />
+      <Customer360Segments customerId={data.customer.id} />
       <SpendChart months={data.spendByMonth} currency={currency} />
       <CategoryShares categories={data.categories} currency={currency} />
       <CustomerTimeline data={data} currency={currency} />

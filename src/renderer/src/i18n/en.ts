@@ -468,6 +468,10 @@ export const en = {
     }
   },
   "customer360": {
+    "segments": {
+      "title": "Segments",
+      "summary": "in {{members}} of {{total}} saved segments"
+    },
     "title": "Customer",
     "close": "Close (Escape)",
     "loadFailed": "Could not load this customer",

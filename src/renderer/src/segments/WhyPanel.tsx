@@ -148,7 +148,7 @@ export function WhyPanel({ rule, totalCustomers, share }: Props) {
   );
 }
 
-function Verdict({ met, size = 16 }: { met: boolean; size?: number }) {
+export function Verdict({ met, size = 16 }: { met: boolean; size?: number }) {
   const { t } = useTranslation();
   return (
     <ThemeIcon size={size} radius="xl" variant="transparent" color={met ? 'teal' : 'red'} aria-label={t(met ? 'segments.why.met' : 'segments.why.missed')} role="img">
@@ -157,7 +157,7 @@ function Verdict({ met, size = 16 }: { met: boolean; size?: number }) {
   );
 }
 
-function WhyTree({ node, root = false }: { node: WhyNode; root?: boolean }) {
+export function WhyTree({ node, root = false }: { node: WhyNode; root?: boolean }) {
   const children = node.children ?? [];
   const items = root && children.length > 0 ? children : [node];
   return (
