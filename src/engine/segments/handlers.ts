@@ -9,6 +9,7 @@ import type { HandlerMap } from '../router';
 import { readSettings } from '../workspace/settings';
 import { countRule } from './count';
 import { FIELD_SQL } from './fields';
+import { countRuleLive } from './live-index';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segments-repo';
 import { whyRule } from './why';
 
@@ -58,7 +59,7 @@ export const segmentsHandlers = {
   'segments.fields': (_input, ctx) => fieldOptions(ctx.workspace().db),
   'segments.count': (input, ctx) => {
     const db = ctx.workspace().db;
-    return countRule(db, input.rule, readAsOf(db));
+    return countRuleLive(db, input.rule, (asOf) => countRule(db, input.rule, asOf), () => readAsOf(db));
   },
   'segments.why': (input, ctx) => {
     const db = ctx.workspace().db;
