@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
-import type { EventName, JobKind } from '../../../src/shared/contract';
+import type { JobKind } from '../../../src/shared/contract';
+import { invokeValue, nextJobDone } from '../engine-helpers';
 import type { ModelJobResult } from '../../../src/shared/model-schemas';
 import { tempDir } from '../helpers';
 
@@ -11,28 +12,8 @@ let engine: Engine;
 let root: string;
 let cleanup: () => void;
 
-async function value<T>(channel: string, input: unknown): Promise<T> {
-  const reply = await engine.invoke(channel, input);
-  if (!reply.ok) throw new Error(`${channel}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as T;
-}
-
-/** Resolves with the result of the next finished job of `kind` (rejects if one fails). */
-function nextDone<T>(kind: JobKind): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const off = engine.onEvent((event: EventName, payload) => {
-      const p = payload as { kind: JobKind; result?: unknown; error?: unknown };
-      if (p.kind !== kind) return;
-      if (event === 'job.done') {
-        off();
-        resolve(p.result as T);
-      } else if (event === 'job.failed') {
-        off();
-        reject(new Error(JSON.stringify(p.error)));
-      }
-    });
-  });
-}
+const value = <T>(channel: string, input: unknown): Promise<T> => invokeValue<T>(engine, channel, input);
+const nextDone = <T>(kind: JobKind): Promise<T> => nextJobDone<T>(engine, kind);
 
 beforeAll(async () => {
   ({ dir: root, cleanup } = tempDir());
