@@ -1,5 +1,7 @@
-import type { Engine } from '../../src/engine';
+import path from 'node:path';
+import { createEngine, type Engine } from '../../src/engine';
 import type { EventName, JobKind } from '../../src/shared/contract';
+import { tempDir } from './helpers';
 
 /** Invokes a channel and returns its value, or throws with the error's code and message. */
 export async function invokeValue<T>(engine: Engine, channel: string, input: unknown): Promise<T> {
@@ -23,4 +25,32 @@ export function nextJobDone<T>(engine: Engine, kind: JobKind): Promise<T> {
       }
     });
   });
+}
+
+export type DemoEngine = {
+  engine: Engine;
+  /** The temp folder holding the workspace (`ws`) and app home (`home`); free for test files too. */
+  root: string;
+  value<T>(channel: string, input: unknown): Promise<T>;
+  nextDone<T>(kind: JobKind): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** A real engine on a fresh workspace in a temp folder, filled with a seeded demo shop through its job. */
+export async function demoEngine(demo: { customers: number; seed: number }): Promise<DemoEngine> {
+  const { dir: root, cleanup } = tempDir();
+  const engine = await createEngine({ workspaceDir: path.join(root, 'ws'), home: path.join(root, 'home') });
+  const done = nextJobDone(engine, 'demo.generate');
+  await invokeValue(engine, 'demo.generate', demo);
+  await done;
+  return {
+    engine,
+    root,
+    value: (channel, input) => invokeValue(engine, channel, input),
+    nextDone: (kind) => nextJobDone(engine, kind),
+    close: async () => {
+      await engine.close();
+      cleanup();
+    },
+  };
 }

@@ -1,31 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../src/engine';
 import type { JobKind } from '../../../src/shared/contract';
-import { invokeValue, nextJobDone } from '../engine-helpers';
+import { demoEngine, type DemoEngine } from '../engine-helpers';
 import type { ModelJobResult } from '../../../src/shared/model-schemas';
-import { tempDir } from '../helpers';
 
 // Through the engine's channels and real job workers, as the model lab and Settings use them.
-let engine: Engine;
+let shop: DemoEngine;
 let root: string;
-let cleanup: () => void;
-
-const value = <T>(channel: string, input: unknown): Promise<T> => invokeValue<T>(engine, channel, input);
-const nextDone = <T>(kind: JobKind): Promise<T> => nextJobDone<T>(engine, kind);
+const value = <T>(channel: string, input: unknown): Promise<T> => shop.value<T>(channel, input);
+const nextDone = <T>(kind: JobKind): Promise<T> => shop.nextDone<T>(kind);
 
 beforeAll(async () => {
-  ({ dir: root, cleanup } = tempDir());
-  engine = await createEngine({ workspaceDir: path.join(root, 'ws'), home: path.join(root, 'home') });
-  const demo = nextDone('demo.generate');
-  await value('demo.generate', { customers: 1500, seed: 2 });
-  await demo;
+  shop = await demoEngine({ customers: 1500, seed: 2 });
+  root = shop.root;
 }, 120_000);
-afterAll(async () => {
-  await engine.close();
-  cleanup();
-});
+afterAll(() => shop.close());
 
 describe('retrain after each import', () => {
   it('trains a new version of the active churn model when an import changed data, and only when switched on', async () => {
@@ -39,7 +29,7 @@ describe('retrain after each import', () => {
 
     // Off (the default): an import starts no training.
     let started = 0;
-    const off = engine.onEvent((event, payload) => {
+    const off = shop.engine.onEvent((event, payload) => {
       if (event === 'job.started' && (payload as { kind: JobKind }).kind === 'model.train') started++;
     });
     const imported = nextDone('import.run');

@@ -1,30 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../../../src/engine';
 import type { JobKind } from '../../../src/shared/contract';
-import { invokeValue, nextJobDone } from '../engine-helpers';
-import { tempDir } from '../helpers';
+import { demoEngine, type DemoEngine } from '../engine-helpers';
 
 // Segment sizes after an import are counted in a background job, so the engine keeps answering meanwhile.
-let engine: Engine;
+let shop: DemoEngine;
 let root: string;
-let cleanup: () => void;
-
-const value = <T>(channel: string, input: unknown): Promise<T> => invokeValue<T>(engine, channel, input);
-const nextDone = <T>(kind: JobKind): Promise<T> => nextJobDone<T>(engine, kind);
+const value = <T>(channel: string, input: unknown): Promise<T> => shop.value<T>(channel, input);
+const nextDone = <T>(kind: JobKind): Promise<T> => shop.nextDone<T>(kind);
 
 beforeAll(async () => {
-  ({ dir: root, cleanup } = tempDir());
-  engine = await createEngine({ workspaceDir: path.join(root, 'ws'), home: path.join(root, 'home') });
-  const demo = nextDone('demo.generate');
-  await value('demo.generate', { customers: 800, seed: 3 });
-  await demo;
+  shop = await demoEngine({ customers: 800, seed: 3 });
+  root = shop.root;
 }, 120_000);
-afterAll(async () => {
-  await engine.close();
-  cleanup();
-});
+afterAll(() => shop.close());
 
 describe('segment size history after an import', () => {
   it('is recorded by a segments.sizes job with the import’s number', async () => {

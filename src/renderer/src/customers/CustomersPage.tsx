@@ -1,12 +1,11 @@
-import { Button, Group, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAddressBook, IconFileImport, IconSparkles } from '@tabler/icons-react';
+import { Skeleton } from '@mantine/core';
+import { IconAddressBook } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../app/navigation';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
 import { useFormat } from '../format/useFormat';
-import { useWorkspace } from '../workspace/useWorkspace';
+import { NoDataYet } from '../components/EmptyState';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { CustomerExplorer } from './CustomerExplorer';
 
@@ -33,30 +32,15 @@ export function CustomersPage() {
 /** An empty workspace: what the explorer will show, and the two ways to get customers into it. */
 function NoCustomers() {
   const { t } = useTranslation();
-  const { workspace } = useWorkspace();
   return (
-    <Paper p="xl" data-testid="customers-empty">
-      <Stack align="center" gap="sm" py="xl" maw={560} mx="auto">
-        <ThemeIcon size={52} radius="xl" variant="light">
-          <IconAddressBook size={28} stroke={1.5} />
-        </ThemeIcon>
-        <Title order={2} ta="center">
-          {t('explorer.empty.title')}
-        </Title>
-        <Text size="sm" c="dimmed" ta="center">
-          {t('explorer.empty.text')}
-        </Text>
-        <Group gap="xs" mt="xs">
-          <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate('data')} data-testid="customers-empty-import">
-            {t('explorer.empty.import')}
-          </Button>
-          {workspace?.isEmpty && (
-            <Button variant="default" leftSection={<IconSparkles size={16} />} onClick={() => navigate('dashboard')}>
-              {t('placeholder.loadDemo')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Paper>
+    <NoDataYet
+      icon={IconAddressBook}
+      title={t('explorer.empty.title')}
+      text={t('explorer.empty.text')}
+      importLabel={t('explorer.empty.import')}
+      demoLabel={t('placeholder.loadDemo')}
+      testId="customers-empty"
+      maw={560}
+    />
   );
 }

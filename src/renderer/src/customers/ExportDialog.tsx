@@ -1,16 +1,13 @@
 import { Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconFileExport } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { exportResultSchema, type CustomerColumn, type CustomerView } from '../../../shared/customer-schemas';
-import { toApiError, type ApiError } from '../api/api-error';
-import { exportDownloadUrl } from '../api/choose-file';
+import type { CustomerColumn, CustomerView } from '../../../shared/customer-schemas';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
-import { useJobs } from '../jobs/useJobs';
 import { ExportDone } from './ExportDone';
+import { useExportJob } from './useExportJob';
 
 type Props = {
   opened: boolean;
@@ -25,43 +22,11 @@ type Props = {
 export function ExportDialog({ opened, onClose, view, columns, total }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const jobs = useJobs();
   const format = useFormat();
-  const [reveal, setReveal] = useState(false);
-  const [jobId, setJobId] = useState<string>();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const job = jobId ? jobs.get(jobId) : undefined;
-  const parsed = job?.status === 'done' ? exportResultSchema.safeParse(job.result) : undefined;
-  const result = parsed?.success ? parsed.data : undefined;
-  const running = starting || job?.status === 'running';
-
-  const start = async (): Promise<void> => {
-    setStarting(true);
-    setError(undefined);
-    try {
-      const { jobId: id } = await api.invoke('customers.export', { view, columns: [...columns], reveal });
-      setJobId(id);
-      jobs.track(id, { inline: true });
-    } catch (reason) {
-      setError(toApiError(reason));
-    } finally {
-      setStarting(false);
-    }
-  };
-
-  const close = (): void => {
-    onClose();
-    if (jobId) jobs.detach(jobId);
-    // A finished export is shown once; the next opening starts fresh.
-    if (!running) {
-      setJobId(undefined);
-      setError(undefined);
-      setReveal(false);
-    }
-  };
-
-  const download = result ? exportDownloadUrl(api.transport, result.fileName) : null;
+  const { job, result, running, starting, error, reveal, setReveal, start, close, download } = useExportJob(
+    (revealed) => api.invoke('customers.export', { view, columns: [...columns], reveal: revealed }),
+    onClose,
+  );
 
   return (
     <Modal opened={opened} onClose={close} title={t('explorer.export.title')} size="lg">

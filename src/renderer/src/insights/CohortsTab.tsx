@@ -1,6 +1,7 @@
-import { Group, Paper, SegmentedControl, Select, Skeleton, Stack, Text, useComputedColorScheme } from '@mantine/core';
+import { Group, Paper, Select, Skeleton, Stack, Text, useComputedColorScheme } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LabelledChoice } from './LabelledChoice';
 import type { CohortMetric, Cohorts } from '../../../shared/analytics-schemas';
 import { Chart } from '../charts/Chart';
 import type { ChartOption } from '../charts/echarts';
@@ -65,18 +66,14 @@ export function CohortsTab() {
         {t('insights.cohorts.intro')}
       </Text>
       <Group justify="space-between" align="flex-end">
-        <Stack gap={4}>
-          <Text size="xs" fw={500} id="cohort-metric-label">
-            {t('insights.cohorts.metricLabel')}
-          </Text>
-          <SegmentedControl
-            aria-labelledby="cohort-metric-label"
-            value={metric}
-            onChange={(value) => setMetric(value as CohortMetric)}
-            data={METRICS.map((m) => ({ value: m, label: t(`insights.cohorts.metric.${m}`) }))}
-            data-testid="cohort-metric"
-          />
-        </Stack>
+        <LabelledChoice
+          id="cohort-metric-label"
+          label={t('insights.cohorts.metricLabel')}
+          value={metric}
+          onChange={(v: CohortMetric) => setMetric(v)}
+          options={METRICS.map((x) => ({ value: x, label: t(`insights.cohorts.metric.${x}`) }))}
+          testId="cohort-metric"
+        />
         <Select
           label={t('insights.cohorts.monthsLabel')}
           value={months}

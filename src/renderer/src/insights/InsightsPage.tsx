@@ -1,11 +1,10 @@
-import { Button, Group, Paper, Skeleton, Stack, Tabs, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChartDots3, IconChartLine, IconFileImport, IconGridDots, IconSparkles, IconTableRow } from '@tabler/icons-react';
+import { Skeleton, Tabs } from '@mantine/core';
+import { IconChartDots3, IconChartLine, IconGridDots, IconTableRow } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { navigate } from '../app/navigation';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
-import { useWorkspace } from '../workspace/useWorkspace';
+import { NoDataYet } from '../components/EmptyState';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { CohortsTab } from './CohortsTab';
 import { RfmTab } from './RfmTab';
@@ -64,30 +63,14 @@ export function InsightsPage() {
 /** A workspace without sales: what this section will show, and the two ways to get orders in. */
 function NoSales() {
   const { t } = useTranslation();
-  const { workspace } = useWorkspace();
   return (
-    <Paper p="xl" data-testid="insights-empty">
-      <Stack align="center" gap="sm" py="xl" maw={600} mx="auto">
-        <ThemeIcon size={52} radius="xl" variant="light">
-          <IconChartDots3 size={28} stroke={1.5} />
-        </ThemeIcon>
-        <Title order={2} ta="center">
-          {t('insights.empty.title')}
-        </Title>
-        <Text size="sm" c="dimmed" ta="center">
-          {t('insights.empty.text')}
-        </Text>
-        <Group gap="xs" mt="xs">
-          <Button leftSection={<IconFileImport size={16} />} onClick={() => navigate('data')} data-testid="insights-empty-import">
-            {t('insights.empty.import')}
-          </Button>
-          {workspace?.isEmpty && (
-            <Button variant="default" leftSection={<IconSparkles size={16} />} onClick={() => navigate('dashboard')} data-testid="insights-empty-demo">
-              {t('insights.empty.demo')}
-            </Button>
-          )}
-        </Group>
-      </Stack>
-    </Paper>
+    <NoDataYet
+      icon={IconChartDots3}
+      title={t('insights.empty.title')}
+      text={t('insights.empty.text')}
+      importLabel={t('insights.empty.import')}
+      demoLabel={t('insights.empty.demo')}
+      testId="insights-empty"
+    />
   );
 }

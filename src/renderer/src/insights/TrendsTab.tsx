@@ -1,7 +1,8 @@
-import { Alert, Grid, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Grid, Group, Paper, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LabelledChoice } from './LabelledChoice';
 import type { Forecast, ForecastErrors, TrendGrain, Trends } from '../../../shared/analytics-schemas';
 import { Chart } from '../charts/Chart';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -39,30 +40,22 @@ export function TrendsTab() {
     <Stack gap="md" data-testid="trends-tab">
       <Group justify="space-between" align="flex-end">
         <Group gap="lg" align="flex-end">
-          <Stack gap={4}>
-            <Text size="xs" fw={500} id="trend-grain-label">
-              {t('insights.trends.grainLabel')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="trend-grain-label"
-              value={grain}
-              onChange={(value) => setGrain(value as TrendGrain)}
-              data={GRAINS.map((g) => ({ value: g, label: t(`insights.trends.grain.${g}`) }))}
-              data-testid="trend-grain"
-            />
-          </Stack>
-          <Stack gap={4}>
-            <Text size="xs" fw={500} id="trend-metric-label">
-              {t('insights.trends.metricLabel')}
-            </Text>
-            <SegmentedControl
-              aria-labelledby="trend-metric-label"
-              value={metric}
-              onChange={(value) => setMetric(value as TrendMetric)}
-              data={METRICS.map((m) => ({ value: m, label: t(`insights.trends.metric.${m}`) }))}
-              data-testid="trend-metric"
-            />
-          </Stack>
+          <LabelledChoice
+            id="trend-grain-label"
+            label={t('insights.trends.grainLabel')}
+            value={grain}
+            onChange={(v: TrendGrain) => setGrain(v)}
+            options={GRAINS.map((x) => ({ value: x, label: t(`insights.trends.grain.${x}`) }))}
+            testId="trend-grain"
+          />
+          <LabelledChoice
+            id="trend-metric-label"
+            label={t('insights.trends.metricLabel')}
+            value={metric}
+            onChange={(v: TrendMetric) => setMetric(v)}
+            options={METRICS.map((x) => ({ value: x, label: t(`insights.trends.metric.${x}`) }))}
+            testId="trend-metric"
+          />
         </Group>
       </Group>
       {query.error && <ErrorAlert error={query.error} onRetry={query.refetch} />}

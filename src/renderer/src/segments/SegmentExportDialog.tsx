@@ -2,16 +2,14 @@ import { Button, Checkbox, Group, Loader, Modal, SimpleGrid, Stack, Text } from 
 import { IconFileExport, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { customerColumns, exportResultSchema, type CustomerColumn } from '../../../shared/customer-schemas';
+import { customerColumns, type CustomerColumn } from '../../../shared/customer-schemas';
 import type { Segment } from '../../../shared/segment-schemas';
-import { toApiError, type ApiError } from '../api/api-error';
-import { exportDownloadUrl } from '../api/choose-file';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { DEFAULT_COLUMNS, IDENTITY_COLUMNS, isScoreColumn } from '../customers/columns';
+import { useExportJob } from '../customers/useExportJob';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
-import { useJobs } from '../jobs/useJobs';
 import { ExportDone } from '../customers/ExportDone';
 
 type Props = { opened: boolean; onClose: () => void; segment: Segment };
@@ -28,17 +26,12 @@ const GROUPS = [
 export function SegmentExportDialog({ opened, onClose, segment }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const jobs = useJobs();
   const format = useFormat();
   const [columns, setColumns] = useState<CustomerColumn[]>([...DEFAULT_COLUMNS]);
-  const [reveal, setReveal] = useState(false);
-  const [jobId, setJobId] = useState<string>();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<ApiError>();
-  const job = jobId ? jobs.get(jobId) : undefined;
-  const parsed = job?.status === 'done' ? exportResultSchema.safeParse(job.result) : undefined;
-  const result = parsed?.success ? parsed.data : undefined;
-  const running = starting || job?.status === 'running';
+  const { job, result, running, starting, error, reveal, setReveal, start, close, download } = useExportJob(
+    (revealed) => api.invoke('segments.export', { id: segment.id, columns, reveal: revealed }),
+    onClose,
+  );
   const hasIdentity = columns.some((c) => IDENTITY_COLUMNS.includes(c));
 
   const toggle = (column: CustomerColumn, on: boolean): void => {
@@ -46,31 +39,6 @@ export function SegmentExportDialog({ opened, onClose, segment }: Props) {
     if (next.length > 0) setColumns(next);
   };
 
-  const start = async (): Promise<void> => {
-    setStarting(true);
-    setError(undefined);
-    try {
-      const { jobId: id } = await api.invoke('segments.export', { id: segment.id, columns, reveal });
-      setJobId(id);
-      jobs.track(id, { inline: true });
-    } catch (reason) {
-      setError(toApiError(reason));
-    } finally {
-      setStarting(false);
-    }
-  };
-
-  const close = (): void => {
-    onClose();
-    if (jobId) jobs.detach(jobId);
-    if (!running) {
-      setJobId(undefined);
-      setError(undefined);
-      setReveal(false);
-    }
-  };
-
-  const download = result ? exportDownloadUrl(api.transport, result.fileName) : null;
 
   return (
     <Modal opened={opened} onClose={close} title={t('segments.export.title', { name: segment.name })} size="lg">
