@@ -71,8 +71,14 @@ async function countChangesFrom(page: Page, previous: number): Promise<number> {
 
 /** A screenshot without the save notifications over its corner, from the page's top unless told otherwise. */
 async function shot(page: Page, name: string, fromTop = true): Promise<void> {
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click().catch(() => undefined);
-  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+  // Notifications can arrive late (a job's "finished" toast): close them until none is left, but never fail a
+  // test over a toast in a screenshot.
+  await expect(async () => {
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_000 });
+  })
+    .toPass({ timeout: 10_000 })
+    .catch(() => undefined);
   // Scrolled into the middle: an element merely "in view" can still sit under the sticky top bar.
   if (fromTop) await page.getByRole('heading', { level: 1 }).evaluate((el) => (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: 'center' }));
   await snap(page, name);
