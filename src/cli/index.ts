@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
 import { registerChurnCommands } from './churn-command';
 import { registerClvCommands } from './clv-command';
+import { registerCopyCommands } from './copy-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerModelCommands(program, withGlobals);
   registerChurnCommands(program, withGlobals);
   registerSegmentCommands(program, withGlobals);
+  registerCopyCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

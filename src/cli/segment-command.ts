@@ -113,29 +113,33 @@ export function jsonErrorAt(text: string): { at: number; expected: string } {
   }
 }
 
-/** The rule of --rule: JSON text or @FILE. Bad JSON is refused with its line, column and offset. */
-export function readRule(source: string): SegmentRule {
+/**
+ * A JSON option's value: JSON text, @FILE, or (with `bareFile`) a file path. Bad JSON is refused with its line,
+ * column and offset; `field` names the option (rule, brief).
+ */
+export function readJsonOption(source: string, field: string, bareFile = false): unknown {
   let text = source;
   let file: string | undefined;
-  if (source.startsWith('@')) {
-    file = path.resolve(source.slice(1));
+  const isFile = source.startsWith('@') || (bareFile && !/^\s*[{[]/.test(source));
+  if (isFile) {
+    file = path.resolve(source.startsWith('@') ? source.slice(1) : source);
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-      throw new AppError('not-found', `--rule: cannot read ${file} (${code}). Give a rule file that exists, or the rule as JSON.`, { field: 'rule', file });
+      throw new AppError('not-found', `--${field}: cannot read ${file} (${code}). Give a ${field} file that exists, or the ${field} as JSON.`, { field, file });
     }
   }
   try {
-    return JSON.parse(text) as SegmentRule;
+    return JSON.parse(text) as unknown;
   } catch {
     const { at, expected } = jsonErrorAt(text);
     const before = text.slice(0, at).split('\n');
     const line = before.length;
     const column = (before.at(-1)?.length ?? 0) + 1;
     const where = file ? `${file} line ${line}, column ${column}` : `line ${line}, column ${column}`;
-    throw new AppError('bad-input', `--rule is not valid JSON: expected ${expected} at ${where} (character ${at + 1}).`, {
-      field: 'rule',
+    throw new AppError('bad-input', `--${field} is not valid JSON: expected ${expected} at ${where} (character ${at + 1}).`, {
+      field,
       ...(file ? { file } : {}),
       row: line,
       column: String(column),
@@ -143,6 +147,9 @@ export function readRule(source: string): SegmentRule {
     });
   }
 }
+
+/** The rule of --rule: JSON text or @FILE. */
+export const readRule = (source: string): SegmentRule => readJsonOption(source, 'rule') as SegmentRule;
 
 const percent = (share: number): string => `${(share * 100).toLocaleString('en', { maximumFractionDigits: 1 })} %`;
 

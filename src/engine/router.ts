@@ -2,6 +2,9 @@ import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract';
 import type { EngineContext } from './context';
 import { appHandlers } from './app/handlers';
 import { analyticsHandlers } from './analytics/handlers';
+import { copyHandlers } from './copy/handlers';
+import { copyLibraryHandlers } from './copy/library-handlers';
+import { copyLlmHandlers } from './copy/llm/handlers';
 import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
@@ -31,6 +34,9 @@ const union = {
   ...mlHandlers,
   ...segmentsHandlers,
   ...segmentInsightHandlers,
+  ...copyHandlers,
+  ...copyLibraryHandlers,
+  ...copyLlmHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

@@ -37,6 +37,25 @@ import {
   segmentUpdateInputSchema,
   whyNodeSchema,
 } from './segment-schemas';
+import {
+  audienceInsightSchema,
+  briefSchema,
+  copyCheckSchema,
+  copyFieldsSchema,
+  generateInputSchema,
+  libraryExportInputSchema,
+  libraryExportResultSchema,
+  libraryHistorySchema,
+  libraryItemSchema,
+  libraryListInputSchema,
+  libraryListResultSchema,
+  librarySaveInputSchema,
+  libraryUpdateInputSchema,
+  llmStatusSchema,
+  copyPreviewInputSchema,
+  copyPreviewResultSchema,
+  reviewPickSchema,
+} from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
 import {
   importHistoryItemSchema,
@@ -99,7 +118,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -256,6 +275,33 @@ export const channels = {
     output: z.object({ jobId: z.string() }),
   },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
+  'copy.generate': { input: generateInputSchema, output: z.object({ jobId: z.string() }) },
+  'copy.check': {
+    input: z.strictObject({ brief: briefSchema, fields: copyFieldsSchema }),
+    output: z.object({ checks: z.array(copyCheckSchema), readingGrade: z.number() }),
+  },
+  'copy.audience': {
+    input: z.strictObject({ segmentId: z.int().min(1).optional(), product: z.string().trim().min(1).max(120).optional() }),
+    output: audienceInsightSchema,
+  },
+  'copy.reviews': {
+    input: z.strictObject({
+      search: z.string().trim().max(200).optional(),
+      sentiment: z.enum(['any', 'praise', 'complaint']).default('any'),
+      limit: z.int().min(1).max(200).default(50),
+    }),
+    output: z.object({ reviews: z.array(reviewPickSchema) }),
+  },
+  'copy.preview': { input: copyPreviewInputSchema, output: copyPreviewResultSchema },
+  'copy.libraryList': { input: libraryListInputSchema, output: libraryListResultSchema },
+  'copy.librarySave': { input: librarySaveInputSchema, output: libraryItemSchema },
+  'copy.libraryUpdate': { input: libraryUpdateInputSchema, output: libraryItemSchema },
+  'copy.libraryDelete': { input: z.strictObject({ id: z.int().min(1) }), output: z.object({ deleted: z.boolean() }) },
+  'copy.libraryHistory': { input: z.strictObject({ id: z.int().min(1) }), output: libraryHistorySchema },
+  'copy.libraryExport': { input: libraryExportInputSchema, output: libraryExportResultSchema },
+  'copy.llmStatus': { input: empty, output: llmStatusSchema },
+  /** Picks (or with null, forgets) the GGUF file; its header is read and checked before anything loads it. */
+  'copy.llmChoose': { input: z.strictObject({ path: z.string().min(1).max(4096).nullable() }), output: llmStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
@@ -285,6 +331,8 @@ export const events = {
     etaSeconds: z.number().nullable(),
     /** Training jobs: the epoch just finished, for a live loss curve. */
     point: lossPointSchema.optional(),
+    /** Copy generation with the language model: the text of the variant being written so far (streaming). */
+    preview: z.string().max(20_000).optional(),
   }),
   'job.done': z.object({ jobId: z.string(), kind: jobKindSchema, result: z.unknown() }),
   'job.failed': z.object({ jobId: z.string(), kind: jobKindSchema, error: appErrorSchema }),

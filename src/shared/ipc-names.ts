@@ -59,6 +59,19 @@ export const CHANNEL_NAMES = [
   'segments.discover',
   'segments.export',
   'model.trainTable',
+  'copy.generate',
+  'copy.check',
+  'copy.audience',
+  'copy.reviews',
+  'copy.preview',
+  'copy.libraryList',
+  'copy.librarySave',
+  'copy.libraryUpdate',
+  'copy.libraryDelete',
+  'copy.libraryHistory',
+  'copy.libraryExport',
+  'copy.llmStatus',
+  'copy.llmChoose',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

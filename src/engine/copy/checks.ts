@@ -1,26 +1,16 @@
 import emojiRegex from 'emoji-regex';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
-import type { Brief, CopyCheck } from '../../shared/copy-schemas';
+import type { Brief, CopyCheck, CopyFields, SocialNetwork } from '../../shared/copy-schemas';
 import { inventedFacts } from './facts';
 import { smsLength } from './sms';
+
+export type { CopyFields };
 
 /**
  * The checks every variant carries (issue 6): channel fields and hard limits, the opt-out lines the law and the
  * platforms expect, brand voice (banned and preferred words, emoji), reading level, and no invented facts.
  */
-
-export type SocialNetwork = 'x' | 'instagram' | 'linkedin' | 'facebook';
-
-/** A variant's parts per channel, as the CLI prints them in `fields`. */
-export type CopyFields =
-  | { channel: 'email'; subject: string; preheader: string; body: string }
-  | { channel: 'sms'; text: string }
-  | { channel: 'push'; title: string; body: string }
-  | { channel: 'social'; network: SocialNetwork; text: string }
-  | { channel: 'search_ad'; headlines: string[]; descriptions: string[] }
-  | { channel: 'display_ad'; headline: string; description: string; cta: string }
-  | { channel: 'reply'; text: string };
 
 /** Characters, as people and platforms count them (code points, so an emoji is one). */
 export const charCount = (text: string): number => [...text].length;
@@ -109,9 +99,22 @@ function channelChecks(fields: CopyFields): CopyCheck[] {
 const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
 
 /** Whole words or phrases, case-insensitive ("free" does not match "carefree"). */
-function containsPhrase(text: string, phrase: string): boolean {
+export function containsPhrase(text: string, phrase: string): boolean {
   const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+// Syllables per word, memoised: a pure function called for every word of every candidate (ranking 50 emails
+// would otherwise count the same few hundred words thousands of times). Bounded so it cannot grow without end.
+const syllableMemo = new Map<string, number>();
+function syllables(word: string): number {
+  let n = syllableMemo.get(word);
+  if (n === undefined) {
+    n = Math.max(1, syllable(word));
+    if (syllableMemo.size > 50_000) syllableMemo.clear();
+    syllableMemo.set(word, n);
+  }
+  return n;
 }
 
 /** Flesch-Kincaid grade of a text (sentences split on . ! ? and line ends). */
@@ -119,12 +122,17 @@ export function readingGrade(text: string): number {
   const sentences = Math.max(1, text.split(/[.!?]+\s|[\n\r]+|[.!?]+$/).filter((s) => words(s).length > 0).length);
   const list = words(text);
   if (list.length === 0) return 0;
-  const syllables = list.reduce((sum, w) => sum + Math.max(1, syllable(w)), 0);
-  return fleschKincaid({ sentence: sentences, word: list.length, syllable: syllables });
+  const total = list.reduce((sum, w) => sum + syllables(w), 0);
+  return fleschKincaid({ sentence: sentences, word: list.length, syllable: total });
 }
 
 /** Every check for one variant of a brief. */
 export function checkVariant(brief: Brief, fields: CopyFields): CopyCheck[] {
+  return checkVariantGraded(brief, fields).checks;
+}
+
+/** The checks and the reading grade they were judged on (the ranker needs both). */
+export function checkVariantGraded(brief: Brief, fields: CopyFields): { checks: CopyCheck[]; grade: number } {
   const text = allText(fields);
   const checks = channelChecks(fields);
   const banned = (brief.brand?.bannedWords ?? []).filter((w) => containsPhrase(text, w));
@@ -141,5 +149,5 @@ export function checkVariant(brief: Brief, fields: CopyFields): CopyCheck[] {
   checks.push(check('facts', invented.length === 0, invented.length ? `not in the brief: ${invented.map((t) => t.text).join(', ')}` : 'every number, date and code comes from the brief'));
   const grade = readingGrade(fields.channel === 'search_ad' ? fields.descriptions.join('. ') : text);
   checks.push(check('reading-level', grade <= LIMITS.readingGrade, `Flesch-Kincaid grade ${grade.toFixed(1)} (aim ${LIMITS.readingGrade} or lower)`));
-  return checks;
+  return { checks, grade };
 }

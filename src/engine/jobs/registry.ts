@@ -1,3 +1,4 @@
+import { generateCopy } from '../copy/generate-job';
 import { exportCustomers } from '../customers/export';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
@@ -30,6 +31,7 @@ export const jobFunctions: JobFunctions = {
   'model.trainTable': trainTableJob,
   'segments.export': exportSegment,
   'segments.discover': discoverSegments,
+  'copy.generate': generateCopy,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

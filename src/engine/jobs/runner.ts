@@ -133,6 +133,7 @@ export class JobRunner {
         message: update.message,
         rowsPerSecond,
         etaSeconds,
+        ...(update.preview !== undefined ? { preview: update.preview } : {}),
       });
     } else if (message.type === 'done') {
       this.finish(entry, 'done', { result: message.result });

@@ -6,6 +6,7 @@ import type { ExportJobInput } from '../customers/export';
 import type { SegmentExportJobInput } from '../segments/export';
 import type { DiscoverInput } from '../segments/discover';
 import type { DiscoverResult } from '../../shared/segment-schemas';
+import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { Db } from '../db/open-workspace';
 
@@ -18,6 +19,8 @@ export type ProgressUpdate = {
   rowsDone?: number;
   /** Training jobs: an epoch just finished (sent at once, never throttled; fraction < 0 keeps the last fraction). */
   point?: LossPoint;
+  /** Streaming text generation: the text written so far. */
+  preview?: string;
 };
 
 /** What a running job may do besides its work: report progress and notice cancellation. */
@@ -38,6 +41,7 @@ export type JobInputs = {
   'segments.export': SegmentExportJobInput;
   'segments.discover': DiscoverInput;
   'segments.sizes': { reason: string };
+  'copy.generate': GenerateInput;
 };
 
 export type JobResults = {
@@ -51,6 +55,7 @@ export type JobResults = {
   'segments.export': ExportResult;
   'segments.discover': DiscoverResult;
   'segments.sizes': { segments: number };
+  'copy.generate': GenerateResult;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;

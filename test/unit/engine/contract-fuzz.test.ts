@@ -6,6 +6,25 @@ import { channelNames, channels, type Channel, type ChannelInput } from '../../.
 import { contentDigest, tempDir } from '../helpers';
 
 /** One valid input per channel; the fuzzer mutates these and also sends arbitrary values. */
+const exampleBrief = {
+  channel: 'sms' as const,
+  goal: 'promotion' as const,
+  tone: 'friendly' as const,
+  product: { name: 'Amber candle', benefits: ['Burns for 60 hours'] },
+  offer: { discountPercent: 20, code: 'SAVE20' },
+};
+const exampleVariant = {
+  id: 'v-1',
+  channel: 'sms' as const,
+  framework: 'AIDA',
+  angle: 'leads with the offer',
+  fields: { channel: 'sms' as const, text: 'Amber candle: 20% off with SAVE20. Reply STOP to opt out' },
+  score: 80,
+  reasons: ['Rank 1'],
+  checks: [{ name: 'opt-out', passed: true, detail: 'there' }],
+  readingGrade: 4,
+  engine: 'builtin' as const,
+};
 const validExamples = {
   'app.info': {},
   'workspace.current': {},
@@ -65,6 +84,19 @@ const validExamples = {
   'segments.discover': { k: 4, seed: 1 },
   'segments.export': { id: 1, columns: ['customerId', 'revenue'] },
   'model.trainTable': { file: '/tmp/telco.csv', target: 'Churn', id: 'customerID', folds: 5, seed: 1 },
+  'copy.generate': { brief: exampleBrief, variants: 3, seed: 7 },
+  'copy.check': { brief: exampleBrief, fields: { channel: 'sms', text: 'Lumen: 20% off candles. Reply STOP to opt out' } },
+  'copy.audience': { segmentId: 1 },
+  'copy.reviews': { sentiment: 'complaint', limit: 10 },
+  'copy.preview': { fields: { channel: 'push', title: 'Hi {{firstName|there}}', body: 'New candles' }, count: 3 },
+  'copy.libraryList': { campaign: 'Winter sale' },
+  'copy.librarySave': { campaign: 'Winter sale', brief: exampleBrief, variant: exampleVariant },
+  'copy.libraryUpdate': { id: 1, starred: true },
+  'copy.libraryDelete': { id: 1 },
+  'copy.libraryHistory': { id: 1 },
+  'copy.libraryExport': { format: 'csv' },
+  'copy.llmStatus': {},
+  'copy.llmChoose': { path: null },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

@@ -1,0 +1,73 @@
+import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatus } from '../../shared/copy-schemas';
+import type { Db } from '../db/open-workspace';
+import type { JobControl } from '../jobs/types';
+import { audienceInsight } from './audience';
+import { hasCustomers, productKnown } from './copy-repo';
+import { generateCandidates, type Candidate } from './generate';
+import { generateWithLlm } from './llm/llm-engine';
+import { AppError } from '../../shared/errors';
+import { chosenModel } from './llm/handlers';
+import { rankCandidates, type ResponsePredictor } from './rank';
+import { responseModelFor } from './response-model';
+
+/** The audience the brief names (a segment) or, without one, the whole customer base; null in an empty workspace. */
+function audienceFor(db: Db, input: GenerateInput): AudienceInsight | null {
+  if (!hasCustomers(db)) return null;
+  return audienceInsight(db, { segmentId: input.brief.audience?.segmentId, product: input.brief.product.name });
+}
+
+/** The `copy.generate` job: audience words, the response model, candidates from the chosen engine, then ranking. */
+export async function generateCopy(db: Db, input: GenerateInput, control: JobControl): Promise<GenerateResult> {
+  const started = performance.now();
+  control.progress({ fraction: 0.05, stage: 'Reading the audience', message: 'Top categories and the words customers use in reviews' });
+  const audience = audienceFor(db, input);
+  control.checkCancelled();
+  control.progress({ fraction: 0.15, stage: 'Response model', message: 'Learning from past campaigns with copy and results' });
+  const model = await responseModelFor(db);
+  const responseModel: ResponseModelStatus = model.status;
+  const predictor: ResponsePredictor | null =
+    model.trained && model.status.target ? { target: model.status.target, baseRate: model.baseRate, predict: model.predict, explain: model.explain } : null;
+  control.checkCancelled();
+
+  let candidates: Candidate[];
+  let engine: GenerateResult['engine'];
+  if (input.engine === 'llm') {
+    const modelPath = input.modelPath ?? chosenModel(db)?.path;
+    if (!modelPath) {
+      throw new AppError('bad-input', 'No language model is chosen. Pick a GGUF model file in Settings, or use the built-in generator.', { field: 'engine' });
+    }
+    control.progress({ fraction: 0.2, stage: 'Writing', message: 'The language model is writing' });
+    // The model streams a chunk per token: a preview at most every 150 ms is enough for the eye.
+    let lastPreview = 0;
+    candidates = await generateWithLlm(input.brief, {
+      modelPath,
+      count: input.variants,
+      seed: input.seed,
+      checkCancelled: () => control.checkCancelled(),
+      onPreview: (text) => {
+        const now = Date.now();
+        if (now - lastPreview < 150) return;
+        lastPreview = now;
+        control.progress({ fraction: 0.5, stage: 'Writing', message: 'The language model is writing', preview: text });
+      },
+    });
+    engine = { kind: 'llm', model: modelPath, detail: `node-llama-cpp on the CPU, one thread, seed ${input.seed}` };
+  } else {
+    control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
+    const productPraise = productKnown(db, input.brief.product.name);
+    candidates = generateCandidates(input.brief, { count: Math.max(input.candidates, input.variants), seed: input.seed, audience, productPraise });
+    engine = { kind: 'builtin', model: null, detail: 'built-in generator: frameworks, hooks and phrasings from our library, filled with the brief' };
+  }
+  control.checkCancelled();
+  control.progress({ fraction: 0.8, stage: 'Ranking', message: `Checking and ranking ${candidates.length} candidates` });
+  const variants = rankCandidates(input.brief, candidates, { keep: input.variants, seed: input.seed, engine: input.engine, audience, response: predictor });
+  return {
+    variants,
+    candidates: candidates.length,
+    seed: input.seed,
+    engine,
+    responseModel,
+    audience,
+    elapsedMs: Math.round(performance.now() - started),
+  };
+}

@@ -1,0 +1,121 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allText, containsPhrase } from '../../../src/engine/copy/checks';
+import { briefFacts, factTokens } from '../../../src/engine/copy/facts';
+import { generateCandidates } from '../../../src/engine/copy/generate';
+import { distinctBigramRatio, rankCandidates } from '../../../src/engine/copy/rank';
+import { briefSchema, copyChannels, copyGoals, copyTones, socialNetworks, type Brief } from '../../../src/shared/copy-schemas';
+
+const briefs: Brief[] = (JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'briefs.json'), 'utf8')) as unknown[]).map((b) => briefSchema.parse(b));
+
+const write = (brief: Brief, seed = 1, keep = 5) => rankCandidates(brief, generateCandidates(brief, { count: 50, seed }), { keep, seed, engine: 'builtin' });
+
+describe('the 20-brief fixture', () => {
+  it('covers every channel, social network, goal and tone', () => {
+    expect(briefs).toHaveLength(20);
+    expect(new Set(briefs.map((b) => b.channel))).toEqual(new Set(copyChannels));
+    expect(new Set(briefs.map((b) => b.goal))).toEqual(new Set(copyGoals));
+    expect(new Set(briefs.map((b) => b.tone))).toEqual(new Set(copyTones));
+    expect(new Set(briefs.filter((b) => b.channel === 'social').map((b) => b.network))).toEqual(new Set(socialNetworks));
+  });
+
+  describe.each(briefs.map((brief, i) => [`#${i} ${brief.channel}${brief.channel === 'social' ? `/${brief.network}` : ''} ${brief.goal} ${brief.tone}`, brief] as const))('%s', (_name, brief) => {
+    const variants = write(brief);
+
+    it('keeps five variants and every one passes every check', () => {
+      expect(variants).toHaveLength(5);
+      for (const v of variants) expect(v.checks.filter((c) => !c.passed), v.id).toEqual([]);
+    });
+
+    it('states no number, date or code that is not in the brief (read independently of the checks)', () => {
+      const allowed = briefFacts(brief);
+      for (const v of variants) {
+        const stray = factTokens(allText(v.fields).replace(/\{\{[^}]*\}\}/g, ' ')).filter((t) => !allowed.has(`${t.kind}:${t.value}`));
+        expect(stray, allText(v.fields)).toEqual([]);
+        // And, without the checker's own parser: every number written in the copy is written in the brief.
+        const briefText = JSON.stringify(brief);
+        for (const d of allText(v.fields).match(/\d[\d,]*(?:\.\d+)?/g) ?? []) expect(briefText, d).toContain(String(Number(d.replace(/,/g, ''))));
+      }
+    });
+
+    it('never uses a banned word', () => {
+      for (const v of variants) for (const w of brief.brand?.bannedWords ?? []) expect(containsPhrase(allText(v.fields), w), `${w} in ${v.id}`).toBe(false);
+    });
+
+    it('keeps variants distinct: distinct bigram ratio at least 0.6', () => {
+      expect(distinctBigramRatio(variants.map((v) => allText(v.fields)))).toBeGreaterThanOrEqual(0.6);
+    });
+
+    it('explains every rank', () => {
+      for (const [i, v] of variants.entries()) {
+        expect(v.reasons[0]).toMatch(new RegExp(`^Rank ${i + 1}: score`));
+        expect(v.reasons.some((r) => r.startsWith('Channel fit'))).toBe(true);
+        expect(v.reasons.some((r) => r.startsWith('Readability'))).toBe(true);
+      }
+    });
+  });
+});
+
+describe('the built-in generator', () => {
+  const brief = briefs[0] as Brief;
+
+  it('is deterministic by seed: same brief and seed, same variants; another seed, other variants', () => {
+    expect(write(brief, 7)).toEqual(write(brief, 7));
+    const a = write(brief, 7).map((v) => allText(v.fields));
+    const b = write(brief, 8).map((v) => allText(v.fields));
+    expect(a).not.toEqual(b);
+  });
+
+  it('varies the angle and the framework, not only a word', () => {
+    const variants = write(brief);
+    expect(new Set(variants.map((v) => v.angle)).size).toBe(variants.length);
+    expect(new Set(variants.map((v) => v.framework)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(variants.map((v) => v.fields.channel === 'email' && v.fields.subject)).size).toBe(variants.length);
+  });
+
+  it('uses the framework the brief asks for', () => {
+    const pas = write({ ...brief, framework: 'PAS' });
+    expect(pas.every((v) => v.framework === 'PAS')).toBe(true);
+  });
+
+  it('drops a line rather than say a banned word that sits in the brief itself', () => {
+    const strict = { ...brief, brand: { ...brief.brand!, bannedWords: ['hours', 'glass'] } };
+    for (const v of write(strict)) {
+      expect(containsPhrase(allText(v.fields), 'hours')).toBe(false);
+      expect(containsPhrase(allText(v.fields), 'glass')).toBe(false);
+    }
+  });
+
+  it('promises no saving, free shipping or deadline the brief lacks', () => {
+    const plain = briefSchema.parse({ channel: 'email', goal: 'promotion', tone: 'urgent', product: { name: 'Linen apron', benefits: ['Washes soft'] } });
+    for (const v of write(plain)) {
+      const text = allText(v.fields);
+      expect(text).not.toMatch(/for less|this price|free shipping|last chance|\bends\b|% off/i);
+    }
+  });
+
+  it('ranks brand-like candidates higher when sample copy is given', () => {
+    const sample = { ...brief, brand: { ...brief.brand!, sampleCopy: ['Had your eye on it for a while? This is that moment. Treat yourself.'] } };
+    const ranked = write(sample, 1, 5);
+    expect(ranked[0]?.reasons.some((r) => /closest to your sample/.test(r))).toBe(true);
+  });
+
+  it('answers a complaint by saying back what the customer wrote, apologising and never arguing', () => {
+    const reply = briefs.find((b) => b.channel === 'reply' && b.replyTo?.rating === 1) as Brief;
+    for (const v of write(reply)) {
+      const text = allText(v.fields);
+      expect(text).toMatch(/sorry|apologis/i);
+      expect(text).toMatch(/chipped|crazed/);
+      expect(text).not.toMatch(/\bhowever\b|\bactually\b|our records|you should have/i);
+      expect(text).not.toMatch(/refund|replacement/i); // the brief allows a discount code, nothing else
+    }
+  });
+
+  it('thanks praise in the customer\u2019s words, turned to the second person', () => {
+    const reply = briefs.find((b) => b.channel === 'reply' && b.replyTo?.rating === 5) as Brief;
+    const texts = write(reply).map((v) => allText(v.fields));
+    expect(texts.some((t) => /burns evenly|the scent fills the whole room/.test(t))).toBe(true);
+    expect(texts.every((t) => !/sorry/i.test(t))).toBe(true);
+  });
+});
