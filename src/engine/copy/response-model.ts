@@ -80,14 +80,15 @@ const STYLE: StyleFeature[] = [
 const STYLE_COUNT = STYLE.length;
 
 /**
- * Names of the entries of `copyFeatures`, in order: the style features, then `hash000` … `hash255`.
+ * Names of the entries of `copyFeatures`, in order: the style features, then `hash000` … `hash255`; links
+ * (http…, www.…) are left out of all of them.
  *  - `length`: log(1 + words) / log(1001), so 0 when empty and 1 at a thousand words;
  *  - `question`, `exclamation`: 1 when the text has a `?` or `!`;
  *  - `number`: 1 when it has a digit or `%`;
  *  - `personalisation`: 1 when it has a `{{token}}`;
  *  - `youShare`: share of words that are you, your, yours, yourself, you're, you'll, you've, you'd;
  *  - `urgency`: 1 when it has today, tonight, now, ends, ending, last chance, hurry or only;
- *  - `emoji`: 1 when it has an emoji;
+ *  - `emoji`: 1 when it has an emoji (©, ® and ™ are not counted);
  *  - `titleCase`: share of words that start with a capital letter;
  *  - `hashNNN`: lower-cased word unigrams and bigrams (tokens left out) hashed by 32-bit FNV-1a into 256 buckets,
  *    each present bucket 1/√(buckets present), so short subjects and long bodies weigh alike.
@@ -99,6 +100,10 @@ export const featureNames: readonly string[] = [
 export const FEATURE_COUNT = featureNames.length;
 
 const TOKEN = /\{\{[^{}]*\}\}/g;
+/** Links: their `?`, digits and words are not copy. */
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/gi;
+/** Legal marks that Unicode counts as emoji but nobody reads as one. */
+const MARKS = /[©®™]/g;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const YOU = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', "you're", "you'll", "you've", "you'd"]);
 const URGENCY = /\b(?:today|tonight|now|ends|ending|last chance|hurry|only)\b/i;
@@ -113,8 +118,8 @@ export function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
-/** Lower-cased words with personalisation tokens left out, apostrophes made straight. */
-const wordsOf = (text: string): string[] => (text.replace(TOKEN, ' ').match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
+/** Lower-cased words with links and personalisation tokens left out, apostrophes made straight. */
+const wordsOf = (text: string): string[] => (text.replace(LINK, ' ').replace(TOKEN, ' ').match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
 
 /** The unigrams and bigrams of `words` by hash bucket. */
 function termsByBucket(words: string[]): Map<number, string[]> {
@@ -132,8 +137,9 @@ function termsByBucket(words: string[]): Map<number, string[]> {
   return buckets;
 }
 
-/** The fixed-length feature vector of a text (see `featureNames`). */
-export function copyFeatures(text: string): Float32Array {
+/** The fixed-length feature vector of a text (see `featureNames`); links are left out. */
+export function copyFeatures(copy: string): Float32Array {
+  const text = copy.replace(LINK, ' ');
   const x = new Float32Array(FEATURE_COUNT);
   const words = wordsOf(text);
   const original = text.replace(TOKEN, ' ').match(WORD) ?? [];
@@ -145,7 +151,7 @@ export function copyFeatures(text: string): Float32Array {
   x[4] = /\{\{[^{}]*\}\}/.test(text) ? 1 : 0;
   x[5] = n === 0 ? 0 : words.filter((w) => YOU.has(w)).length / n;
   x[6] = URGENCY.test(text) ? 1 : 0;
-  x[7] = emojiRegex().test(text) ? 1 : 0;
+  x[7] = emojiRegex().test(text.replace(MARKS, '')) ? 1 : 0;
   const lettered = original.filter((w) => /\p{L}/u.test(w));
   x[8] = lettered.length === 0 ? 0 : lettered.filter((w) => /^\p{Lu}/u.test(w)).length / lettered.length;
   const buckets = termsByBucket(words);
@@ -158,13 +164,16 @@ export function copyFeatures(text: string): Float32Array {
 // Fitting: one batch of logistic regressions (the final model and one per left-out fold) in a single TF.js graph.
 
 /** Fitting settings; the defaults suit a few dozen to a few hundred campaigns of a few thousand recipients. */
-export const FIT = {
+const FIT = {
   /**
    * L2 penalty on the standardised style weights, in units of p(1 − p) of the fit's mean rate (the curvature of the
    * mean loss per recipient), so the shrinkage is alike for 0.3 % conversion and 5 % click rates.
    */
   l2Style: 0.025,
-  /** Heavier on the 256 word buckets: many, sparse and mostly noise at this size. */
+  /**
+   * On the 256 word buckets, which keep their raw scale (≈ 0.2 for a present word): per standard deviation far
+   * heavier than on the style features, and heavier the rarer the word, since rare words are mostly noise here.
+   */
   l2Words: 0.01,
   learningRate: 0.05,
   /** Most full-batch steps; training stops sooner once the loss stops falling (~150 steps on typical histories). */
@@ -434,10 +443,12 @@ function explain(model: Fitted, text: string, rateName: string, baseRate: number
     logit: contribution(j),
     what: feature.describe(x[j] as number, (x[j] as number) > (model.mean[j] as number), words.length),
   }));
-  // Only words the text has (an absent word is no reason a marketer can act on), those that push the way most do.
+  // Only words the text has (an absent word is no reason a marketer can act on) that push the way most do, and not
+  // the many that barely matter.
   const present = [...buckets.keys()].map((b) => ({ j: STYLE_COUNT + b, logit: contribution(STYLE_COUNT + b) }));
   const direction = Math.sign(present.reduce((s, w) => s + w.logit, 0));
-  const pushing = present.filter((w) => Math.sign(w.logit) === direction).sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || a.j - b.j);
+  const strongest = Math.max(0, ...present.map((w) => w.logit * direction));
+  const pushing = present.filter((w) => w.logit * direction >= 0.1 * strongest && w.logit !== 0).sort((a, b) => Math.abs(b.logit) - Math.abs(a.logit) || a.j - b.j);
   if (pushing.length > 0) {
     const terms = pushing.flatMap((w) => buckets.get(w.j - STYLE_COUNT) ?? []);
     candidates.push({ features: pushing.map((w) => w.j), logit: pushing.reduce((s, w) => s + w.logit, 0), what: wordsIn(terms) });

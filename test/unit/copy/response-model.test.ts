@@ -92,6 +92,10 @@ describe('copyFeatures', () => {
     expect(at('A calm autumn edit', 'urgency')).toBe(0);
     expect(at('Boots are back 🥾', 'emoji')).toBe(1);
     expect(at('Boots are back', 'emoji')).toBe(0);
+    expect(at('Boots™ © 2025 Shop®', 'emoji')).toBe(0);
+    // A link's query string is no question, and its digits no number.
+    expect(at('New boots: https://shop.example/boots?utm_source=mail&id=42', 'question')).toBe(0);
+    expect(at('New boots: https://shop.example/boots?utm_source=mail&id=42', 'number')).toBe(0);
     expect(at('The Big Boot Sale', 'titleCase')).toBe(1);
     expect(at('The big boot sale', 'titleCase')).toBe(0.25);
     expect(at('', 'length')).toBe(0);

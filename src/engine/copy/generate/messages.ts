@@ -182,13 +182,13 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
       paragraphs = [first, [c.description ?? `Meet ${c.product}.`, benefits[0]].filter(Boolean).join(' '), proof ?? desire, close];
       break;
     case 'PAS':
-      paragraphs = [fill(s.problem), fill(s.agitate), [pick(rng, [`That is where ${c.product} comes in.`, `Enter ${c.product}.`, `So meet ${c.product}.`]), benefits[0]].filter(Boolean).join(' '), close];
+      paragraphs = [fill(s.problem), fill(s.agitate), [pick(rng, [`That is where ${c.product} comes in.`, `Enter ${c.product}.`, `Meet ${c.product}.`]), benefits[0]].filter(Boolean).join(' '), close];
       break;
     case 'BAB':
       paragraphs = [fill(s.before), [fill(s.after), benefits[0]].filter(Boolean).join(' '), [proof, close].filter(Boolean).join(' ')];
       break;
     case 'FAB':
-      bullets = benefits.slice(0, 2);
+      bullets = benefits.filter((b) => !(first ?? '').includes(b.replace(/\.$/, ''))).slice(0, 2);
       paragraphs = [first ?? `Meet ${c.product}.`, c.description ? `What it is: ${lowerFirst(c.description)}` : null, `What it means for you: ${lowerFirst(pick(rng, OUTCOMES[c.brief.goal]))}`, close];
       break;
     case '4U': {

@@ -6,6 +6,7 @@ import type { ChannelOutput } from '../../../shared/contract';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
+import { LlmSettings } from '../copy-studio/LlmSettings';
 import { RetrainSwitch } from '../models/RetrainSwitch';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { BackendBadge } from './BackendBadge';
@@ -191,6 +192,7 @@ export function SettingsPage() {
           <Grid.Col span={{ base: 12, lg: 6 }}>
             <Stack gap="md">
               <MachineLearningSection info={info.data} />
+              <LlmSettings />
               <AboutSection info={info.data} />
             </Stack>
           </Grid.Col>
