@@ -2,7 +2,7 @@ import emojiRegex from 'emoji-regex';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import type { Brief, CopyCheck, CopyFields, SocialNetwork } from '../../shared/copy-schemas';
-import { inventedFacts } from './facts';
+import { inventedFacts, unsupportedClaims } from './facts';
 import { smsLength } from './sms';
 
 export type { CopyFields };
@@ -126,6 +126,22 @@ export function readingGrade(text: string): number {
   return fleschKincaid({ sentence: sentences, word: list.length, syllable: total });
 }
 
+const STOP = new Set(['the', 'and', 'that', 'this', 'with', 'have', 'from', 'they', 'them', 'were', 'when', 'what', 'your', 'very', 'just', 'than', 'would', 'like', 'really', 'after', 'about', 'there', 'their', 'been', 'also', 'only', 'some', 'will', 'much', 'more', 'into', 'does', 'even']);
+const contentWords = (text: string): Set<string> => new Set(words(text).filter((w) => w.length >= 4 && !STOP.has(w)));
+/** Phrases that argue with a customer rather than hear them. */
+const ARGUING = /\bhowever\b|\bactually\b|\bour records show\b|\byou should have\b|\bnot our fault\b|\bas stated\b|\bper our policy\b|\byou failed\b|\bwith respect\b/i;
+
+/** A reply says back something the customer said and does not argue. */
+function replyChecks(reply: string, review: string): CopyCheck[] {
+  const theirs = contentWords(review);
+  const echoed = [...contentWords(reply)].filter((w) => theirs.has(w));
+  const argues = reply.match(ARGUING);
+  return [
+    check('acknowledges', echoed.length >= 2, echoed.length ? `says back their words: ${echoed.slice(0, 5).join(', ')}` : 'nothing the customer said is acknowledged'),
+    check('no-argument', !argues, argues ? `argues: "${argues[0]}"` : 'does not argue'),
+  ];
+}
+
 /** Every check for one variant of a brief. */
 export function checkVariant(brief: Brief, fields: CopyFields): CopyCheck[] {
   return checkVariantGraded(brief, fields).checks;
@@ -147,6 +163,9 @@ export function checkVariantGraded(brief: Brief, fields: CopyFields): { checks: 
   checks.push(check('emoji', emojiAllowed || emoji.length === 0, emoji.length ? `${emoji.length} emoji${emojiAllowed ? ' (allowed)' : ' where the brand allows none'}` : 'no emoji'));
   const invented = inventedFacts(text, brief);
   checks.push(check('facts', invented.length === 0, invented.length ? `not in the brief: ${invented.map((t) => t.text).join(', ')}` : 'every number, date and code comes from the brief'));
+  const claims = unsupportedClaims(text, brief);
+  checks.push(check('claims', claims.length === 0, claims.length ? `claims the brief does not make: ${claims.join(', ')}` : 'no claim beyond the brief (free shipping, savings, deadlines, stock, awards, guarantees, materials)'));
+  if (fields.channel === 'reply' && brief.replyTo) checks.push(...replyChecks(fields.text, brief.replyTo.text));
   const grade = readingGrade(fields.channel === 'search_ad' ? fields.descriptions.join('. ') : text);
   checks.push(check('reading-level', grade <= LIMITS.readingGrade, `Flesch-Kincaid grade ${grade.toFixed(1)} (aim ${LIMITS.readingGrade} or lower)`));
   return { checks, grade };

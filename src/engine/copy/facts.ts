@@ -97,3 +97,32 @@ export function inventedFacts(copy: string, brief: Brief): FactToken[] {
   const facts = briefFacts(brief);
   return factTokens(copy.replace(FIGURES_OF_SPEECH, ' ')).filter((t) => !facts.has(`${t.kind}:${t.value}`));
 }
+
+/** Claims copy must not make unless the brief does: each with the words that state it. */
+const CLAIMS: Array<{ claim: string; pattern: RegExp; offered?: (brief: Brief) => boolean }> = [
+  { claim: 'free shipping', pattern: /\bfree (shipping|delivery|postage)\b/i, offered: (b) => b.offer?.freeShipping === true },
+  { claim: 'a saving', pattern: /\bfor less\b|\bat this price\b|\b\d+(\.\d+)?\s?% off\b|\bsave\s+\d/i, offered: (b) => b.offer?.discountPercent !== undefined },
+  { claim: 'a deadline', pattern: /\blast chance\b|\bends (on|soon|today|tonight)\b|\b(offer|sale) ends\b|\bending soon\b/i, offered: (b) => b.offer?.endsOn !== undefined },
+  { claim: 'limited stock', pattern: /\bwhile (stocks|supplies) last\b|\blimited (edition|stock|run)\b|\bonly \w+ left\b|\bselling fast\b|\balmost gone\b/i },
+  { claim: 'popularity or awards', pattern: /\bbest[- ]?sell(er|ers|ing)\b|\bmost popular\b|\baward[- ]winning\b|#1\b|\bnumber one\b/i },
+  { claim: 'a guarantee or returns', pattern: /\bguarantee[ds]?\b|\bmoney[- ]back\b|\bfree returns?\b|\brefunds?\b/i },
+  { claim: 'origin or materials', pattern: /\bhand[- ]?made\b|\borganic\b|\bvegan\b|\beco[- ]friendly\b|\bsustainabl[ey]\b|\ball[- ]natural\b|\brecycled\b/i },
+];
+
+/** The brief's own words: a claim they make may be repeated. */
+function briefWords(brief: Brief): string {
+  const { product, brand, audience, replyTo } = brief;
+  return [product.name, product.description, ...product.benefits, brand?.name, audience?.description, replyTo?.text].filter(Boolean).join('\n');
+}
+
+/** Claims in the copy that neither the brief's offer nor its own words make (empty = none). */
+export function unsupportedClaims(copy: string, brief: Brief): string[] {
+  const own = briefWords(brief);
+  return CLAIMS.filter(({ pattern, offered }) => {
+    const m = copy.match(pattern);
+    if (!m) return false;
+    if (offered?.(brief)) return false;
+    // The brief supports the claim when its own words say the same thing ("organic" supports "organic", not "vegan").
+    return !own.toLowerCase().includes(m[0].toLowerCase());
+  }).map(({ claim }) => claim);
+}

@@ -26,7 +26,15 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
   const model = await responseModelFor(db);
   const responseModel: ResponseModelStatus = model.status;
   const predictor: ResponsePredictor | null =
-    model.trained && model.status.target ? { target: model.status.target, baseRate: model.baseRate, predict: model.predict, explain: model.explain } : null;
+    model.trained && model.status.target
+      ? {
+          target: model.status.target,
+          baseRate: model.baseRate,
+          skill: model.error.baseline > 0 ? Math.max(0, 1 - model.error.model / model.error.baseline) : 0,
+          predict: model.predict,
+          explain: model.explain,
+        }
+      : null;
   control.checkCancelled();
 
   let candidates: Candidate[];

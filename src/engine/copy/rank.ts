@@ -14,6 +14,8 @@ import { smsLength } from './sms';
 export type ResponsePredictor = {
   target: 'clicked' | 'converted';
   baseRate: number;
+  /** How much better than the history's average rate the model predicts held-out campaigns (0 = no better, 1 = perfect). */
+  skill: number;
   predict(texts: string[]): number[];
   explain(text: string): string[];
 };
@@ -78,6 +80,22 @@ function responseText(fields: CopyFields): string {
       return `${fields.title}\n${fields.body}`;
     default:
       return allText(fields);
+  }
+}
+
+/** The first thing a reader sees: subject, title, headline or first line. */
+function headOf(fields: CopyFields): string {
+  switch (fields.channel) {
+    case 'email':
+      return fields.subject.toLowerCase();
+    case 'push':
+      return fields.title.toLowerCase();
+    case 'display_ad':
+      return fields.headline.toLowerCase();
+    case 'search_ad':
+      return (fields.headlines[0] ?? '').toLowerCase();
+    default:
+      return (fields.text.split('\n')[0] ?? '').toLowerCase();
   }
 }
 
@@ -183,11 +201,12 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
     const predicted = predictions?.[i];
     if (response && predicted !== undefined) {
       const lift = response.baseRate > 0 ? predicted / response.baseRate - 1 : 0;
-      responsePoints = Math.max(-10, Math.min(15, 25 * lift));
+      // Weighted by the model's skill on held-out campaigns: a model no better than the average rate moves nothing.
+      responsePoints = Math.max(-10, Math.min(15, 25 * lift)) * response.skill;
       const what = response.target === 'clicked' ? 'click' : 'conversion';
       const why = response.explain(responseText(candidate.fields)).slice(0, 2);
       reasons.push(
-        `Response model ${responsePoints >= 0 ? '+' : ''}${round1(responsePoints)}: predicted ${what} rate ${(100 * predicted).toFixed(1)}% vs ${(100 * response.baseRate).toFixed(1)}% on average in your campaigns${why.length ? ` (${why.join('; ')})` : ''}.`,
+        `Response model ${responsePoints >= 0 ? '+' : ''}${round1(responsePoints)}: predicted ${what} rate ${(100 * predicted).toFixed(1)}% vs ${(100 * response.baseRate).toFixed(1)}% on average in your campaigns${why.length ? ` (${why.join('; ')})` : ''}${response.skill === 0 ? '; the model predicts past campaigns no better than their average, so it does not change the rank' : `; weighted by its skill on held-out campaigns (${Math.round(100 * response.skill)}%)`}.`,
       );
     }
 
@@ -222,7 +241,9 @@ export function rankCandidates(brief: Brief, candidates: Candidate[], options: R
       const hook = (v: Scored): string => v.candidate.angle.split(';')[0] ?? '';
       const sameAngle = chosen.some((c) => c.candidate.angle === s.candidate.angle) ? 8 : chosen.some((c) => hook(c) === hook(s)) ? 4 : 0;
       const failing = s.checks.some((c) => !c.passed) ? 1000 : 0;
-      const value = s.score - 250 * overlap - sameAngle - failing;
+      // Two variants opening with the same subject or headline are one idea twice.
+      const sameHead = chosen.some((c) => headOf(c.candidate.fields) === headOf(s.candidate.fields)) ? 40 : 0;
+      const value = s.score - 250 * overlap - sameAngle - sameHead - failing;
       if (value > bestValue) [bestValue, bestIndex, bestOverlap] = [value, i, overlap];
     });
     const [pick] = left.splice(bestIndex, 1) as [Scored];

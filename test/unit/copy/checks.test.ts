@@ -118,3 +118,31 @@ describe('variant checks', () => {
     expect(charCount('Hi 😀')).toBe(4);
   });
 });
+
+describe('claims and replies', () => {
+  const byName = (checks: ReturnType<typeof checkVariant>) => Object.fromEntries(checks.map((c) => [c.name, c]));
+  const plain = briefSchema.parse({ channel: 'email', goal: 'launch', tone: 'friendly', product: { name: 'Linen apron', description: 'Organic linen, cut in our studio', benefits: ['Washes soft'] } });
+  const claimsOf = (text: string) => byName(checkVariant(plain, { channel: 'push', title: 'Linen apron', body: text })).claims;
+
+  it('refuses claims the brief does not make, and allows the ones it makes', () => {
+    expect(claimsOf('Free shipping on every apron.')).toMatchObject({ passed: false, detail: 'claims the brief does not make: free shipping' });
+    expect(claimsOf('Our best-selling apron, while stocks last.')?.detail).toBe('claims the brief does not make: limited stock, popularity or awards');
+    expect(claimsOf('Money-back guarantee.')?.passed).toBe(false);
+    expect(claimsOf('Last chance to get yours.')?.passed).toBe(false);
+    // The brief says "organic": the copy may too.
+    expect(claimsOf('Organic linen that washes soft.')?.passed).toBe(true);
+    expect(claimsOf('Handmade in small batches.')?.passed).toBe(false);
+    const withOffer = { ...plain, offer: { freeShipping: true, endsOn: '2026-12-24', discountPercent: 10 } };
+    expect(byName(checkVariant(withOffer, { channel: 'push', title: 'Last chance', body: 'Free shipping and 10% off.' })).claims?.passed).toBe(true);
+  });
+
+  it('checks that a reply says back what the customer wrote and does not argue', () => {
+    const reply = briefSchema.parse({ channel: 'reply', goal: 'retention', tone: 'friendly', product: { name: 'Mug' }, replyTo: { text: 'The mug arrived chipped and the glaze crazed.', rating: 1 } });
+    const good = byName(checkVariant(reply, { channel: 'reply', text: 'We are so sorry the mug arrived chipped. Please send your order number.' }));
+    expect(good.acknowledges).toMatchObject({ passed: true, detail: 'says back their words: arrived, chipped' });
+    expect(good['no-argument']?.passed).toBe(true);
+    const generic = byName(checkVariant(reply, { channel: 'reply', text: 'Thank you for your feedback. However, our records show it was fine.' }));
+    expect(generic.acknowledges?.passed).toBe(false);
+    expect(generic['no-argument']).toMatchObject({ passed: false, detail: 'argues: "However"' });
+  });
+});

@@ -44,7 +44,11 @@ const FOOTERS = [
 
 function email(c: CopyContext, m: Message, rng: Rng): CopyFields {
   const subject = withEmoji(c, firstFit(m.headlines, LIMITS.email.subject) ?? c.product.slice(0, LIMITS.email.subject), LIMITS.email.subject);
-  const preheader = firstFit(m.pitches.filter((p) => p !== subject), LIMITS.email.preheader) ?? '';
+  // The preheader continues the subject: when the subject names the product, a line that does not name it again.
+  const named = (t: string): boolean => t.toLowerCase().includes(c.product.toLowerCase());
+  const pitches = m.pitches.filter((p) => p !== subject);
+  const preferred0 = named(subject) ? [...pitches.filter((p) => !named(p)), ...pitches.filter(named)] : pitches;
+  const preheader = firstFit(preferred0, LIMITS.email.preheader) ?? '';
   const tone = TONES[c.brief.tone];
   const bulletBlock = m.bullets.length >= 2 ? m.bullets.map((b) => `- ${b}`).join('\n') : null;
   const [head, ...rest] = m.paragraphs;
@@ -93,18 +97,20 @@ function social(c: CopyContext, m: Message, rng: Rng): CopyFields {
   const bare = headline.replace(/[.!?"]+$/, '').replace(/^"/, '').toLowerCase();
   const pitch = m.pitches.find((p) => !p.toLowerCase().includes(bare)) ?? m.pitches[0] ?? '';
   let parts: Line[];
+  const closing = m.paragraphs.at(-1);
   switch (network) {
     case 'x':
       parts = [lead, pitch, preferredFirst(c, rng, `${lead} ${pitch}`, (_t, line) => line)[0] !== `${lead} ${pitch}` ? preferredLine(c, rng) : null, tags.slice(0, 2).join(' ')];
       break;
     case 'instagram':
-      parts = [lead, m.paragraphs[1] ?? pitch, m.bullets.length ? m.bullets.map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n') : null, m.paragraphs.at(-1), tags.join(' ')];
+      // A caption reads on its own: the hook's pitch, the benefits as a list, the offer and the call to action.
+      parts = [lead, pitch, m.bullets.length ? m.bullets.map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n') : null, closing !== pitch ? closing : null, tags.join(' ')];
       break;
     case 'linkedin':
-      parts = [lead, ...m.paragraphs.slice(0, 3), tags.slice(0, 2).join(' ')];
+      parts = [lead, ...m.paragraphs, tags.slice(0, 2).join(' ')];
       break;
     case 'facebook':
-      parts = [lead, ...m.paragraphs.slice(0, 2), m.paragraphs.at(-1), preferredLine(c, rng)];
+      parts = [lead, ...m.paragraphs, preferredLine(c, rng)];
       break;
   }
   let text = usable(c, parts).join('\n\n');
@@ -152,7 +158,7 @@ function searchAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
     .filter((h) => !/\binside\b/i.test(h))
     .slice(0, LIMITS.searchAd.headlines);
   const general = shuffle(usable(c, [...OUTCOMES[c.brief.goal], ...TONES[c.brief.tone].desire, c.description]), rng);
-  const descriptions = novel(usable(c, [...m.pitches.slice(0, 2), ...general]), 0.34)
+  const descriptions = novel(usable(c, [...m.pitches.slice(0, 1), ...general.slice(0, 2), ...m.pitches.slice(1, 3)]), 0.34)
     .filter(fits(LIMITS.searchAd.description))
     .filter((d, i, all) => !all.slice(0, i).some((e) => e.startsWith(d.replace(/[.!?]$/, '')) || d.startsWith(e.replace(/[.!?]$/, ''))))
     .filter((d) => !d.toLowerCase().includes(name) || naming++ < 2)
@@ -162,8 +168,10 @@ function searchAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
 
 function displayAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
   const headline = firstFit(m.headlines, LIMITS.displayAd.headline) ?? firstFit([c.product, c.brand ?? ''], LIMITS.displayAd.headline) ?? c.product.slice(0, 30);
-  const description = firstFit(m.pitches.flatMap((p) => preferredFirst(c, rng, `${headline}\n${p}`, (t, line) => `${t} ${line}`).map((t) => t.slice(headline.length + 1))), LIMITS.displayAd.description) ?? '';
   const cta = firstFit(shuffleFirst(shortCtasFor(c), rng), LIMITS.displayAd.cta) ?? 'Shop now';
+  // The button says the call to action; the description need not say it again.
+  const pitches = [...m.pitches.filter((p) => !p.toLowerCase().includes(cta.toLowerCase())), ...m.pitches.filter((p) => p.toLowerCase().includes(cta.toLowerCase()))];
+  const description = firstFit(pitches.flatMap((p) => preferredFirst(c, rng, `${headline}\n${p}`, (t, line) => `${t} ${line}`).map((t) => t.slice(headline.length + 1))), LIMITS.displayAd.description) ?? '';
   return { channel: 'display_ad', headline, description, cta };
 }
 

@@ -1,7 +1,7 @@
 import type { CopyFramework } from '../../../shared/copy-schemas';
 import { pick, type Rng } from '../../demo/random';
 import { lowerFirst, type CopyContext } from './context';
-import { ctasFor, fillProduct, GOAL_HEADLINES, OUTCOMES, offerPhrase, QUESTIONS, SITUATIONS, TONES, untilPhrase, usable, type Line } from './voice';
+import { codeOnlyLine, ctasFor, fillProduct, GOAL_HEADLINES, OUTCOMES, offerPhrase, QUESTIONS, SITUATIONS, TONES, untilPhrase, usable, type Line } from './voice';
 
 /**
  * A message before it meets a channel: headlines, pitches, paragraphs in the framework's order and a call to
@@ -97,7 +97,7 @@ function headlineLines(c: CopyContext, hook: Hook, rng: Rng): string[] {
       c.discount && `${c.discount} off ${c.product}${untilPhrase(c)}`,
       c.discount && `Save ${c.discount} on ${c.product}`,
       c.discount && `${opener} ${c.discount} off ${c.product}`,
-      c.code && `Your code ${c.code} is inside`,
+      c.code && c.brief.channel === 'email' && `Your code ${c.code} is inside`,
       c.freeShipping && `Free shipping on ${c.product}`,
     ],
     benefit: [b0 && `${c.product}: ${lowerFirst(noStop(b0))}`, b0 && noStop(b0), `Why ${c.product}?`],
@@ -128,7 +128,7 @@ function pitchLines(c: CopyContext, hook: Hook, rng: Rng): string[] {
     deadline: [c.deadline && `Until ${c.deadline}: ${offer ? `${offer} on ` : ''}${c.product}.`, c.deadline && `${c.product}${offer ? `, ${offer}` : ''}. Ends ${c.deadline}.`],
     benefit: [b0 && b1 && `${b0} ${b1}`, b0 && `${c.product}. ${b0}`],
     proof: c.praise.map((p) => `"${cap(noStop(p))}," say our customers about ${c.product}.`),
-    question: QUESTIONS[c.brief.goal].map((q, i) => fillProduct(c, q) && (q.includes('{p}') ? fillProduct(c, q) : `${fillProduct(c, q)} ${[`${c.product} is waiting.`, `Meet ${c.product}.`, `Say hello to ${c.product}.`][i % 3] as string}`)),
+    question: QUESTIONS[c.brief.goal].map((q, i) => fillProduct(c, q) && (q.includes('{p}') ? fillProduct(c, q) : `${fillProduct(c, q)} ${[`Meet ${c.product}.`, `Say hello to ${c.product}.`, `Take a look at ${c.product}.`][i % 3] as string}`)),
     personal: SITUATIONS[c.brief.goal].before.map((b) => fillProduct(c, b) && `${fillProduct(c, b)} ${fillProduct(c, pick(rng, SITUATIONS[c.brief.goal].after))}`),
   };
   const carriesOffer = hook === 'offer' || hook === 'deadline';
@@ -146,7 +146,8 @@ function closing(c: CopyContext, rng: Rng, cta: string, offerSaid: boolean): str
   const lines: Line[] = [
     offer && pick(rng, [`Enjoy ${offer}${untilPhrase(c)}.`, `For you: ${offer}${untilPhrase(c)}.`, `Your offer: ${offer}${untilPhrase(c)}.`]),
     offerSaid && c.code && pick(rng, [`Remember: the code is ${c.code}.`, `Just enter ${c.code} at checkout.`]),
-    c.price && !c.discount && pick(rng, [`${c.product} is ${c.price}.`, `All for ${c.price}.`]),
+    codeOnlyLine(c),
+    c.price && !c.discount && pick(rng, [`${c.product}: ${c.price}.`, `All for ${c.price}.`]),
     `${cta}${bang}`,
   ];
   return usable(c, lines);
@@ -169,9 +170,10 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
   const opening = hookLines(c, hook, rng);
   const first = opening.length ? pick(rng, opening) : null;
   const fill = (lines: string[]): string => fillProduct(c, pick(rng, lines)) ?? '';
-  const desire = pick(rng, tone.desire);
+  const desire = pick(rng, c.brief.goal === 'event' ? OUTCOMES.event : tone.desire);
   const offer = offerPhrase(c);
-  const offerSaid = Boolean(offer && first?.includes(offer));
+  const showsHook = framework === 'AIDA' || framework === 'FAB' || framework === '4U';
+  const offerSaid = Boolean(showsHook && offer && first?.includes(offer));
   const close = closing(c, rng, cta, offerSaid).join(' ');
   const proof = c.praise.length && hook !== 'proof' ? `Customers say "${noStop(pick(rng, c.praise))}."` : null;
   let paragraphs: Line[];
@@ -179,7 +181,7 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
   switch (framework) {
     case 'AIDA':
       bullets = [];
-      paragraphs = [first, [c.description ?? `Meet ${c.product}.`, benefits[0]].filter(Boolean).join(' '), proof ?? desire, close];
+      paragraphs = [first, [c.description ?? (first?.includes(c.product) ? null : `Meet ${c.product}.`), benefits[0]].filter(Boolean).join(' ') || null, proof ?? desire, close];
       break;
     case 'PAS':
       paragraphs = [fill(s.problem), fill(s.agitate), [pick(rng, [`That is where ${c.product} comes in.`, `Enter ${c.product}.`, `Meet ${c.product}.`]), benefits[0]].filter(Boolean).join(' '), close];
@@ -194,14 +196,14 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
     case '4U': {
       const said = first ?? '';
       const specific = [
-        c.price && `${c.product} is ${c.price}.`,
-        !offerSaid && offer && `${cap(offer)}.`,
-        !said.includes(c.deadline ?? '\u0000') && c.deadline && `The offer ends on ${c.deadline}.`,
-      ].filter(Boolean).join(' ');
+        c.price && `${c.product}: ${c.price}`,
+        !offerSaid && offer,
+        !said.includes(c.deadline ?? '\u0000') && c.deadline && `ends ${c.deadline}`,
+      ].filter(Boolean).join('; ');
       paragraphs = [
         first,
         benefits[0] ?? c.description,
-        specific ? `The details. ${specific}` : desire,
+        specific ? `The details: ${specific}.` : desire,
         closing(c, rng, cta, true).join(' '),
       ];
       break;

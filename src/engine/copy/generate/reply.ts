@@ -12,7 +12,7 @@ import { offerPhrase, untilPhrase, usable, type Line } from './voice';
 export type ReplyMood = 'praise' | 'complaint' | 'mixed';
 
 const POSITIVE = /\b(love[sd]?|lovely|great|perfect|beautiful(ly)?|amazing|gorgeous|wonderful|happy|delighted|excellent|fantastic|favourite|soft(er)?|divine|best|recommend|thriving|sturdy|solid|quick(ly)?)\b/i;
-const NEGATIVE = /\b(broken|broke|cracked|chipped|missing|late|never|leak(ed|s)?|smudged|thin|rash|disappoint(ed|ing)?|poor|cheap|faded|ran|loose|rust(ing)?|wrong|damaged|crushed|waste|not|no|barely|tunnell?ed|soot|smoked|overpowering|returned)\b/i;
+const NEGATIVE = /\b(broken|broke|cracked|chipped|missing|late|never|leak(ed|s)?|smudged|thin|rash|disappoint(ed|ing)?|poor|cheap|fade[sd]?|ran|loose|rust(ing)?|wrong|damaged|crushed|waste|not|no|barely|tunnell?ed|soot|smoked|overpowering|returned|quicker than|faster than|smaller than|would like|expected|wish)\b/i;
 
 /** From the stars when given, else from the words. */
 export function replyMood(text: string, rating: number | undefined): ReplyMood {
@@ -49,7 +49,10 @@ export function echoClauses(text: string, mood: ReplyMood): string[] {
         .replace(/^(and|but|so|also|sadly|honestly)\s+/i, '')
         // "I ordered the X and it burns evenly" says back as "it burns evenly".
         .replace(/^(i|we) (ordered|bought|got|received)\b.*?\band\s+(?=it|they|the|this)/i, '')
-        .replace(/[,\s]+$/, ''),
+        .replace(/[,\s]+$/, '')
+        .replace(/\s+(though|too|as well)$/i, '')
+        // "(the fragrance is nice but) fades quicker" has lost its subject to the split: "it fades quicker".
+        .replace(/^(?!(the|it|its|it's|they|this|that|these|those|my|i|we|you|a|an|there|our|everything|nothing|all|one)\b)(?=[a-z]+s\b)/i, 'it '),
     )
     .filter((s) => {
       const words = s.split(/\s+/).length;
@@ -85,8 +88,8 @@ export function writeReplies(c: CopyContext, count: number, rng: Rng): Array<{ f
         ])
       : null;
   const out: Array<{ framework: string; angle: string; fields: CopyFields }> = [];
-  const good = echoClauses(reply.text, 'praise')[0];
-  const bad = echoClauses(reply.text, 'complaint')[0];
+  const good = echoClauses(reply.text, 'praise').find((e) => POSITIVE.test(e) && !NEGATIVE.test(e));
+  const bad = echoClauses(reply.text, 'complaint').find((e) => NEGATIVE.test(e) && e !== good);
   for (let i = 0; i < count; i++) {
     const echo = echoes.length ? (echoes[i % echoes.length] as string) : null;
     const shape = i % 6;
@@ -116,8 +119,8 @@ export function writeReplies(c: CopyContext, count: number, rng: Rng): Array<{ f
           `You are right to tell us: ${said}, and we are sorry.`,
           `Thank you for letting us know, and we are sorry ${said}. We understand how frustrating that is.`,
           `Thank you for your honest review. We are sorry ${said}.`,
-          `Sorry: ${said} should never happen.`,
-          `We take this seriously. Hearing ${said} is not good enough, and we apologise.`,
+          `We are sorry: ${said}. That should never happen.`,
+          `We take this seriously: ${said}, and that is not good enough. We apologise.`,
         ][shape],
         pick(rng, [
           'Please reply with your order number so we can look into it straight away.',
@@ -137,7 +140,7 @@ export function writeReplies(c: CopyContext, count: number, rng: Rng): Array<{ f
           `We hear you: ${bad ?? 'it was not everything you hoped'}. Thank you for telling us, and for the kind words too.`,
           `Thank you for taking the time to write this. ${bad ? `Knowing ${bad} helps us improve.` : 'Your feedback helps us improve.'}`,
           `Thanks for the detailed review. ${good ? `We are happy ${good}.` : ''} ${bad ? `We have noted that ${bad}.` : ''}`.replace(/\s+/g, ' ').trim(),
-          `Feedback like yours is how we get better${bad ? `, and ${bad} is now on our list` : ''}.`,
+          `Feedback like yours is how we get better${bad ? `, so we have passed on that ${bad}` : ''}.`,
           `Thank you${good ? `, and we are glad ${good}` : ''}. We will keep working on the rest.`,
         ][shape],
         pick(rng, ['If there is anything we can do, just reply to this message.', 'We would love to hear more: what would have made it perfect for you?', 'Tell us more any time; we read every message.', 'If you would like to talk it through, just write back.']),

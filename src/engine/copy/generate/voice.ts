@@ -57,7 +57,7 @@ export const TONES: Record<CopyTone, ToneKit> = {
     signOffs: ['Best regards,', 'Kind regards,', 'With thanks,'],
     bang: '.',
     openers: ['Update:', 'For your attention:', 'Worth knowing:'],
-    desire: ['It is designed to make the everyday easier.', 'A practical choice that earns its place.', 'Here is why it is worth a look.'],
+    desire: ['A practical choice that earns its place.', 'Worth a closer look.', 'Simple to start, easy to like.'],
   },
 };
 
@@ -97,11 +97,16 @@ export function offerPhrase(c: CopyContext, withCode = true): string | null {
   if (c.discount && code) {
     core = [`${c.discount} off with code ${code}`, `${c.discount} off when you use code ${code}`, `code ${code} for ${c.discount} off`, `${c.discount} off with ${code}`][style] as string;
   } else if (c.discount) core = `${c.discount} off`;
-  else if (code) core = [`code ${code}`, `your code ${code}`, `code ${code}`, `the code ${code}`][style] as string;
   else core = '';
   if (!c.freeShipping) return core || null;
   if (!core) return 'free shipping';
   return `${core}${[', plus free shipping', ' and free shipping', ', with free shipping', ' and free shipping'][style] as string}`;
+}
+
+/** A code that comes without a discount: only the reader's action can be stated ("Use code EARLY2027 when you book."). */
+export function codeOnlyLine(c: CopyContext): string | null {
+  if (!c.code || c.discount) return null;
+  return `Use code ${c.code} ${c.brief.goal === 'event' ? 'when you book' : 'at checkout'}${untilPhrase(c)}.`;
 }
 
 /** "until 6 December" / "" when the offer has no end date. */
@@ -110,46 +115,46 @@ export const untilPhrase = (c: CopyContext): string => (c.deadline ? ` until ${c
 /** Situations a framework can start from (problem for PAS, before for BAB), per goal. */
 export const SITUATIONS: Record<CopyGoal, { problem: string[]; agitate: string[]; before: string[]; after: string[] }> = {
   win_back: {
-    problem: ["It's been a while since your last visit.", 'Life gets busy, and favourite shops slip off the list.'],
-    agitate: ["We'd hate for you to miss what has arrived since.", 'Your old favourites are still here, waiting.'],
-    before: ['Your last order with us was a while ago.', 'Maybe life got busy. It happens to all of us.'],
-    after: ['Picture {p} at home with you.', 'Imagine opening a parcel with {p} inside.'],
+    problem: ["It's been a while since your last visit.", 'Life gets busy, and favourite shops slip off the list.', 'We noticed it has been some time since we last saw you.', 'Sometimes a good thing just drifts out of your routine.'],
+    agitate: ["We'd hate for you to miss what has arrived since.", 'Your old favourites are still here, waiting.', 'And it would be a shame to lose touch now.', 'There is plenty here we think you would like.'],
+    before: ['Your last order with us was a while ago.', 'Maybe life got busy. It happens to all of us.', 'It has been quiet between us lately.', 'You used to stop by now and then.'],
+    after: ['Picture {p} at home with you.', 'Imagine opening a parcel with {p} inside.', 'Coming back could be as simple as {p}.', 'Let {p} be your reason to return.'],
   },
   launch: {
-    problem: ['Finding something genuinely new is harder than it should be.', 'Same shelves, same choices, again and again.'],
-    agitate: ['Most of what is out there starts to feel the same.', 'And nobody wants another thing that is just fine.'],
-    before: ['You know what you like, and you have your routine.', 'Your favourites have served you well.'],
-    after: ['Now picture {p} joining them.', 'Now there is {p}, and a new favourite in the making.'],
+    problem: ['Finding something genuinely new is harder than it should be.', 'Same shelves, same choices, again and again.', 'Most new things turn out to be old things in new boxes.', 'Your routine could use a fresh idea.'],
+    agitate: ['Most of what is out there starts to feel the same.', 'And nobody wants another thing that is just fine.', 'So the search goes on, and on.', 'Settling for the usual gets old fast.'],
+    before: ['You know what you like, and you have your routine.', 'Your favourites have served you well.', 'Every day looks a bit like the last.', 'You have been waiting for something different.'],
+    after: ['Now add {p} to the mix.', 'Now there is {p}, and a new favourite in the making.', 'Today, {p} joins the line-up.', 'Say hello to {p}, made to shake things up.'],
   },
   promotion: {
-    problem: ['Treating yourself can be hard to justify.', 'Some things stay on the wishlist far too long.'],
-    agitate: ['So the things you love keep waiting for the right moment.', 'And the right moment never seems to arrive.'],
-    before: ['Had your eye on {p} for a while?', '{p} has been waiting for the right moment.'],
-    after: ['This is that moment.', 'Now it can finally be yours.'],
+    problem: ['Treating yourself can be hard to justify.', 'Some things stay on the wishlist far too long.', 'There is always a reason to wait a little longer.', 'The things you want rarely come with good timing.'],
+    agitate: ['So the things you love keep waiting for the right moment.', 'And the right moment never seems to arrive.', 'Meanwhile, the wishlist only grows.', 'And putting it off does not make it any easier.'],
+    before: ['Had your eye on {p} for a while?', 'The right moment for {p} is here.', 'Still thinking about {p}?', 'That wishlist of yours? We have a suggestion.'],
+    after: ['This is that moment.', 'Now it can finally be yours.', 'Consider this your sign.', 'Today is a good day to say yes.'],
   },
   cross_sell: {
-    problem: ['You already know what you love.', 'A favourite is even better with the right partner.'],
-    agitate: ['But the best finds are often the ones next to it.', 'Why stop at one good thing?'],
-    before: ['You picked your favourite.', 'You already have the essentials.'],
-    after: ['Now complete the picture with {p}.', 'Add {p} and make it a pair.'],
+    problem: ['You already know what you love.', 'A favourite is even better with the right partner.', 'The best finds often sit right next to your favourites.', 'Good things come in pairs.'],
+    agitate: ['But the best finds are often the ones next to it.', 'Why stop at one good thing?', 'One piece is lovely; two make a set.', 'It is the small extras that make it feel complete.'],
+    before: ['You picked your favourite.', 'You already have the essentials.', 'Your last order was a great start.', 'You know what works for you.'],
+    after: ['Now complete the picture with {p}.', 'Add {p} and make it a pair.', 'Round it off with {p}.', '{p} is the natural next step.'],
   },
   upsell: {
-    problem: ['Good is good.', 'You have outgrown the basics.'],
-    agitate: ['But you have been thinking about better.', 'And settling for less is no fun.'],
-    before: ['You have the basics covered.', 'What you have works.'],
-    after: ['{p} takes it further.', 'Now imagine it with {p}.'],
+    problem: ['Good is good.', 'You have outgrown the basics.', 'What got you here may not get you further.', 'The basics only take you so far.'],
+    agitate: ['But you have been thinking about better.', 'And settling for less is no fun.', 'Every day with the basics is a day without the extras.', 'You know there is more to get out of it.'],
+    before: ['You have the basics covered.', 'What you have works.', 'You started with the essentials.', 'Your current set-up does the job.'],
+    after: ['{p} takes it further.', 'Now imagine every day with {p}.', 'Step up to {p}.', 'With {p}, you get more of what you like.'],
   },
   retention: {
-    problem: ['Your inbox is busy, so we will keep this short.', 'You have been with us for a while now.'],
-    agitate: ['And we want every order to feel as good as the first.', 'That deserves more than a standard newsletter.'],
-    before: ['You have been a loyal customer.', 'You know our shop well by now.'],
-    after: ['Here is something picked with you in mind: {p}.', 'So here is a little something back: {p}.'],
+    problem: ['Your inbox is busy, so we will keep this short.', 'You have been with us for a while now.', 'Loyal customers deserve more than a standard newsletter.', 'We do not say thank you often enough.'],
+    agitate: ['And we want every order to feel as good as the first.', 'That deserves more than a standard newsletter.', 'So this one is just for you.', 'So here is something to show it.'],
+    before: ['You have been a loyal customer.', 'You know our shop well by now.', 'You have been part of our story.', 'You keep coming back, and we notice.'],
+    after: ['Here is something picked with you in mind: {p}.', 'So here is a little something back: {p}.', 'This time, we have {p} for you.', 'To say thank you, meet {p}.'],
   },
   event: {
-    problem: ['Some things are better in person.', 'Screens are fine, but nothing beats being there.'],
-    agitate: ["And it's more fun with people who love the same things.", 'Good company makes all the difference.'],
-    before: ['Another ordinary week ahead?', 'Your calendar could use something to look forward to.'],
-    after: ['Now picture yourself at {p}.', 'Join us at {p} instead.'],
+    problem: ['Some things are better in person.', 'Screens are fine, but nothing beats being there.', 'Good ideas travel best face to face.', 'The best conversations happen in a room together.'],
+    agitate: ["And it's more fun with people who love the same things.", 'Good company makes all the difference.', 'Reading about it is not the same as being there.', 'And the best moments are never recorded.'],
+    before: ['Another ordinary week ahead?', 'Your calendar could use something to look forward to.', 'Same desk, same routine?', 'Looking for a reason to get out?'],
+    after: ['Now picture yourself at {p}.', 'Join us at {p} instead.', '{p} is that reason.', 'Make room for {p}.'],
   },
 };
 
@@ -177,13 +182,13 @@ export const QUESTIONS: Record<CopyGoal, string[]> = {
 
 /** What a reader gains, said without stating a fact (FAB's "benefit" and the close of several frameworks). */
 export const OUTCOMES: Record<CopyGoal, string[]> = {
-  win_back: ['A good reason to come back.', 'Everything you liked, and a few surprises.'],
-  launch: ['Something new to enjoy, starting now.', 'A fresh favourite for your everyday.'],
-  promotion: ['More of what you love, for less.', 'A treat that feels even better at this price.'],
-  cross_sell: ['Your favourites, made even better together.', 'The perfect partner for what you already love.'],
-  upsell: ['More of everything you like, every time.', 'The difference you notice every day.'],
-  retention: ['Our thank you for being here.', 'A small reward for sticking with us.'],
-  event: ['Good company and a great time.', 'A day to remember with people who get it.'],
+  win_back: ['A good reason to come back.', 'Everything you liked, and a few surprises.', 'A warm welcome back.', 'Picking up right where you left off.'],
+  launch: ['Something new to enjoy, starting now.', 'A fresh favourite for your everyday.', 'New, and ready when you are.', 'Yours to discover first-hand.'],
+  promotion: ['More of what you love, for less.', 'A treat that feels even better at this price.', 'Good things, good timing.', 'The little luxury you have been putting off.'],
+  cross_sell: ['Your favourites, made even better together.', 'The perfect partner for what you already love.', 'Two good things, one happy home.', 'The finishing touch.'],
+  upsell: ['More of everything you like, every time.', 'The difference you notice every day.', 'Room to grow.', 'Everything you have, and then some.'],
+  retention: ['Our thank you for being here.', 'A small reward for sticking with us.', 'Made for the people who keep us going.', 'Because regulars deserve a treat.'],
+  event: ['Good company and a great time.', 'A day to remember with people who get it.', 'Ideas worth taking home.', 'Time well spent.'],
 };
 
 /** Emoji a tone may lead with when the brand allows emoji. */

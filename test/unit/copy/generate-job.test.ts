@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AudienceInsight, GenerateResult } from '../../../src/shared/copy-schemas';
+import { createRng } from '../../../src/engine/demo/random';
+import { demoEngine, type DemoEngine } from '../engine-helpers';
+
+let shop: DemoEngine;
+let product: string;
+beforeAll(async () => {
+  shop = await demoEngine({ customers: 400, seed: 5 });
+  product = (await shop.value<AudienceInsight>('copy.audience', {})).topProducts[0] as string;
+});
+afterAll(() => shop.close());
+
+const brief = (extra: Record<string, unknown> = {}) => ({
+  channel: 'email',
+  goal: 'promotion',
+  tone: 'friendly',
+  product: { name: product, benefits: ['Wrapped by hand'] },
+  offer: { discountPercent: 15, code: 'WINTER15' },
+  brand: { name: 'Hearth & Wick', bannedWords: ['cheap'] },
+  ...extra,
+});
+
+async function generate(input: Record<string, unknown>): Promise<GenerateResult> {
+  const done = shop.nextDone<GenerateResult>('copy.generate');
+  await shop.value('copy.generate', input);
+  return done;
+}
+
+describe('copy.generate through the engine', () => {
+  it('writes ranked variants for a segment, with the audience it read and the response model status', async () => {
+    const segment = await shop.value<{ id: number }>('segments.create', { name: 'Repeat buyers', rule: { field: 'orders', op: '>=', value: 2 } });
+    const result = await generate({ brief: brief({ audience: { segmentId: segment.id } }), variants: 4, seed: 3 });
+    expect(result.variants).toHaveLength(4);
+    for (const v of result.variants) expect(v.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(result.candidates).toBe(50);
+    expect(result.engine.kind).toBe('builtin');
+    expect(result.audience).toMatchObject({ segmentId: segment.id, segmentName: 'Repeat buyers' });
+    expect(result.audience!.customers).toBeGreaterThan(0);
+    // The demo has two campaigns with copy: too few to learn from, and it says how many are needed.
+    expect(result.responseModel).toMatchObject({ status: 'too-little-history', campaigns: 2, needed: 8 });
+    // Same brief and seed through the job: the same variants.
+    const again = await generate({ brief: brief({ audience: { segmentId: segment.id } }), variants: 4, seed: 3 });
+    expect(again.variants).toEqual(result.variants);
+  });
+
+  it("quotes customers' own praise of the product when its reviews have any", async () => {
+    const insight = await shop.value<AudienceInsight>('copy.audience', { product });
+    const result = await generate({ brief: brief(), variants: 8, candidates: 120, seed: 1 });
+    const texts = result.variants.map((v) => JSON.stringify(v.fields));
+    if (insight.praise.length) expect(texts.some((t) => insight.praise.some((p) => t.includes(p)))).toBe(true);
+    expect(result.variants.some((v) => v.angle.startsWith("customers' own words"))).toBe(insight.praise.length > 0);
+  });
+
+  it('refuses the language model engine when no model is chosen, with what to do', async () => {
+    const failed = new Promise<{ code: string; message: string }>((resolve) => {
+      const off = shop.engine.onEvent((event, payload) => {
+        const p = payload as { kind: string; error?: { code: string; message: string } };
+        if (event === 'job.failed' && p.kind === 'copy.generate') {
+          off();
+          resolve(p.error!);
+        }
+      });
+    });
+    await shop.value('copy.generate', { brief: brief(), engine: 'llm' });
+    expect(await failed).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/Pick a GGUF model file in Settings/) });
+  });
+
+  it('ranks with the response model once campaign results with copy exist, and says why', async () => {
+    // Twelve past emails to 200 customers each: subjects that ask a question were clicked twice as often.
+    const db = new Database(path.join(shop.root, 'ws', 'workspace.sqlite'));
+    const customers = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 200').pluck().all() as number[];
+    const rng = createRng(9);
+    db.transaction(() => {
+      for (let i = 0; i < 12; i++) {
+        const question = i % 2 === 0;
+        const subject = question ? `Ready for something new, round ${i}?` : `New arrivals in the shop, round ${i}`;
+        const id = Number(db.prepare("INSERT INTO campaigns (external_id, name, channel, sent_at, subject) VALUES (?, ?, 'email', '2026-01-01T09:00:00', ?)").run(`T-${i}`, `Test ${i}`, subject).lastInsertRowid);
+        const insert = db.prepare('INSERT INTO campaign_results (campaign_id, customer_id, opened, clicked) VALUES (?, ?, 1, ?)');
+        for (const c of customers) insert.run(id, c, rng() < (question ? 0.12 : 0.05) ? 1 : 0);
+      }
+    })();
+    db.close();
+    const result = await generate({ brief: brief(), variants: 5, seed: 2 });
+    expect(result.responseModel).toMatchObject({ status: 'trained', target: 'clicked', campaigns: 14 }); // and the demo's two
+    for (const v of result.variants) expect(v.reasons.some((r) => r.startsWith('Response model'))).toBe(true);
+  });
+});
