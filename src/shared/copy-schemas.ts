@@ -128,6 +128,8 @@ export const audienceInsightSchema = z.object({
   praise: z.array(z.string()),
   /** Short phrases from 1–2 star reviews. */
   complaints: z.array(z.string()),
+  /** Whose reviews the phrases come from: the brief's product, or (when it has none) all the audience's reviews. */
+  phrasesAbout: z.enum(['product', 'customers']),
   medianRecencyDays: z.number().nullable(),
 });
 export type AudienceInsight = z.infer<typeof audienceInsightSchema>;

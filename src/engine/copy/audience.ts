@@ -114,14 +114,14 @@ function readReviews(db: Db, customers: string | null, products: string | null):
 }
 
 /** The customers' reviews, of the named product when it exists and they reviewed it, else all of them. */
-function reviewsOf(db: Db, scope: Scope, product: string | undefined): ReviewForMining[] {
+function reviewsOf(db: Db, scope: Scope, product: string | undefined): { reviews: ReviewForMining[]; about: 'product' | 'customers' } {
   const customers = scope.ids === null ? null : JSON.stringify(scope.ids);
   const productIds = product === undefined ? [] : (db.prepare('SELECT id FROM products WHERE name = ? COLLATE NOCASE').pluck().all(product) as number[]);
   if (productIds.length > 0) {
     const reviews = readReviews(db, customers, JSON.stringify(productIds));
-    if (reviews.length > 0) return reviews;
+    if (reviews.length > 0) return { reviews, about: 'product' };
   }
-  return readReviews(db, customers, null);
+  return { reviews: readReviews(db, customers, null), about: 'customers' };
 }
 
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -174,7 +174,8 @@ export function audienceInsight(db: Db, input: { segmentId?: number | undefined;
     }
     const purchases = topPurchases(db, sampleScope(db, scope));
     const medianRecencyDays = medianRecency(db, scope);
-    const phrases = minePhrases(reviewsOf(db, scope, product));
+    const mined = reviewsOf(db, scope, product);
+    const phrases = minePhrases(mined.reviews);
     return {
       segmentId: input.segmentId ?? null,
       segmentName: segment?.name ?? null,
@@ -184,6 +185,7 @@ export function audienceInsight(db: Db, input: { segmentId?: number | undefined;
       topProducts: purchases.products,
       praise: phrases.praise,
       complaints: phrases.complaints,
+      phrasesAbout: mined.about,
       medianRecencyDays,
     };
   });

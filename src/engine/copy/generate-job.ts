@@ -2,7 +2,7 @@ import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatu
 import type { Db } from '../db/open-workspace';
 import type { JobControl } from '../jobs/types';
 import { audienceInsight } from './audience';
-import { hasCustomers, productKnown } from './copy-repo';
+import { hasCustomers } from './copy-repo';
 import { generateCandidates, type Candidate } from './generate';
 import { generateWithLlm } from './llm/llm-engine';
 import { AppError } from '../../shared/errors';
@@ -62,7 +62,8 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
     engine = { kind: 'llm', model: modelPath, detail: `node-llama-cpp on the CPU, one thread, seed ${input.seed}` };
   } else {
     control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
-    const productPraise = productKnown(db, input.brief.product.name);
+    // Quoted next to the product only when the customers said it about this product.
+    const productPraise = audience?.phrasesAbout === 'product';
     candidates = generateCandidates(input.brief, { count: Math.max(input.candidates, input.variants), seed: input.seed, audience, productPraise });
     engine = { kind: 'builtin', model: null, detail: 'built-in generator: frameworks, hooks and phrasings from our library, filled with the brief' };
   }

@@ -50,8 +50,16 @@ describe('copy.generate through the engine', () => {
     const insight = await shop.value<AudienceInsight>('copy.audience', { product });
     const result = await generate({ brief: brief(), variants: 8, candidates: 120, seed: 1 });
     const texts = result.variants.map((v) => JSON.stringify(v.fields));
-    if (insight.praise.length) expect(texts.some((t) => insight.praise.some((p) => t.includes(p)))).toBe(true);
-    expect(result.variants.some((v) => v.angle.startsWith("customers' own words"))).toBe(insight.praise.length > 0);
+    expect(insight.phrasesAbout).toBe('product');
+    expect(insight.praise.length).toBeGreaterThan(0);
+    expect(texts.some((t) => insight.praise.some((p) => t.includes(p)))).toBe(true);
+    expect(result.variants.some((v) => v.angle.startsWith("customers' own words"))).toBe(true);
+  });
+
+  it('does not quote praise of other products next to a product nobody reviewed', async () => {
+    const result = await generate({ brief: brief({ product: { name: 'Gift card', benefits: ['Never expires'] } }), variants: 8, candidates: 120, seed: 1 });
+    expect(result.audience?.phrasesAbout).toBe('customers');
+    expect(result.variants.some((v) => v.angle.startsWith("customers' own words"))).toBe(false);
   });
 
   it('refuses the language model engine when no model is chosen, with what to do', async () => {
