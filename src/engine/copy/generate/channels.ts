@@ -104,7 +104,14 @@ function social(c: CopyContext, m: Message, rng: Rng): CopyFields {
       break;
     case 'instagram':
       // A caption reads on its own: the hook's pitch, the benefits as a list, the offer and the call to action.
-      parts = [lead, pitch, m.bullets.length ? m.bullets.map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n') : null, closing !== pitch ? closing : null, tags.join(' ')];
+      parts = [
+        lead,
+        pitch,
+        m.bullets.length ? m.bullets.map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n') : null,
+        // The offer once: the closing only when the pitch has not said it.
+        closing && !(c.code && pitch.includes(c.code)) && !(c.discount && pitch.includes(c.discount)) ? closing : null,
+        tags.join(' '),
+      ];
       break;
     case 'linkedin':
       parts = [lead, ...m.paragraphs, tags.slice(0, 2).join(' ')];

@@ -132,8 +132,10 @@ function pitchLines(c: CopyContext, hook: Hook, rng: Rng): string[] {
     personal: SITUATIONS[c.brief.goal].before.map((b) => fillProduct(c, b) && `${fillProduct(c, b)} ${fillProduct(c, pick(rng, SITUATIONS[c.brief.goal].after))}`),
   };
   const carriesOffer = hook === 'offer' || hook === 'deadline';
+  // No call to action that repeats the lead ("Meet Sock Club. … Meet Sock Club.").
+  const act = (lead: string): string => (lead.toLowerCase().includes(cta.toLowerCase().replace(/\.$/, '')) ? '' : ` ${cta}`);
   const own = shuffle(usable(c, leads[hook]), rng).flatMap((lead) =>
-    carriesOffer || !offerLine ? [`${lead} ${cta}`, lead] : [`${lead} ${offerLine} ${cta}`, `${lead} ${offerLine}`, `${lead} ${cta}`, lead],
+    carriesOffer || !offerLine ? [`${lead}${act(lead)}`, lead] : [`${lead} ${offerLine}${act(lead)}`, `${lead} ${offerLine}`, `${lead}${act(lead)}`, lead],
   );
   const general: Line[] = [`${pick(rng, OUTCOMES[c.brief.goal])} ${cta}`, offerLine, `${c.product}. ${cta}`];
   return [...usable(c, own), ...usable(c, general)];
@@ -216,6 +218,12 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
 export function buildMessage(c: CopyContext, framework: CopyFramework, hook: Hook, rng: Rng): Message {
   const cta = pick(rng, ctasFor(c).length ? ctasFor(c) : ['Take a look']);
   const { paragraphs, bullets } = frameworkBody(c, framework, hook, rng, cta);
+  // The closing call to action should not echo an introduction the body already made.
+  const last = paragraphs.at(-1);
+  if (last && paragraphs.slice(0, -1).some((p) => p.toLowerCase().includes(cta.toLowerCase())) && ctasFor(c).length > 1) {
+    const other = ctasFor(c).find((x) => !paragraphs.slice(0, -1).some((p) => p.toLowerCase().includes(x.toLowerCase())));
+    if (other) paragraphs[paragraphs.length - 1] = last.replace(cta, other);
+  }
   const hookHeadlines = headlineLines(c, hook, rng);
   return {
     framework,

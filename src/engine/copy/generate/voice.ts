@@ -95,7 +95,7 @@ export function offerPhrase(c: CopyContext, withCode = true): string | null {
   const code = withCode ? c.code : null;
   let core: string;
   if (c.discount && code) {
-    core = [`${c.discount} off with code ${code}`, `${c.discount} off when you use code ${code}`, `code ${code} for ${c.discount} off`, `${c.discount} off with ${code}`][style] as string;
+    core = [`${c.discount} off with code ${code}`, `${c.discount} off when you use code ${code}`, `${c.discount} off (code ${code})`, `${c.discount} off with ${code}`][style] as string;
   } else if (c.discount) core = `${c.discount} off`;
   else core = '';
   if (!c.freeShipping) return core || null;
