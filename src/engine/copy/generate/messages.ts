@@ -133,7 +133,8 @@ function pitchLines(c: CopyContext, hook: Hook, rng: Rng): string[] {
   };
   const carriesOffer = hook === 'offer' || hook === 'deadline';
   // No call to action that repeats the lead ("Meet Sock Club. … Meet Sock Club.").
-  const act = (lead: string): string => (lead.toLowerCase().includes(cta.toLowerCase().replace(/\.$/, '')) ? '' : ` ${cta}`);
+  const names = (t: string): boolean => t.toLowerCase().includes(c.product.toLowerCase());
+  const act = (lead: string): string => (lead.toLowerCase().includes(cta.toLowerCase().replace(/\.$/, '')) || (names(cta) && names(lead)) ? '' : ` ${cta}`);
   const own = shuffle(usable(c, leads[hook]), rng).flatMap((lead) =>
     carriesOffer || !offerLine ? [`${lead}${act(lead)}`, lead] : [`${lead} ${offerLine}${act(lead)}`, `${lead} ${offerLine}`, `${lead}${act(lead)}`, lead],
   );
