@@ -252,7 +252,7 @@ export function rankCandidates(brief: Brief, candidates: Candidate[], options: R
   }
   const byScore = [...scored].sort((a, b) => b.score - a.score);
   return chosen.map((s, rank) => {
-    const place = byScore.indexOf(s) + 1;
+    const place = byScore.findIndex((x) => x.candidate === s.candidate) + 1;
     const head = `Rank ${rank + 1}: score ${Math.round(s.score)}/100, ${ordinal(place)} best of ${candidates.length} candidates${rank > 0 && place > rank + 1 ? `; kept for variety (overlaps ${Math.round(100 * s.overlap)}% with those above)` : ''}.`;
     return {
       id: variantId(options.seed, options.engine, s.candidate.fields),

@@ -49,7 +49,7 @@ describe('the 20-brief fixture', () => {
 
     it('explains every rank', () => {
       for (const [i, v] of variants.entries()) {
-        expect(v.reasons[0]).toMatch(new RegExp(`^Rank ${i + 1}: score`));
+        expect(v.reasons[0]).toMatch(new RegExp(`^Rank ${i + 1}: score \\d+/100, ([1-9]\\d*)(st|nd|rd|th) best of \\d+ candidates`));
         expect(v.reasons.some((r) => r.startsWith('Channel fit'))).toBe(true);
         expect(v.reasons.some((r) => r.startsWith('Readability'))).toBe(true);
       }
@@ -72,6 +72,19 @@ describe('the built-in generator', () => {
     expect(new Set(variants.map((v) => v.angle)).size).toBe(variants.length);
     expect(new Set(variants.map((v) => v.framework)).size).toBeGreaterThanOrEqual(3);
     expect(new Set(variants.map((v) => v.fields.channel === 'email' && v.fields.subject)).size).toBe(variants.length);
+  });
+
+  it("quotes customers' praise of the product, never praise of the shop, and keeps their words' case", () => {
+    const audience = {
+      segmentId: null, segmentName: null, customers: 10, description: '', topCategories: [], topProducts: [], complaints: [], medianRecencyDays: 30,
+      praise: ['highly recommend this shop', 'will definitely order again', 'it burns evenly'], phrasesAbout: 'product' as const,
+    };
+    const quoted = (b: Brief) => rankCandidates(b, generateCandidates(b, { count: 120, seed: 1, audience, productPraise: true }), { keep: 10, seed: 1, engine: 'builtin' });
+    const texts = quoted(brief).map((v) => allText(v.fields));
+    expect(texts.some((t) => /burns evenly/i.test(t))).toBe(true);
+    expect(texts.some((t) => /recommend this shop|order again/i.test(t))).toBe(false);
+    const ads = quoted({ ...brief, channel: 'search_ad' }).flatMap((v) => (v.fields.channel === 'search_ad' ? v.fields.headlines : []));
+    for (const h of ads.filter((x) => x.includes('"'))) expect(h).not.toMatch(/Burns Evenly/);
   });
 
   it('uses the framework the brief asks for', () => {

@@ -28,9 +28,11 @@ function preferredFirst(c: CopyContext, rng: Rng, text: string, place: (text: st
   return line ? [place(text, line), text] : [text];
 }
 
-const withEmoji = (c: CopyContext, text: string, max: number): string => {
-  const decorated = `${EMOJI[c.brief.goal]} ${text}`;
-  return c.emoji && fits(max)(decorated) ? decorated : text;
+/** With one of the goal's emoji in front, for about half the candidates, when the brand allows emoji and it fits. */
+const withEmoji = (c: CopyContext, text: string, max: number, rng: Rng): string => {
+  if (!c.emoji || rng() < 0.5) return text;
+  const decorated = `${pick(rng, EMOJI[c.brief.goal])} ${text}`;
+  return fits(max)(decorated) ? decorated : text;
 };
 
 const FOOTERS = [
@@ -43,7 +45,7 @@ const FOOTERS = [
 ];
 
 function email(c: CopyContext, m: Message, rng: Rng): CopyFields {
-  const subject = withEmoji(c, firstFit(m.headlines, LIMITS.email.subject) ?? c.product.slice(0, LIMITS.email.subject), LIMITS.email.subject);
+  const subject = withEmoji(c, firstFit(m.headlines, LIMITS.email.subject) ?? c.product.slice(0, LIMITS.email.subject), LIMITS.email.subject, rng);
   // The preheader continues the subject: when the subject names the product, a line that does not name it again.
   const named = (t: string): boolean => t.toLowerCase().includes(c.product.toLowerCase());
   const pitches = m.pitches.filter((p) => p !== subject);
@@ -79,7 +81,7 @@ function sms(c: CopyContext, m: Message, rng: Rng): CopyFields {
 }
 
 function push(c: CopyContext, m: Message, rng: Rng): CopyFields {
-  const title = withEmoji(c, firstFit(m.headlines, LIMITS.push.title) ?? c.product.slice(0, LIMITS.push.title), LIMITS.push.title);
+  const title = withEmoji(c, firstFit(m.headlines, LIMITS.push.title) ?? c.product.slice(0, LIMITS.push.title), LIMITS.push.title, rng);
   const bodies = m.pitches.flatMap((p) => preferredFirst(c, rng, `${title}\n${p}`, (t, line) => `${t} ${line}`).map((t) => t.slice(title.length + 1)));
   const body = firstFit(bodies, LIMITS.push.body) ?? firstFit([`${m.cta}.`], LIMITS.push.body) ?? '';
   return { channel: 'push', title, body };
@@ -93,7 +95,7 @@ function social(c: CopyContext, m: Message, rng: Rng): CopyFields {
   const tags = usable(c, [hashtag(c.product), c.brand && hashtag(c.brand), ...c.preferred.slice(0, 2).map(hashtag)]);
   const headline = m.headlines[0] ?? c.product;
   const calm = c.brief.tone === 'premium' || c.brief.tone === 'professional';
-  const lead = withEmoji(c, /[.!?"]$/.test(headline) ? headline : `${headline}${calm ? '.' : '!'}`, max);
+  const lead = withEmoji(c, /[.!?"]$/.test(headline) ? headline : `${headline}${calm ? '.' : '!'}`, max, rng);
   const bare = headline.replace(/[.!?"]+$/, '').replace(/^"/, '').toLowerCase();
   const pitch = m.pitches.find((p) => !p.toLowerCase().includes(bare)) ?? m.pitches[0] ?? '';
   let parts: Line[];
@@ -159,7 +161,9 @@ function searchAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
   let naming = 0;
   // At most two headlines repeat the product's name: the ad system shows three at a time.
   const headlines = usable(c, pool)
-    .map((h) => titleCase(h.replace(/[.!]$/, '')))
+    // Customers' quoted words stay as they wrote them; a lone verb ("Discover") is not a headline.
+    .filter((h) => h.trim().split(/\s+/).length >= 2)
+    .map((h) => (/"/.test(h) ? h : titleCase(h.replace(/[.!]$/, ''))))
     .filter((h) => fits(max)(h) && !seen.has(h.toLowerCase()) && seen.add(h.toLowerCase()))
     .filter((h) => !h.toLowerCase().includes(name) || naming++ < 1)
     .filter((h) => !/\binside\b/i.test(h))
@@ -170,6 +174,13 @@ function searchAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
     .filter((d, i, all) => !all.slice(0, i).some((e) => e.startsWith(d.replace(/[.!?]$/, '')) || d.startsWith(e.replace(/[.!?]$/, ''))))
     .filter((d) => !d.toLowerCase().includes(name) || naming++ < 2)
     .slice(0, 2 + Math.floor(rng() * 2));
+  // At least one description says what is on offer: the product, a benefit or the offer itself.
+  const concrete = (d: string): boolean =>
+    d.toLowerCase().includes(name) || c.benefits.some((b) => d.includes(b.replace(/\.$/, ''))) || Boolean(c.code && d.includes(c.code)) || Boolean(c.discount && d.includes(c.discount));
+  if (!descriptions.some(concrete)) {
+    const lead = m.pitches.find((p) => concrete(p) && fits(LIMITS.searchAd.description)(p));
+    if (lead) descriptions.splice(0, descriptions.length >= LIMITS.searchAd.descriptions ? 1 : 0, lead);
+  }
   return { channel: 'search_ad', headlines, descriptions };
 }
 

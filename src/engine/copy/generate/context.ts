@@ -71,7 +71,9 @@ export function buildContext(brief: Brief, audience: AudienceInsight | null, pro
   if (!offer?.freeShipping) claims.push(/\bfree (shipping|delivery)\b/i);
   if (!offer?.endsOn) claims.push(/\blast chance\b|\bends\b|\bclock is ticking\b/i);
   const allowed = (text: string): boolean => !banned.some((w) => containsPhrase(text, w)) && !claims.some((re) => re.test(text));
-  const praise = productPraise ? (audience?.praise ?? []).filter((p) => !/\d/.test(p) && allowed(p) && p.split(/\s+/).length <= 9) : [];
+  // Praise of the shop ("will order again", "great service") is not praise of the product: only the product's own.
+  const aboutShop = /\b(shop|store|seller|service|delivery|deliveries|shipping|order(ed|ing)? again|buy(ing)? again|recommend|customer)\b/i;
+  const praise = productPraise ? (audience?.praise ?? []).filter((p) => !/\d/.test(p) && !aboutShop.test(p) && allowed(p) && p.split(/\s+/).length <= 9) : [];
   return {
     brief,
     product: brief.product.name,

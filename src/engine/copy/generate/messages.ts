@@ -184,7 +184,14 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
   switch (framework) {
     case 'AIDA':
       bullets = [];
-      paragraphs = [first, [c.description ?? (first?.includes(c.product) ? null : `Meet ${c.product}.`), benefits[0]].filter(Boolean).join(' ') || null, proof ?? desire, close];
+      paragraphs = [
+        first,
+        [c.description && !(first ?? '').toLowerCase().includes(c.description.replace(/\.$/, '').toLowerCase()) ? c.description : null, first?.includes(c.product) || c.description ? null : `Meet ${c.product}.`, benefits[0]]
+          .filter(Boolean)
+          .join(' ') || null,
+        proof ?? desire,
+        close,
+      ];
       break;
     case 'PAS':
       paragraphs = [fill(s.problem), fill(s.agitate), [pick(rng, [`That is where ${c.product} comes in.`, `Enter ${c.product}.`, `Meet ${c.product}.`]), benefits[0]].filter(Boolean).join(' '), close];

@@ -192,14 +192,14 @@ export const OUTCOMES: Record<CopyGoal, string[]> = {
 };
 
 /** Emoji a tone may lead with when the brand allows emoji. */
-export const EMOJI: Record<CopyGoal, string> = {
-  win_back: '👋',
-  launch: '✨',
-  promotion: '🎁',
-  cross_sell: '💡',
-  upsell: '⭐',
-  retention: '💛',
-  event: '🎉',
+export const EMOJI: Record<CopyGoal, string[]> = {
+  win_back: ['👋', '💌', '🌟'],
+  launch: ['✨', '🚀', '🆕'],
+  promotion: ['🎁', '🛍️', '🏷️'],
+  cross_sell: ['💡', '🤝', '🧩'],
+  upsell: ['⭐', '📈', '🔝'],
+  retention: ['💛', '🙌', '🎈'],
+  event: ['🎉', '📅', '🥂'],
 };
 
 /** A template with the product (and the offer's date) filled in; null when it needs a date the brief lacks. */

@@ -1,11 +1,12 @@
 import { Alert, Badge, Button, Group, List, Paper, Skeleton, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconChartBar, IconFilter, IconSpeakerphone, IconUsersGroup, IconX } from '@tabler/icons-react';
+import { IconChartBar, IconFilter, IconSpeakerphone, IconUsersGroup, IconWriting, IconX } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { subscribeToHash } from '../app/navigation';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
 import { SectionPlaceholder } from '../components/SectionPlaceholder';
+import { copyAudienceHash } from '../copy-studio/copy-route';
 import { useFormat } from '../format/useFormat';
 import { audienceFromHash, audienceHash } from '../segments/segments-route';
 import { useWorkspace } from '../workspace/useWorkspace';
@@ -116,6 +117,9 @@ function AudienceCard({ id, onClear }: { id: number; onClear: () => void }) {
               </Button>
               <Button size="sm" variant="default" leftSection={<IconChartBar size={16} />} onClick={() => (window.location.hash = `#/segments/profile/${id}`)}>
                 {t('campaigns.audience.profile')}
+              </Button>
+              <Button size="sm" variant="default" leftSection={<IconWriting size={16} />} onClick={() => (window.location.hash = copyAudienceHash(id))} data-testid="campaign-audience-copy">
+                {t('copy.handoff.writeForAudience')}
               </Button>
             </Group>
           </Stack>

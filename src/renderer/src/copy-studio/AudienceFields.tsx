@@ -40,7 +40,22 @@ export function AudienceFields() {
           <Select
             label={t('copy.audience.segment')}
             placeholder={segments && segments.length === 0 ? t('copy.audience.noSegments') : t('copy.audience.segmentPlaceholder')}
-            data={(segments ?? []).map((s) => ({ value: String(s.id), label: t('copy.audience.segmentOption', { name: s.name, customers: format.integer(s.count) }) }))}
+            data={(segments ?? []).map((s) => ({ value: String(s.id), label: s.name }))}
+            renderOption={({ option }) => {
+              const count = segments?.find((s) => String(s.id) === option.value)?.count;
+              return (
+                <Group justify="space-between" wrap="nowrap" gap="sm" w="100%">
+                  <Text size="sm" truncate="end">
+                    {option.label}
+                  </Text>
+                  {count !== undefined && (
+                    <Text size="xs" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }}>
+                      {t('copy.audience.customers', { count, formatted: format.integer(count) })}
+                    </Text>
+                  )}
+                </Group>
+              );
+            }}
             value={audience.segmentId === null ? null : String(audience.segmentId)}
             onChange={(value) => setAudience({ segmentId: value === null ? null : Number(value) })}
             searchable

@@ -38,7 +38,8 @@ export function BriefForm() {
   const format = useFormat();
   const { draft, setDraft, generation, segments } = useCopyStudio();
   const { fieldErrors, clearFieldError } = generation;
-  const [open, setOpen] = useState<string[]>(['product', 'offer']);
+  // The audience opens by itself when one was handed over (from Campaigns) or reused.
+  const [open, setOpen] = useState<string[]>(() => (draft.audience.segmentId !== null ? ['product', 'offer', 'audience'] : ['product', 'offer']));
   const codes = useMemo(currencyCodes, []);
 
   // A part holding an error opens, so the message is seen where it is.

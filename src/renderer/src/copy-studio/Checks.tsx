@@ -19,7 +19,6 @@ export function CheckBadges({ checks, pending }: { checks: CopyCheck[]; pending?
             tt="none"
             fw={500}
             leftSection={check.passed ? <IconCheck size={11} /> : <IconX size={11} />}
-            tabIndex={0}
             aria-label={t(check.passed ? 'copy.checks.passedAria' : 'copy.checks.failedAria', { name: checkLabel(t, check.name), detail: check.detail })}
             data-testid="copy-check"
             data-check={check.name}

@@ -2,6 +2,7 @@ import { Button, Divider, Group, Kbd, NumberInput, SegmentedControl, Stack, Text
 import { IconDice5, IconSparkles } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../components/ErrorAlert';
+import classes from './copy-studio.module.css';
 import { useCopyStudio } from './CopyStudioContext';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
@@ -42,98 +43,103 @@ export function GenerateBar() {
   const elsewhere = Object.entries(generation.fieldErrors).filter(([key]) => !SHOWN_AT_FIELD.has(key));
 
   return (
-    <Stack gap="sm" data-testid="copy-generate-bar">
-      <Divider />
-      <Group gap="sm" align="flex-end" wrap="nowrap">
-        <NumberInput
-          label={t('copy.generate.variants')}
-          w={96}
-          min={1}
-          max={20}
-          clampBehavior="strict"
-          allowDecimal={false}
-          value={settings.variants}
-          onChange={(value) => typeof value === 'number' && setSettings((s) => ({ ...s, variants: value }))}
-          error={generation.fieldErrors['variants']}
-          data-testid="copy-variants"
-        />
-        <NumberInput
-          label={t('copy.generate.seed')}
-          description={undefined}
-          w={120}
-          min={0}
-          max={MAX_SEED}
-          clampBehavior="strict"
-          allowDecimal={false}
-          allowNegative={false}
-          value={settings.seed}
-          onChange={(value) => typeof value === 'number' && setSettings((s) => ({ ...s, seed: value }))}
-          error={generation.fieldErrors['seed']}
-          data-testid="copy-seed"
-        />
-        <Tooltip label={t('copy.generate.newIdeasHint')}>
-          <Button
-            variant="default"
-            leftSection={<IconDice5 size={16} />}
-            onClick={() => setSettings((s) => ({ ...s, seed: nextSeed(s.seed) }))}
-            data-testid="copy-new-ideas"
-          >
-            {t('copy.generate.newIdeas')}
-          </Button>
-        </Tooltip>
-      </Group>
-      <div>
-        <Text size="sm" fw={500} mb={4} id="copy-engine-label">
-          {t('copy.generate.engine')}
-        </Text>
-        <Tooltip label={llmReason} disabled={llmReady} multiline w={300} position="top-start">
-          <SegmentedControl
-            fullWidth
-            aria-labelledby="copy-engine-label"
-            value={settings.engine}
-            onChange={(value) => setSettings((s) => ({ ...s, engine: value === 'llm' && llmReady ? 'llm' : 'builtin' }))}
-            data={[
-              { value: 'builtin', label: t('copy.generate.builtin') },
-              { value: 'llm', label: llm?.model ? t('copy.generate.llmNamed', { name: llm.model.name }) : t('copy.generate.llm'), disabled: !llmReady },
-            ]}
-            data-testid="copy-engine"
+    <>
+      <Stack gap="sm" data-testid="copy-generate-bar">
+        <Divider />
+        <Group gap="sm" align="flex-end" wrap="nowrap">
+          <NumberInput
+            label={t('copy.generate.variants')}
+            w={96}
+            min={1}
+            max={20}
+            clampBehavior="strict"
+            allowDecimal={false}
+            value={settings.variants}
+            onChange={(value) => typeof value === 'number' && setSettings((s) => ({ ...s, variants: value }))}
+            error={generation.fieldErrors['variants']}
+            data-testid="copy-variants"
           />
-        </Tooltip>
-        <Text size="xs" c="dimmed" mt={4} data-testid="copy-engine-help">
-          {settings.engine === 'llm' ? t('copy.generate.llmHelp') : llmReady ? t('copy.generate.builtinHelp') : `${t('copy.generate.builtinHelp')} ${llmReason}`}
-        </Text>
-      </div>
-      <Button
-        size="md"
-        fullWidth
-        leftSection={<IconSparkles size={18} />}
-        rightSection={
-          <Group gap={2} wrap="nowrap" aria-hidden>
-            <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
-            <Kbd size="xs">Enter</Kbd>
-          </Group>
-        }
-        loading={generation.starting}
-        disabled={running}
-        onClick={generation.start}
-        aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
-        data-testid="copy-generate"
-      >
-        {generation.set ? t('copy.generate.again') : t('copy.generate.button')}
-      </Button>
-      {fieldErrorCount > 0 && (
-        <Text size="sm" c="red" data-testid="copy-brief-errors">
-          {t('copy.generate.fixFields', { count: fieldErrorCount })}
-          {elsewhere.map(([key, message]) => (
-            <span key={key}>
-              <br />
-              {key}: {message}
-            </span>
-          ))}
-        </Text>
-      )}
-      {nonFieldError && <ErrorAlert error={nonFieldError} title={t('copy.generate.failed')} />}
-    </Stack>
+          <NumberInput
+            label={t('copy.generate.seed')}
+            description={undefined}
+            w={120}
+            min={0}
+            max={MAX_SEED}
+            clampBehavior="strict"
+            allowDecimal={false}
+            allowNegative={false}
+            value={settings.seed}
+            onChange={(value) => typeof value === 'number' && setSettings((s) => ({ ...s, seed: value }))}
+            error={generation.fieldErrors['seed']}
+            data-testid="copy-seed"
+          />
+          <Tooltip label={t('copy.generate.newIdeasHint')}>
+            <Button
+              variant="default"
+              leftSection={<IconDice5 size={16} />}
+              onClick={() => setSettings((s) => ({ ...s, seed: nextSeed(s.seed) }))}
+              data-testid="copy-new-ideas"
+            >
+              {t('copy.generate.newIdeas')}
+            </Button>
+          </Tooltip>
+        </Group>
+        <div>
+          <Text size="sm" fw={500} mb={4} id="copy-engine-label">
+            {t('copy.generate.engine')}
+          </Text>
+          <Tooltip label={llmReason} disabled={llmReady} multiline w={300} position="top-start">
+            <SegmentedControl
+              fullWidth
+              aria-labelledby="copy-engine-label"
+              value={settings.engine}
+              onChange={(value) => setSettings((s) => ({ ...s, engine: value === 'llm' && llmReady ? 'llm' : 'builtin' }))}
+              data={[
+                { value: 'builtin', label: t('copy.generate.builtin') },
+                { value: 'llm', label: llm?.model ? t('copy.generate.llmNamed', { name: llm.model.name }) : t('copy.generate.llm'), disabled: !llmReady },
+              ]}
+              data-testid="copy-engine"
+            />
+          </Tooltip>
+          <Text size="xs" c="dimmed" mt={4} data-testid="copy-engine-help">
+            {settings.engine === 'llm' ? t('copy.generate.llmHelp') : llmReady ? t('copy.generate.builtinHelp') : `${t('copy.generate.builtinHelp')} ${llmReason}`}
+          </Text>
+        </div>
+      </Stack>
+      {/* A child of the whole brief, so it can stay at the window's bottom while the brief scrolls by. */}
+      <Stack gap="xs" className={classes.stickyGenerate}>
+        <Button
+          size="md"
+          fullWidth
+          leftSection={<IconSparkles size={18} />}
+          rightSection={
+            <Group gap={2} wrap="nowrap" aria-hidden>
+              <Kbd size="xs">{isMac ? '⌘' : 'Ctrl'}</Kbd>
+              <Kbd size="xs">Enter</Kbd>
+            </Group>
+          }
+          loading={generation.starting}
+          disabled={running}
+          onClick={generation.start}
+          aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
+          data-testid="copy-generate"
+        >
+          {generation.set ? t('copy.generate.again') : t('copy.generate.button')}
+        </Button>
+        {fieldErrorCount > 0 && (
+          <Text size="sm" c="red" data-testid="copy-brief-errors">
+            {t('copy.generate.fixFields', { count: fieldErrorCount })}
+            {elsewhere.map(([key, message]) => (
+              <span key={key}>
+                <br />
+                {key}: {message}
+              </span>
+            ))}
+          </Text>
+        )}
+        {nonFieldError && <ErrorAlert error={nonFieldError} title={t('copy.generate.failed')} />}
+      </Stack>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconCopy, IconHistory, IconPencil, IconRecycle, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconHistory, IconPencil, IconRepeat, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../shared/copy-schemas';
 import { useFormat } from '../format/useFormat';
@@ -71,7 +71,7 @@ export function LibraryDetail({ item, actions }: { item: LibraryItem; actions: L
           <Button size="xs" variant="default" leftSection={<IconHistory size={14} />} onClick={() => actions.history(item)} data-testid="copy-detail-history">
             {t('copy.library.historyCount', { count: item.revisions })}
           </Button>
-          <Button size="xs" variant="default" leftSection={<IconRecycle size={14} />} onClick={() => actions.reuse(item)} data-testid="copy-detail-reuse">
+          <Button size="xs" variant="default" leftSection={<IconRepeat size={14} />} onClick={() => actions.reuse(item)} data-testid="copy-detail-reuse">
             {t('copy.library.reuse')}
           </Button>
           <Button size="xs" variant="default" leftSection={<IconCopy size={14} />} onClick={() => actions.copy(item)} data-testid="copy-detail-copy">

@@ -1,15 +1,16 @@
 import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconCopy, IconHistory, IconPencil, IconRecycle, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
-import type { CellKeyDownEvent, ColDef, GridApi, ICellRendererParams } from 'ag-grid-community';
+import { IconCopy, IconHistory, IconPencil, IconRepeat, IconStar, IconStarFilled, IconTrash } from '@tabler/icons-react';
+import type { CellKeyDownEvent, ColDef, ICellRendererParams } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import type { TFunction } from 'i18next';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../shared/copy-schemas';
 import type { Formatters } from '../format/formatters';
 import { useFormat } from '../format/useFormat';
 import { useGridTheme } from '../grid/useGridTheme';
 import { firstLine } from './copy-text';
+import classes from './copy-studio.module.css';
 import { scoreColor } from './labels';
 
 export type LibraryActions = {
@@ -96,7 +97,7 @@ function ActionsCell({ data, context }: Params<unknown>) {
     <Group gap={2} wrap="nowrap" h="100%" align="center">
       {action(t('copy.library.edit'), <IconPencil size={15} />, context.edit, 'copy-item-edit')}
       {action(t('copy.library.history'), <IconHistory size={15} />, context.history, 'copy-item-history')}
-      {action(t('copy.library.reuse'), <IconRecycle size={15} />, context.reuse, 'copy-item-reuse')}
+      {action(t('copy.library.reuse'), <IconRepeat size={15} />, context.reuse, 'copy-item-reuse')}
       {action(t('common.copy'), <IconCopy size={15} />, context.copy, 'copy-item-copy')}
       {action(t('copy.library.delete'), <IconTrash size={15} />, context.remove, 'copy-item-delete', 'red')}
     </Group>
@@ -106,14 +107,14 @@ function ActionsCell({ data, context }: Params<unknown>) {
 function columnDefs(t: TFunction, format: Formatters): ColDef<LibraryItem>[] {
   return [
     { colId: 'starred', field: 'starred', headerName: '', width: 48, cellRenderer: StarCell, sortable: true, headerTooltip: t('copy.library.colStarred') },
-    { colId: 'campaign', field: 'campaign', headerName: t('copy.library.colCampaign'), width: 140, tooltipField: 'campaign' },
-    { colId: 'channel', field: 'channel', headerName: t('copy.library.colChannel'), width: 104, cellRenderer: ChannelCell },
-    { colId: 'framework', field: 'framework', headerName: t('copy.library.colFramework'), width: 104 },
+    { colId: 'campaign', field: 'campaign', headerName: t('copy.library.colCampaign'), width: 130, tooltipField: 'campaign' },
+    { colId: 'channel', field: 'channel', headerName: t('copy.library.colChannel'), width: 96, cellRenderer: ChannelCell },
+    { colId: 'framework', field: 'framework', headerName: t('copy.library.colFramework'), width: 100 },
     {
       colId: 'firstLine',
       headerName: t('copy.library.colCopy'),
       flex: 1,
-      minWidth: 160,
+      minWidth: 150,
       valueGetter: (p) => (p.data ? firstLine(p.data.fields) : ''),
       tooltipValueGetter: (p) => (p.data ? firstLine(p.data.fields) : undefined),
     },
@@ -121,20 +122,21 @@ function columnDefs(t: TFunction, format: Formatters): ColDef<LibraryItem>[] {
       colId: 'score',
       field: 'score',
       headerName: t('copy.library.colScore'),
-      width: 76,
+      width: 70,
       type: 'rightAligned',
       valueFormatter: (p) => (typeof p.value === 'number' ? format.integer(Math.round(p.value)) : '—'),
       cellStyle: (p) => (typeof p.value === 'number' ? { color: `var(--mantine-color-${scoreColor(p.value)}-7)`, fontWeight: 600 } : null),
     },
-    { colId: 'checks', headerName: t('copy.library.colChecks'), width: 78, type: 'rightAligned', cellRenderer: ChecksCell, valueGetter: (p) => (p.data ? p.data.checks.filter((c) => c.passed).length : 0) },
+    { colId: 'checks', headerName: t('copy.library.colChecks'), width: 72, type: 'rightAligned', cellRenderer: ChecksCell, valueGetter: (p) => (p.data ? p.data.checks.filter((c) => c.passed).length : 0) },
     {
       colId: 'updatedAt',
       field: 'updatedAt',
       headerName: t('copy.library.colUpdated'),
-      width: 140,
-      valueFormatter: (p) => (typeof p.value === 'string' ? format.dateTime(p.value) : ''),
+      width: 110,
+      valueFormatter: (p) => (typeof p.value === 'string' ? format.date(p.value.slice(0, 10)) : ''),
+      tooltipValueGetter: (p) => (typeof p.value === 'string' ? format.dateTime(p.value) : undefined),
     },
-    { colId: 'actions', headerName: '', width: 150, cellRenderer: ActionsCell, sortable: false, resizable: false },
+    { colId: 'actions', headerName: '', width: 160, cellRenderer: ActionsCell, sortable: false, resizable: false },
   ];
 }
 
@@ -144,20 +146,16 @@ export function LibraryGrid({ items, selectedId, actions }: { items: LibraryItem
   const format = useFormat();
   const theme = useGridTheme();
   const defs = useMemo(() => columnDefs(t, format), [t, format]);
-  const grid = useRef<GridApi<LibraryItem> | null>(null);
-  // The highlighted row follows the selection (row styles are computed when a row is drawn).
-  useEffect(() => grid.current?.redrawRows(), [selectedId]);
-  // A short list takes its own height; a long one scrolls inside ten rows.
-  const autoHeight = items.length <= MAX_VISIBLE_ROWS;
+  const rowClassRules = useMemo(() => ({ [classes.selected as string]: (p: { data?: LibraryItem }) => p.data?.id === selectedId }), [selectedId]);
+  const height = HEADER_HEIGHT + ROW_HEIGHT * Math.min(Math.max(items.length, 1), MAX_VISIBLE_ROWS) + 4;
   return (
-    <div style={autoHeight ? undefined : { height: HEADER_HEIGHT + ROW_HEIGHT * MAX_VISIBLE_ROWS + 4 }} data-testid="copy-library-grid">
+    <div style={{ height }} data-testid="copy-library-grid">
       <AgGridReact<LibraryItem>
         theme={theme}
         rowData={items}
         columnDefs={defs}
         context={actions}
         getRowId={(p) => String(p.data.id)}
-        onGridReady={(event) => (grid.current = event.api)}
         onRowClicked={(event) => event.data && actions.select(event.data)}
         onCellKeyDown={(event: CellKeyDownEvent<LibraryItem>) => {
           const key = (event.event as KeyboardEvent | null | undefined)?.key;
@@ -168,12 +166,7 @@ export function LibraryGrid({ items, selectedId, actions }: { items: LibraryItem
           else if (key === 's' || key === 'S') actions.star(item);
           else if (key === 'Delete') actions.remove(item);
         }}
-        onCellFocused={(event) => {
-          const row = event.rowIndex === null || event.rowIndex === undefined ? undefined : event.api.getDisplayedRowAtIndex(event.rowIndex)?.data;
-          if (row) actions.select(row);
-        }}
-        getRowStyle={(p) => (p.data?.id === selectedId ? { background: 'var(--mantine-primary-color-light)' } : undefined)}
-        domLayout={autoHeight ? 'autoHeight' : 'normal'}
+        rowClassRules={rowClassRules}
         rowClass="copy-library-row"
         suppressMovableColumns
         tooltipShowDelay={400}

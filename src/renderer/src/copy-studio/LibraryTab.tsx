@@ -255,8 +255,10 @@ type ChipProps = { label: string; count: string; starred?: number; checked: bool
 
 /** One campaign of the library with how many items it holds (and how many are starred). */
 function CampaignChip({ label, count, starred = 0, checked, onClick, testId, campaign }: ChipProps) {
+  const { t } = useTranslation();
   return (
     <Button
+      aria-label={t('copy.library.campaignAria', { name: label, items: count, starred: String(starred) })}
       size="compact-sm"
       radius="xl"
       variant={checked ? 'light' : 'default'}

@@ -1,4 +1,4 @@
-import { Group, Input, Paper, Rating, ScrollArea, SegmentedControl, Skeleton, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
+import { Group, Input, Paper, Rating, SegmentedControl, Skeleton, Stack, Text, Textarea, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -122,7 +122,7 @@ function ReviewList({ selectedId, onPick }: { selectedId: number | null; onPick:
         </Text>
       )}
       {list && list.length > 0 && (
-        <ScrollArea.Autosize mah={260} type="auto" offsetScrollbars data-testid="copy-reply-reviews">
+        <div className={classes.list} data-testid="copy-reply-reviews">
           <Stack gap={6} role="listbox" aria-label={t('copy.reply.listLabel')}>
             {list.map((review) => (
               <UnstyledButton
@@ -157,7 +157,7 @@ function ReviewList({ selectedId, onPick }: { selectedId: number | null; onPick:
               </UnstyledButton>
             ))}
           </Stack>
-        </ScrollArea.Autosize>
+        </div>
       )}
     </Stack>
   );

@@ -27,7 +27,7 @@ export function ResultsPanel() {
       )}
       {job?.status === 'cancelled' && !running && (
         <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} data-testid="copy-cancelled">
-          {t('copy.result.cancelled')}
+          {set ? t('copy.result.cancelledKept') : t('copy.result.cancelled')}
         </Alert>
       )}
       {set ? <GeneratedView set={set} /> : !running && <WriteEmpty />}

@@ -44,7 +44,7 @@ export function PiecesText({
               className={classes.token}
               data-state={fellBack ? 'fallback' : unknown ? 'unknown' : rendered ? 'filled' : 'token'}
               data-testid={fellBack ? 'copy-token-fallback' : rendered ? 'copy-token-filled' : 'copy-token'}
-              tabIndex={0}
+              aria-label={label}
             >
               {piece.text}
             </span>

@@ -27,6 +27,9 @@ const CHECK_NAMES = [
   'preferred-words',
   'emoji',
   'facts',
+  'claims',
+  'acknowledges',
+  'no-argument',
   'reading-level',
 ] as const;
 type CheckName = (typeof CHECK_NAMES)[number];

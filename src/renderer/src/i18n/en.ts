@@ -1861,7 +1861,6 @@ export const en = {
       "modeDescribe": "Describe",
       "segment": "Segment",
       "segmentPlaceholder": "Pick a saved segment",
-      "segmentOption": "{{name}} · {{customers}} customers",
       "noSegments": "No saved segments yet",
       "noSegmentsHelp": "Build an audience from rules first.",
       "openSegments": "Open Segments",
@@ -1942,7 +1941,7 @@ export const en = {
       "candidates_other": "{{formatted}} candidates considered",
       "elapsed": "written in {{value}}",
       "elapsedMs": "written in {{value}} ms",
-      "seed": "seed {{seed}}",
+      "seed": "seed\u00a0{{seed}}",
       "modelTrained": "Response model",
       "modelRules": "Rules only",
       "modelTrainedText_one": "Ranked with a response model trained on {{count}} past campaign ({{target}}). {{detail}}",
@@ -1955,7 +1954,8 @@ export const en = {
       "audience": "For {{name}} ({{customers}} customers)",
       "briefChanged": "The brief has changed since these were written.",
       "none": "No variant passed. Loosen the brief (fewer banned words, a shorter offer) and generate again.",
-      "cancelled": "Generation cancelled. Nothing was kept; the variants below (if any) are from before.",
+      "cancelled": "Generation cancelled; nothing was kept. Change the brief or generate again.",
+      "cancelledKept": "Generation cancelled; nothing was kept. The variants below are from the previous brief.",
       "streaming": "The language model is writing:"
     },
     "variant": {
@@ -2006,6 +2006,9 @@ export const en = {
       "preferred-words": "Preferred words",
       "emoji": "Emoji",
       "facts": "Facts from the brief",
+      "claims": "No claims beyond the brief",
+      "acknowledges": "Acknowledges them",
+      "no-argument": "Does not argue",
       "reading-level": "Reading level"
     },
     "fields": {
@@ -2074,8 +2077,7 @@ export const en = {
     "library": {
       "campaigns": "Campaigns",
       "allCampaigns": "All campaigns",
-      "starredCount_one": "{{count}} starred",
-      "starredCount_other": "{{count}} starred",
+      "campaignAria": "{{name}}: {{items}} saved, {{starred}} starred",
       "help": "Click a row (or press Space on it) to see it in full. Enter edits, S stars, Delete deletes.",
       "exportCsv": "Export CSV",
       "exportJson": "Export JSON",
@@ -2160,6 +2162,9 @@ export const en = {
       "tooMany": "At most {{max}}",
       "atLeast": "At least {{min}}",
       "atMost": "At most {{max}}"
+    },
+    "handoff": {
+      "writeForAudience": "Write copy for them"
     },
     "noData": {
       "title": "Copy without customer data",
