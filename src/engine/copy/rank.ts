@@ -142,6 +142,32 @@ function channelFit(fields: CopyFields): Fit {
   return { points: score, notes };
 }
 
+/** Whether the copy says what is on offer: the product by name, the brief's offer, and what the product does. */
+function substanceOf(brief: Brief, fields: CopyFields, text: string): Fit {
+  if (fields.channel === 'reply') return { points: 15, notes: ['a reply answers the customer'] };
+  const lower = text.toLowerCase();
+  const notes: string[] = [];
+  let points = 0;
+  if (lower.includes(brief.product.name.toLowerCase())) {
+    points += 5;
+    notes.push('names the product');
+  } else notes.push('does not name the product');
+  const offer = brief.offer;
+  const hasOffer = offer && (offer.discountPercent !== undefined || offer.code || offer.freeShipping);
+  if (!hasOffer) points += 5;
+  else if ((offer.code && text.includes(offer.code)) || (offer.discountPercent !== undefined && text.includes(`${offer.discountPercent}%`)) || (offer.freeShipping && /free shipping/i.test(text))) {
+    points += 5;
+    notes.push('states the offer');
+  } else notes.push('leaves the offer out');
+  const facts = [...brief.product.benefits, brief.product.description ?? ''].map((b) => b.replace(/\.$/, '').toLowerCase()).filter(Boolean);
+  if (facts.length === 0) points += 5;
+  else if (facts.some((f) => lower.includes(f))) {
+    points += 5;
+    notes.push('says what it does (a benefit or the description)');
+  } else notes.push('no benefit from the brief');
+  return { points, notes };
+}
+
 type Scored = {
   candidate: Candidate;
   checks: CopyCheck[];
@@ -168,11 +194,11 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
     const reasons: string[] = [];
 
     const fit = channelFit(candidate.fields);
-    const fitPoints = 35 * fit.points;
-    reasons.push(`Channel fit ${round1(fitPoints)}/35: ${fit.notes.join('; ')}.`);
+    const fitPoints = 30 * fit.points;
+    reasons.push(`Channel fit ${round1(fitPoints)}/30: ${fit.notes.join('; ')}.`);
 
-    const readPoints = 25 * Math.min(1, Math.max(0, (12 - grade) / 6));
-    reasons.push(`Readability ${round1(readPoints)}/25: reading grade ${grade.toFixed(1)}${grade <= 6 ? ', easy for anyone' : grade <= 9 ? ', plain enough' : ', hard going'}.`);
+    const readPoints = 20 * Math.min(1, Math.max(0, (12 - grade) / 6));
+    reasons.push(`Readability ${round1(readPoints)}/20: reading grade ${grade.toFixed(1)}${grade <= 6 ? ', easy for anyone' : grade <= 9 ? ', plain enough' : ', hard going'}.`);
 
     let voicePoints: number;
     const used = (brief.brand?.preferredWords ?? []).filter((w) => containsPhrase(text, w));
@@ -193,8 +219,11 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
     }
 
     const spoken = audienceWords.filter((w) => containsPhrase(text, w));
-    const audiencePoints = spoken.length ? 5 : 0;
-    if (spoken.length) reasons.push(`Audience +5: uses your customers' own words ("${spoken[0]}").`);
+    const audiencePoints = spoken.length ? 10 : 0;
+
+    const substance = substanceOf(brief, candidate.fields, text);
+    reasons.push(`Substance ${substance.points}/15: ${substance.notes.join('; ')}.`);
+    if (spoken.length) reasons.push(`Audience +10: uses your customers' own words ("${spoken[0]}").`);
 
     let responsePoints = 0;
     const response = options.response;
@@ -212,7 +241,7 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
 
     const penalty = 30 * failed.length;
     if (failed.length) reasons.push(`Fails ${failed.map((f) => `${f.name} (${f.detail})`).join(', ')}: −${penalty}.`);
-    const score = Math.max(0, Math.min(100, fitPoints + readPoints + voicePoints + audiencePoints + responsePoints - penalty));
+    const score = Math.max(0, Math.min(100, fitPoints + readPoints + voicePoints + audiencePoints + substance.points + responsePoints - penalty));
     return { candidate, checks, grade, score, reasons, grams: new Set(bigrams(withoutCompliance(text))) };
   });
 }
