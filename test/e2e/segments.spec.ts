@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import type { SegmentCount, SegmentRule } from '../../src/shared/segment-schemas';
-import { expect, gridCell, snap, test } from './fixtures';
+import { callApi, expect, gridCell, snap, test } from './fixtures';
 
 async function loadDemoShop(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -14,40 +14,6 @@ async function loadDemoShop(page: Page, url: string): Promise<void> {
 const openSection = (page: Page, name: 'Segments' | 'Campaigns'): Promise<void> =>
   page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
 
-/** The little of the browser this file uses inside `page.evaluate` (it is type-checked without the DOM library). */
-type Browser = {
-  location: { host: string };
-  sessionStorage: { getItem: (key: string) => string | null };
-  WebSocket: new (url: string) => {
-    onopen: (() => void) | null;
-    onmessage: ((message: { data: string }) => void) | null;
-    onerror: (() => void) | null;
-    send: (data: string) => void;
-    close: () => void;
-  };
-};
-
-/** Calls a contract channel over the page's own host (a second WebSocket with the page's session), as the app does. */
-async function callApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ({ channel, input }) =>
-      new Promise<T>((resolve, reject) => {
-        const g = globalThis as unknown as Browser;
-        const token = g.sessionStorage.getItem('localyst.token');
-        const ws = new g.WebSocket(`ws://${g.location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel, input }));
-        ws.onerror = () => reject(new Error('WebSocket failed'));
-        ws.onmessage = (message) => {
-          const frame = JSON.parse(message.data) as { id?: number; envelope?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (frame.id !== 1 || !frame.envelope) return;
-          ws.close();
-          if (frame.envelope.ok) resolve(frame.envelope.value as T);
-          else reject(new Error(frame.envelope.error?.message ?? 'failed'));
-        };
-      }),
-    { channel, input },
-  );
-}
 
 /** Picks an option of a Mantine select (or multi-select) by its visible text. */
 async function pick(page: Page, select: Locator, option: string): Promise<void> {

@@ -132,3 +132,25 @@ describe('the built-in generator', () => {
     expect(texts.every((t) => !/sorry/i.test(t))).toBe(true);
   });
 });
+
+describe("the README's ten examples", () => {
+  it('are what the generator writes today for the fixture briefs at seed 1 (update the README when this fails)', () => {
+    const written = briefs.flatMap((b) => write(b).map((v) => allText(v.fields))).join('\n\n');
+    const readme = fs.readFileSync(path.resolve('README.md'), 'utf8');
+    for (const line of [
+      'Peak Outfitters: Trail running shoes. Grippy soles for wet trails. 30% off when you use code TRAIL30 until 6 December. Treat yourself. Reply STOP to opt out',
+      'Mud Studio: Hi {{firstName|there}}! Looking for a reason to get out? Make room for Pottery night. 10% off with code CLAY10 until 15 January. Join us. Reply STOP to opt out',
+      'Let Single-origin coffee subscription be your reason to return. Roasted to order every week.',
+      'What it means for you: new, and ready when you are.',
+      'You picked your favourite. Now complete the picture with Linen tea towels.',
+      'Want more from every day? Take a look at Pro plan. 25% off until 31 December. See the difference.',
+      'Fresh flower bouquets. Hand-tied by our florists. 15% off when you use code BLOOM15.',
+      'Had your eye on Plant pot trio for a while? Today is a good day to say yes. 20% off with GREEN20. Get yours now.',
+      'Knowing it burns evenly and the scent fills the whole room made our day.',
+      'We would like to make it up to you: 15% off with code SORRY15 on your next order.',
+    ]) {
+      expect(written, line).toContain(line);
+      expect(readme, line).toContain(line);
+    }
+  });
+});

@@ -109,7 +109,10 @@ function social(c: CopyContext, m: Message, rng: Rng): CopyFields {
       parts = [
         lead,
         pitch,
-        m.bullets.length ? m.bullets.map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n') : null,
+        // The benefits the pitch has not already said, as a list.
+        m.bullets.filter((b) => !pitch.includes(b.replace(/\.$/, ''))).length >= 2
+          ? m.bullets.filter((b) => !pitch.includes(b.replace(/\.$/, ''))).map((b) => `${c.emoji ? '✔️' : '-'} ${b}`).join('\n')
+          : null,
         // The offer once: the closing only when the pitch has not said it.
         closing && !(c.code && pitch.includes(c.code)) && !(c.discount && pitch.includes(c.discount)) ? closing : null,
         tags.join(' '),

@@ -136,13 +136,13 @@ export const SITUATIONS: Record<CopyGoal, { problem: string[]; agitate: string[]
     problem: ['You already know what you love.', 'A favourite is even better with the right partner.', 'The best finds often sit right next to your favourites.', 'Good things come in pairs.'],
     agitate: ['But the best finds are often the ones next to it.', 'Why stop at one good thing?', 'One piece is lovely; two make a set.', 'It is the small extras that make it feel complete.'],
     before: ['You picked your favourite.', 'You already have the essentials.', 'Your last order was a great start.', 'You know what works for you.'],
-    after: ['Now complete the picture with {p}.', 'Add {p} and make it a pair.', 'Round it off with {p}.', '{p} is the natural next step.'],
+    after: ['Now complete the picture with {p}.', 'Add {p} and make it a pair.', 'Round it off with {p}.', 'Next up for you: {p}.'],
   },
   upsell: {
     problem: ['Good is good.', 'You have outgrown the basics.', 'What got you here may not get you further.', 'The basics only take you so far.'],
     agitate: ['But you have been thinking about better.', 'And settling for less is no fun.', 'Every day with the basics is a day without the extras.', 'You know there is more to get out of it.'],
     before: ['You have the basics covered.', 'What you have works.', 'You started with the essentials.', 'Your current set-up does the job.'],
-    after: ['{p} takes it further.', 'Now imagine every day with {p}.', 'Step up to {p}.', 'With {p}, you get more of what you like.'],
+    after: ['Take it further with {p}.', 'Now imagine every day with {p}.', 'Step up to {p}.', 'With {p}, you get more of what you like.'],
   },
   retention: {
     problem: ['Your inbox is busy, so we will keep this short.', 'You have been with us for a while now.', 'Loyal customers deserve more than a standard newsletter.', 'We do not say thank you often enough.'],
@@ -154,7 +154,7 @@ export const SITUATIONS: Record<CopyGoal, { problem: string[]; agitate: string[]
     problem: ['Some things are better in person.', 'Screens are fine, but nothing beats being there.', 'Good ideas travel best face to face.', 'The best conversations happen in a room together.'],
     agitate: ["And it's more fun with people who love the same things.", 'Good company makes all the difference.', 'Reading about it is not the same as being there.', 'And the best moments are never recorded.'],
     before: ['Another ordinary week ahead?', 'Your calendar could use something to look forward to.', 'Same desk, same routine?', 'Looking for a reason to get out?'],
-    after: ['Now picture yourself at {p}.', 'Join us at {p} instead.', '{p} is that reason.', 'Make room for {p}.'],
+    after: ['Now picture yourself at {p}.', 'Join us at {p} instead.', 'Here is your reason: {p}.', 'Make room for {p}.'],
   },
 };
 
