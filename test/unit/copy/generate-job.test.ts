@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceInsight, GenerateResult } from '../../../src/shared/copy-schemas';
@@ -76,23 +77,31 @@ describe('copy.generate through the engine', () => {
     expect(await failed).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/Pick a GGUF model file in Settings/) });
   });
 
-  it('ranks with the response model once campaign results with copy exist, and says why', async () => {
-    // Twelve past emails to 200 customers each: subjects that ask a question were clicked twice as often.
-    const db = new Database(path.join(shop.root, 'ws', 'workspace.sqlite'));
-    const customers = db.prepare('SELECT id FROM customers ORDER BY id LIMIT 200').pluck().all() as number[];
-    const rng = createRng(9);
-    db.transaction(() => {
-      for (let i = 0; i < 12; i++) {
-        const question = i % 2 === 0;
-        const subject = question ? `Ready for something new, round ${i}?` : `New arrivals in the shop, round ${i}`;
-        const id = Number(db.prepare("INSERT INTO campaigns (external_id, name, channel, sent_at, subject) VALUES (?, ?, 'email', '2026-01-01T09:00:00', ?)").run(`T-${i}`, `Test ${i}`, subject).lastInsertRowid);
-        const insert = db.prepare('INSERT INTO campaign_results (campaign_id, customer_id, opened, clicked) VALUES (?, ?, 1, ?)');
-        for (const c of customers) insert.run(id, c, rng() < (question ? 0.12 : 0.05) ? 1 : 0);
-      }
-    })();
+  it('ranks with the response model once campaign results with subject lines are imported, and says why', async () => {
+    // Twelve past emails to 200 customers each, as an email tool exports them; questions were clicked twice as often.
+    const db = new Database(path.join(shop.root, 'ws', 'workspace.sqlite'), { readonly: true });
+    const customers = db.prepare('SELECT external_id FROM customers ORDER BY id LIMIT 200').pluck().all() as string[];
     db.close();
+    const rng = createRng(9);
+    const rows = ['Campaign,Subject line,Sent,Customer ID,Clicked'];
+    for (let i = 0; i < 12; i++) {
+      const question = i % 2 === 0;
+      const subject = question ? `Ready for something new, round ${i}?` : `New arrivals in the shop, round ${i}`;
+      for (const c of customers) rows.push(`T-${i},"${subject}",2026-01-0${1 + (i % 9)},${c},${rng() < (question ? 0.12 : 0.05) ? 'yes' : 'no'}`);
+    }
+    const file = path.join(shop.root, 'campaign-results.csv');
+    fs.writeFileSync(file, `${rows.join('\n')}\n`);
+    const imported = shop.nextDone<{ inserted: number }>('import.run');
+    await shop.value('import.start', {
+      file,
+      kind: 'campaign_results',
+      mapping: { Campaign: 'campaignId', 'Subject line': 'subject', Sent: 'sentDate', 'Customer ID': 'customerId', Clicked: 'clicked' },
+      onError: 'reject',
+    });
+    await imported;
     const result = await generate({ brief: brief(), variants: 5, seed: 2 });
     expect(result.responseModel).toMatchObject({ status: 'trained', target: 'clicked', campaigns: 14 }); // and the demo's two
+    expect(result.responseModel.detail).toMatch(/leave-one-out error/);
     for (const v of result.variants) expect(v.reasons.some((r) => r.startsWith('Response model'))).toBe(true);
   });
 });

@@ -87,6 +87,18 @@ describe('the built-in generator', () => {
     for (const h of ads.filter((x) => x.includes('"'))) expect(h).not.toMatch(/Burns Evenly/);
   });
 
+  it("speaks to the segment's favourite category when the audience has one", () => {
+    const cross = briefs.find((b) => b.goal === 'cross_sell') as Brief;
+    const audience = {
+      segmentId: 3, segmentName: 'Candle lovers', customers: 120, description: '', topCategories: ['Candles'], topProducts: [], praise: [], complaints: [],
+      medianRecencyDays: 40, phrasesAbout: 'customers' as const,
+    };
+    const texts = rankCandidates(cross, generateCandidates(cross, { count: 80, seed: 1, audience }), { keep: 10, seed: 1, engine: 'builtin', audience }).map((v) => allText(v.fields));
+    expect(texts.some((t) => /\bcandles\b/.test(t))).toBe(true);
+    const none = write(cross).map((v) => allText(v.fields));
+    expect(none.some((t) => /\{c\}|candles/.test(t))).toBe(false);
+  });
+
   it('uses the framework the brief asks for', () => {
     const pas = write({ ...brief, framework: 'PAS' });
     expect(pas.every((v) => v.framework === 'PAS')).toBe(true);

@@ -23,9 +23,8 @@ export type CopyContext = {
   emoji: boolean;
   /** Phrases customers used in good reviews of this product (quotable, no digits). */
   praise: string[];
-  /** What the audience buys most, to anchor cross-sell copy. */
+  /** What the audience buys most (its segment profile), to anchor cross-sell and win-back copy. */
   topCategory: string | null;
-  lapsed: boolean;
   /** Which of the library's wordings of the offer this candidate uses. */
   offerStyle: number;
   /** False when a line would use a banned word (or the brand's words are otherwise unwelcome). */
@@ -89,7 +88,6 @@ export function buildContext(brief: Brief, audience: AudienceInsight | null, pro
     emoji: brief.brand?.emoji ?? false,
     praise,
     topCategory: audience?.topCategories[0] ?? null,
-    lapsed: brief.goal === 'win_back' || (audience?.medianRecencyDays ?? 0) > 180,
     offerStyle: 0,
     allowed,
   };

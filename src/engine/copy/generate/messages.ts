@@ -172,7 +172,10 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
   const benefits = shuffle(c.benefits, rng);
   const opening = hookLines(c, hook, rng);
   const first = opening.length ? pick(rng, opening) : null;
-  const fill = (lines: string[]): string => fillProduct(c, pick(rng, lines)) ?? '';
+  const fill = (lines: string[]): string => {
+    const filled = lines.map((l) => fillProduct(c, l)).filter((l): l is string => l !== null);
+    return filled.length ? pick(rng, filled) : '';
+  };
   const desire = pick(rng, c.brief.goal === 'event' ? OUTCOMES.event : tone.desire);
   const offer = offerPhrase(c);
   const showsHook = framework === 'AIDA' || framework === 'FAB' || framework === '4U';

@@ -117,7 +117,7 @@ export const SITUATIONS: Record<CopyGoal, { problem: string[]; agitate: string[]
   win_back: {
     problem: ["It's been a while since your last visit.", 'Life gets busy, and favourite shops slip off the list.', 'We noticed it has been some time since we last saw you.', 'Sometimes a good thing just drifts out of your routine.'],
     agitate: ["We'd hate for you to miss what has arrived since.", 'Your old favourites are still here, waiting.', 'And it would be a shame to lose touch now.', 'There is plenty here we think you would like.'],
-    before: ['Your last order with us was a while ago.', 'Maybe life got busy. It happens to all of us.', 'It has been quiet between us lately.', 'You used to stop by now and then.'],
+    before: ['Your last order with us was a while ago.', 'Maybe life got busy. It happens to all of us.', 'It has been quiet between us lately.', 'You used to stop by now and then.', 'It has been a while since you last shopped {c} with us.'],
     after: ['Picture {p} at home with you.', 'Imagine opening a parcel with {p} inside.', 'Coming back could be as simple as {p}.', 'Let {p} be your reason to return.'],
   },
   launch: {
@@ -135,7 +135,7 @@ export const SITUATIONS: Record<CopyGoal, { problem: string[]; agitate: string[]
   cross_sell: {
     problem: ['You already know what you love.', 'A favourite is even better with the right partner.', 'The best finds often sit right next to your favourites.', 'Good things come in pairs.'],
     agitate: ['But the best finds are often the ones next to it.', 'Why stop at one good thing?', 'One piece is lovely; two make a set.', 'It is the small extras that make it feel complete.'],
-    before: ['You picked your favourite.', 'You already have the essentials.', 'Your last order was a great start.', 'You know what works for you.'],
+    before: ['You picked your favourite.', 'You already have the essentials.', 'Your last order was a great start.', 'You know what works for you.', 'You have a soft spot for {c}.'],
     after: ['Now complete the picture with {p}.', 'Add {p} and make it a pair.', 'Round it off with {p}.', 'Next up for you: {p}.'],
   },
   upsell: {
@@ -174,7 +174,7 @@ export const QUESTIONS: Record<CopyGoal, string[]> = {
   win_back: ['Still thinking of us?', 'Remember us?', 'Ready for a little something new?'],
   launch: ['Ready for something new?', 'Have you met {p} yet?', 'Want to be one of the first?'],
   promotion: ['Been waiting for a sign?', 'Is it treat time?', 'Shall we make it easy?'],
-  cross_sell: ['What goes with your favourites?', 'Looking for the perfect partner?', 'Have you tried {p}?'],
+  cross_sell: ['What goes with your favourites?', 'Looking for the perfect partner?', 'Have you tried {p}?', 'Into {c}?'],
   upsell: ['Ready for an upgrade?', 'Why settle for the basics?', 'Want more from every day?'],
   retention: ['Did you know we picked this for you?', 'Fancy a little thank you?', 'Have you seen {p}?'],
   event: ['Free on {d}?', 'Want to join us?', 'Coming to {p}?'],
@@ -202,9 +202,14 @@ export const EMOJI: Record<CopyGoal, string[]> = {
   event: ['🎉', '📅', '🥂'],
 };
 
-/** A template with the product (and the offer's date) filled in; null when it needs a date the brief lacks. */
-export const fillProduct = (c: CopyContext, text: string): string | null =>
-  text.includes('{d}') && !c.deadline ? null : text.replaceAll('{p}', c.product).replaceAll('{d}', c.deadline ?? '');
+/**
+ * A template with the product, the offer's date and the audience's favourite category ({c}, from the segment's
+ * profile) filled in; null when it needs a date or a category the brief and audience lack.
+ */
+export const fillProduct = (c: CopyContext, text: string): string | null => {
+  if ((text.includes('{d}') && !c.deadline) || (text.includes('{c}') && !c.topCategory)) return null;
+  return text.replaceAll('{p}', c.product).replaceAll('{d}', c.deadline ?? '').replaceAll('{c}', (c.topCategory ?? '').toLowerCase());
+};
 
 /** Short headlines for search ads (30 characters or fewer once filled), per goal; none states a fact. */
 export const AD_HEADLINES: Record<CopyGoal, string[]> = {
