@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, gridCell, snap, test } from './fixtures';
+import { writeTinyLlama } from '../unit/copy/gguf-writer';
+import { callApi, expect, gridCell, snap, test } from './fixtures';
 
 async function loadDemoShop(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -8,40 +11,6 @@ async function loadDemoShop(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('kpi-customers')).toBeVisible({ timeout: 60_000 });
 }
 
-/** The little of the browser this file uses inside `page.evaluate` (it is type-checked without the DOM library). */
-type Browser = {
-  location: { host: string };
-  sessionStorage: { getItem: (key: string) => string | null };
-  WebSocket: new (url: string) => {
-    onopen: (() => void) | null;
-    onmessage: ((message: { data: string }) => void) | null;
-    onerror: (() => void) | null;
-    send: (data: string) => void;
-    close: () => void;
-  };
-};
-
-/** Calls a contract channel over the page's own host (a second WebSocket with the page's session), as the app does. */
-async function callApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
-  return page.evaluate(
-    ({ channel, input }) =>
-      new Promise<T>((resolve, reject) => {
-        const g = globalThis as unknown as Browser;
-        const token = g.sessionStorage.getItem('localyst.token');
-        const ws = new g.WebSocket(`ws://${g.location.host}/api${token ? `?token=${encodeURIComponent(token)}` : ''}`);
-        ws.onopen = () => ws.send(JSON.stringify({ id: 1, channel, input }));
-        ws.onerror = () => reject(new Error('WebSocket failed'));
-        ws.onmessage = (message) => {
-          const frame = JSON.parse(message.data) as { id?: number; envelope?: { ok: boolean; value?: T; error?: { message: string } } };
-          if (frame.id !== 1 || !frame.envelope) return;
-          ws.close();
-          if (frame.envelope.ok) resolve(frame.envelope.value as T);
-          else reject(new Error(frame.envelope.error?.message ?? 'failed'));
-        };
-      }),
-    { channel, input },
-  );
-}
 
 /** Closes notifications until none is left (a late one may arrive), never failing a test over a toast. */
 async function closeToasts(page: Page): Promise<void> {
@@ -343,65 +312,8 @@ test('copy studio: a brief, ranked and checked variants, edit, preview, library,
   expect(pageErrors).toEqual([]);
 });
 
-/**
- * Holds a copy generation "running" at the wire: the built-in engine finishes in milliseconds, so to see (and
- * screenshot) what a long language-model job looks like, the test keeps the job's end from the page, sends the
- * progress a model would stream, and answers the page's cancel as the engine does.
- */
-async function holdGenerations(page: Page): Promise<{ release: () => void }> {
-  let holding = true;
-  await page.routeWebSocket(/\/api/, (ws) => {
-    const server = ws.connectToServer();
-    const generateRequests = new Set<number>();
-    const held = new Set<string>();
-    const send = (frame: unknown): void => ws.send(JSON.stringify(frame));
-    const chunks = ['Hi {{firstName|there}},', '\n\nThe evenings are drawing in,', ' and your favourite diffuser is', ' waiting for you.'];
-    ws.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as { id: number; channel: string; input: { jobId?: string } };
-      if (holding && frame.channel === 'copy.generate') generateRequests.add(frame.id);
-      if (frame.channel === 'jobs.cancel' && frame.input.jobId && held.has(frame.input.jobId)) {
-        const jobId = frame.input.jobId;
-        send({ id: frame.id, envelope: { ok: true, value: { cancelled: true } } });
-        setTimeout(() => send({ event: 'job.failed', payload: { jobId, kind: 'copy.generate', error: { code: 'cancelled', message: 'Cancelled.' } } }), 200);
-        return;
-      }
-      server.send(message);
-    });
-    server.onMessage((message) => {
-      const frame = JSON.parse(String(message)) as {
-        id?: number;
-        envelope?: { ok: boolean; value?: { jobId?: string; id?: string; status?: string } };
-        event?: string;
-        payload?: { jobId?: string };
-      };
-      if (frame.id !== undefined && generateRequests.has(frame.id) && frame.envelope?.value?.jobId) {
-        const jobId = frame.envelope.value.jobId;
-        held.add(jobId);
-        ws.send(message);
-        chunks.forEach((_, i) =>
-          setTimeout(() => {
-            const preview = chunks.slice(0, i + 1).join('');
-            send({ event: 'job.progress', payload: { jobId, kind: 'copy.generate', fraction: 0.2 + 0.15 * i, stage: 'Writing variant 2 of 5', message: 'local language model', rowsPerSecond: null, etaSeconds: 20 - 4 * i, preview } });
-          }, 150 * (i + 1)),
-        );
-        return;
-      }
-      // The job's record, as the page asks for it, stays "running" while held.
-      const value = frame.envelope?.value;
-      if (value?.id && held.has(value.id)) {
-        ws.send(JSON.stringify({ ...frame, envelope: { ok: true, value: { ...value, status: 'running', fraction: 0.2, finishedAt: null, result: undefined } } }));
-        return;
-      }
-      if (frame.event && frame.payload?.jobId && held.has(frame.payload.jobId) && frame.event !== 'job.started') return;
-      ws.send(message);
-    });
-  });
-  return { release: () => (holding = false) };
-}
-
-test('copy studio: from a campaign’s audience to a brief; a long generation shows progress, streamed text and can be cancelled', async ({ page, host, pageErrors }) => {
-  test.setTimeout(180_000);
-  await holdGenerations(page);
+test('copy studio: from a campaign’s audience to a brief, written for that audience', async ({ page, host, pageErrors }) => {
+  test.setTimeout(120_000);
   await loadDemoShop(page, host.url);
   const segment = await callApi<{ id: number; count: number }>(page, 'segments.create', {
     name: 'Lapsed home fragrance fans',
@@ -419,18 +331,171 @@ test('copy studio: from a campaign’s audience to a brief; a long generation sh
 
   await page.getByTestId('copy-product-name').fill('Fig & Cedar Reed Diffuser');
   await page.getByTestId('copy-generate').click();
-  const job = page.getByTestId('copy-job');
-  await expect(job).toBeVisible();
-  await expect(job.getByTestId('copy-streamed')).toContainText('your favourite diffuser is waiting for you.');
-  await expect(page.getByTestId('copy-generate')).toBeDisabled();
-  await shot(page, '192-copy-generating-light', page.getByTestId('copy-results'));
+  await generated(page, 5);
+  await expect(page.getByTestId('copy-result-audience')).toContainText('For Lapsed home fragrance fans (');
+  expect(pageErrors).toEqual([]);
+});
 
-  await job.getByTestId('job-cancel').click();
-  await expect(page.getByTestId('copy-cancelled')).toBeVisible();
+/**
+ * Records every text the streamed-text box of the results column shows (a MutationObserver in the page, from now
+ * on), so a stream too quick for polling is still seen; returns a reader of what was seen.
+ */
+async function recordStreamed(page: Page): Promise<() => Promise<string[]>> {
+  await expect(page.getByTestId('copy-results')).toBeVisible();
+  await page.evaluate(`(() => {
+    const results = document.querySelector('[data-testid="copy-results"]');
+    window.__streamed = [];
+    window.__streamedObserver?.disconnect();
+    const look = () => {
+      const text = results.querySelector('[data-testid="copy-streamed"]')?.textContent;
+      if (text && text !== window.__streamed[window.__streamed.length - 1]) window.__streamed.push(text);
+    };
+    window.__streamedObserver = new MutationObserver(look);
+    window.__streamedObserver.observe(results, { subtree: true, childList: true, characterData: true });
+  })()`);
+  return async () => (await page.evaluate('window.__streamed')) as string[];
+}
+
+/** Whether one text seen extends the one seen before it: the same variant, grown. */
+const grew = (seen: string[]): boolean => seen.some((text, i) => i > 0 && text.length > seen[i - 1]!.length && text.startsWith(seen[i - 1]!));
+
+type JobRecord = {
+  id: string;
+  kind: string;
+  status: string;
+  createdAt: string;
+  finishedAt: string | null;
+  error: { code: string } | null;
+  result?: { engine: { kind: string; model: string | null }; variants: { engine: string }[] };
+};
+
+/** The newest copy generation job of the workspace (a short one may be over before the page shows its id). */
+async function lastCopyJob(page: Page): Promise<JobRecord> {
+  const { jobs } = await callApi<{ jobs: JobRecord[] }>(page, 'jobs.list', {});
+  const copy = jobs.filter((job) => job.kind === 'copy.generate').sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  expect(copy.length).toBeGreaterThan(0);
+  return copy[0]!;
+}
+
+const MB = 1024 ** 2;
+
+test('copy studio with a real local language model: chosen in Settings, streams its text, checked variants, cancel', async ({ page, host, pageErrors }) => {
+  test.setTimeout(90_000);
+  // A tiny llama with random weights, in the test's temporary folder. It writes gibberish at about a millisecond a
+  // token; with 128-wide embeddings (1 MB) most of its email bodies run to the 1,500-character limit (about 0.7 s
+  // each), so there is time to watch the text grow and to cancel.
+  const modelFile = path.join(path.dirname(host.workspace), 'tiny-llama.gguf');
+  const size = writeTinyLlama(modelFile, { embedding: 128 });
+  const bytes = await readFile(modelFile);
+  expect(bytes.length).toBe(size);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+  // Settings → Local language model: the path, "Use this model", and the model's facts as its file states them.
+  await page.goto(host.url);
+  await page.keyboard.press('Alt+Digit9');
+  const block = page.getByTestId('llm-settings');
+  await expect(block.getByTestId('llm-available')).toHaveAttribute('data-available', 'true');
+  await expect(block.getByTestId('llm-detail')).toContainText(/node-llama-cpp 3\.\d+\.\d+ on the CPU/);
+  await block.getByTestId('llm-path').fill(modelFile);
+  await block.getByTestId('llm-use').click();
+  const facts = block.getByTestId('llm-model');
+  await expect(facts).toBeVisible();
+  await expect(facts.getByTestId('llm-name')).toHaveText('Tiny Random Llama');
+  await expect(facts.getByTestId('llm-architecture')).toHaveText('llama');
+  await expect(facts.getByTestId('llm-parameters')).toHaveText(/^\d+K$/);
+  const mb = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(size / MB);
+  await expect(facts.getByTestId('llm-size')).toHaveText(`${mb} MB`);
+  await expect(facts.getByTestId('llm-context')).toHaveText('4,096 tokens');
+  await expect(facts.getByTestId('llm-sha256')).toHaveText(sha256);
+  await expect(facts.getByTestId('llm-model-path')).toHaveText(modelFile);
+  await expect(block.getByTestId('llm-forget')).toBeVisible();
+  // The size shown is rounded to 0.1 MB; the engine keeps the exact one (it tells a changed file by it).
+  const status = await callApi<{ model: { sizeBytes: number; sha256: string } | null }>(page, 'copy.llmStatus', {});
+  expect(status.model).toMatchObject({ sizeBytes: size, sha256 });
+  await shot(page, '195-settings-llm-model-light', block);
+
+  // Copy studio: an SMS brief, written by the language model.
+  await page.keyboard.press('Alt+Digit6');
+  await expect(page.getByRole('heading', { level: 1, name: 'Copy studio' })).toBeVisible();
+  await page.getByTestId('copy-product-name').fill('Fig & Cedar Reed Diffuser');
+  await page.getByTestId('copy-channel').getByText('SMS', { exact: true }).click();
+  const engine = page.getByTestId('copy-engine');
+  await engine.getByText('Language model: Tiny Random Llama', { exact: true }).click();
+  await expect(engine.getByRole('radio', { name: 'Language model: Tiny Random Llama' })).toBeChecked();
+  await expect(page.getByTestId('copy-engine-help')).toContainText('you see its text as it comes');
+
+  // The streamed text shows while the model writes (five short SMS variants can be over in a second, so the page
+  // records every text the box showed rather than the test polling for it).
+  const job = page.getByTestId('copy-job');
+  let seen = await recordStreamed(page);
+  let clock = Date.now();
+  await page.getByTestId('copy-generate').click();
+  await expect.poll(async () => (await seen()).length, { message: 'the streamed text is shown' }).toBeGreaterThan(0);
+  const smsFirstText = Date.now() - clock;
+  const variants = page.getByTestId('copy-variant');
+  await expect(job).toBeHidden({ timeout: 60_000 });
+  await expect(variants).toHaveCount(5);
+  const smsSeen = await seen();
+  expect(smsSeen[0]!.trimStart().startsWith('{'), 'the model writes a JSON object of the channel’s fields').toBe(true);
+  const smsJob = await lastCopyJob(page);
+  expect(smsJob.status).toBe('done');
+  expect(smsJob.result?.engine).toMatchObject({ kind: 'llm', model: 'Tiny Random Llama' }); // the chosen model's name, not its path
+  expect(smsJob.result?.variants.map((v) => v.engine)).toEqual(['llm', 'llm', 'llm', 'llm', 'llm']);
+
+  // The variants say who wrote them, and carry their checks (random weights write gibberish: pass or fail).
+  await expect(page.getByTestId('copy-result-facts')).toContainText('Language model Tiny Random Llama');
+  await expect(page.getByTestId('copy-engine-detail')).toHaveText('node-llama-cpp on the CPU, one thread, seed 1');
+  for (const card of await variants.all()) {
+    await expect(card.getByText('Language model', { exact: true })).toBeVisible();
+    await expect(card.getByTestId('copy-view-sms')).toBeVisible();
+    await expect(card.getByTestId('copy-checks-summary')).toHaveText(/^(All \d+ checks pass|\d+ of \d+ checks fail)$/);
+    expect(await card.getByTestId('copy-check').count()).toBeGreaterThan(2);
+    await expect(card.locator('[data-testid="copy-check"][data-check="opt-out"]')).toHaveAttribute('data-passed', /^(true|false)$/);
+    await expect(card.getByTestId('copy-sms-segments')).toHaveText(/(GSM-7|UCS-2), \d+ .*segments?/);
+  }
+  await shot(page, '196-copy-llm-variants-light', page.getByTestId('copy-result-summary'));
+
+  // A longer channel (email, twenty variants): the streamed text grows; Cancel stops the model promptly.
+  await page.getByTestId('copy-channel').getByText('Email', { exact: true }).click();
+  await page.getByTestId('copy-variants').fill('20');
+  seen = await recordStreamed(page);
+  clock = Date.now();
+  await page.getByTestId('copy-generate').click();
+  const streamed = job.getByTestId('copy-streamed');
+  await expect(streamed).not.toBeEmpty();
+  const emailFirstText = Date.now() - clock;
+  await expect.poll(async () => grew(await seen()), { message: 'the streamed text grows' }).toBe(true);
+  await expect(page.getByTestId('copy-generate')).toBeDisabled();
+  // The job says which variant the model is on (the streamed text starts again with each one).
+  await expect(job.getByTestId('job-detail')).toHaveText(/^Writing · The language model is writing variant \d+ of 20$/);
+  await shot(page, '197-copy-llm-streaming-light', page.getByTestId('copy-results'));
+  const emailJobId = await job.getByTestId('job').getAttribute('data-job-id');
+  // Timed from the press itself: while the model streams, the page paints only a few frames a second here, so
+  // Playwright's wait for a stable button can take a second or two before it presses.
+  await page.evaluate(`document.addEventListener('click', (e) => { if (e.target.closest('[data-testid="job-cancel"]')) window.__cancelPressedAt = Date.now(); }, true)`);
+  // Twenty long email variants take the model well over ten seconds here: still writing when Cancel is pressed.
+  await job.getByTestId('job-cancel').click({ timeout: 30_000 });
+  await expect(page.getByTestId('copy-cancelled')).toBeVisible({ timeout: 5_000 });
+  const pressedAt = (await page.evaluate('window.__cancelPressedAt')) as number;
+  const cancelShownMs = Date.now() - pressedAt;
+  expect(cancelShownMs, 'the page says "cancelled" promptly').toBeLessThan(3_000);
+  await expect(page.getByTestId('copy-cancelled')).toHaveText('Generation cancelled; nothing was kept. The variants below are from the previous brief.');
   await expect(job).toBeHidden();
-  await expect(page.getByTestId('copy-empty')).toBeVisible();
   await expect(page.getByTestId('copy-generate')).toBeEnabled();
-  await shot(page, '193-copy-cancelled-light', page.getByTestId('copy-results'));
+  const emailJob = await lastCopyJob(page);
+  expect(emailJob).toMatchObject({ id: emailJobId, status: 'cancelled', error: { code: 'cancelled' } });
+  const cancelMs = Date.parse(emailJob.finishedAt!) - pressedAt;
+  expect(cancelMs, 'the job ends promptly after the press').toBeLessThan(2_000);
+  // Nothing of the email was kept: the SMS variants stay, with a note that the brief has changed since.
+  await expect(variants).toHaveCount(5);
+  await expect(page.getByTestId('copy-view-sms')).toHaveCount(5);
+  await expect(page.getByTestId('copy-view-email')).toHaveCount(0);
+  await expect(page.getByTestId('copy-brief-changed')).toBeVisible();
+  await shot(page, '198-copy-llm-cancelled-light', page.getByTestId('copy-results'));
+  test.info().annotations.push({
+    type: 'timings',
+    description: `SMS: first streamed text after ${smsFirstText} ms, ${smsSeen.length} texts shown; email: first text after ${emailFirstText} ms, ${(await seen()).length} texts shown; press to job cancelled ${cancelMs} ms, to "cancelled" shown ≤ ${cancelShownMs} ms`,
+  });
   expect(pageErrors).toEqual([]);
 });
 

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatus } from '../../shared/copy-schemas';
 import type { Db } from '../db/open-workspace';
 import type { JobControl } from '../jobs/types';
@@ -44,22 +45,33 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
     if (!modelPath) {
       throw new AppError('bad-input', 'No language model is chosen. Pick a GGUF model file in Settings, or use the built-in generator.', { field: 'engine' });
     }
-    control.progress({ fraction: 0.2, stage: 'Writing', message: 'The language model is writing' });
-    // The model streams a chunk per token: a preview at most every 150 ms is enough for the eye.
+    // The model streams a chunk per token: a preview at most every 150 ms is enough for the eye. The text starts
+    // again with each variant, which is how the job knows which one is being written.
     let lastPreview = 0;
+    let variant = 0;
+    let lastLength = 0;
+    const writing = (k: number): { fraction: number; stage: string; message: string } => ({
+      fraction: 0.2 + (0.6 * k) / input.variants,
+      stage: 'Writing',
+      message: `The language model is writing variant ${Math.min(k + 1, input.variants)} of ${input.variants}`,
+    });
+    control.progress(writing(0));
     candidates = await generateWithLlm(input.brief, {
       modelPath,
       count: input.variants,
       seed: input.seed,
       checkCancelled: () => control.checkCancelled(),
       onPreview: (text) => {
+        if (text.length < lastLength) variant += 1;
+        lastLength = text.length;
         const now = Date.now();
         if (now - lastPreview < 150) return;
         lastPreview = now;
-        control.progress({ fraction: 0.5, stage: 'Writing', message: 'The language model is writing', preview: text });
+        control.progress({ ...writing(variant), preview: text });
       },
     });
-    engine = { kind: 'llm', model: modelPath, detail: `node-llama-cpp on the CPU, one thread, seed ${input.seed}` };
+    const name = chosenModel(db)?.path === modelPath ? (chosenModel(db)?.name ?? null) : null;
+    engine = { kind: 'llm', model: name ?? path.basename(modelPath), detail: `node-llama-cpp on the CPU, one thread, seed ${input.seed}` };
   } else {
     control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
     // Quoted next to the product only when the customers said it about this product.

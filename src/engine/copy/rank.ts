@@ -116,7 +116,8 @@ function channelFit(fields: CopyFields): Fit {
       break;
     case 'sms': {
       const s = smsLength(fields.text);
-      score = s.segments === 1 ? 1 : 0.6;
+      // One segment is cheapest, but a message must still have something to say.
+      score = (s.segments === 1 ? 0.7 : 0.4) + 0.3 * band(charCount(fields.text), 70, 160, 'message');
       notes.push(`${s.segments} SMS segment${s.segments === 1 ? '' : 's'} (${s.encoding})`);
       break;
     }
@@ -197,7 +198,8 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
     const fitPoints = 30 * fit.points;
     reasons.push(`Channel fit ${round1(fitPoints)}/30: ${fit.notes.join('; ')}.`);
 
-    const readPoints = 20 * Math.min(1, Math.max(0, (12 - grade) / 6));
+    // Easy reading counts only when there is something to read: a few words get a share of the points.
+    const readPoints = 20 * Math.min(1, Math.max(0, (12 - grade) / 6)) * Math.min(1, words(text).length / 12);
     reasons.push(`Readability ${round1(readPoints)}/20: reading grade ${grade.toFixed(1)}${grade <= 6 ? ', easy for anyone' : grade <= 9 ? ', plain enough' : ', hard going'}.`);
 
     let voicePoints: number;

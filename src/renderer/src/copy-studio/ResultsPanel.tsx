@@ -1,8 +1,9 @@
 import { Alert, Anchor, Badge, Button, Group, List, Paper, ScrollArea, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBulb, IconChartLine, IconInfoCircle, IconSparkles, IconWand } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { briefSchema } from '../../../shared/copy-schemas';
+import { useApiEvent } from '../api/useApiEvent';
 import { navigate } from '../app/navigation';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
@@ -15,14 +16,14 @@ import { VariantCard } from './VariantCard';
 export function ResultsPanel() {
   const { t } = useTranslation();
   const { generation } = useCopyStudio();
-  const { job, set, streamed } = generation;
+  const { job, set } = generation;
   const running = job?.status === 'running';
   return (
     <Stack gap="md" data-testid="copy-results" data-copy-variants>
       {job && running && (
         <Paper p="md" withBorder data-testid="copy-job">
           <JobProgress job={job} size="md" />
-          {streamed && <StreamedText text={streamed} />}
+          <StreamedText jobId={job.id} />
         </Paper>
       )}
       {job?.status === 'cancelled' && !running && (
@@ -35,12 +36,21 @@ export function ResultsPanel() {
   );
 }
 
-function StreamedText({ text }: { text: string }) {
+/**
+ * The language model's text so far. It listens to the job's progress itself, so a streamed update re-renders this
+ * box only, not the whole studio (the jobs list ignores updates that carry nothing but text).
+ */
+function StreamedText({ jobId }: { jobId: string }) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
+  const [text, setText] = useState('');
+  useApiEvent('job.progress', (payload) => {
+    if (payload.jobId === jobId && payload.preview !== undefined) setText(payload.preview);
+  });
   useEffect(() => {
     viewport.current?.scrollTo({ top: viewport.current.scrollHeight });
   }, [text]);
+  if (!text) return null;
   return (
     <Stack gap={4} mt="sm">
       <Text size="xs" c="dimmed">

@@ -29,8 +29,6 @@ export type Generation = {
   starting: boolean;
   /** The job while it runs (and after, until the next start). */
   job: JobView | undefined;
-  /** The language model's text so far, streamed with the job's progress. */
-  streamed: string;
   error: ApiError | undefined;
   fieldErrors: FieldErrors;
   clearFieldError: (key: string) => void;
@@ -89,7 +87,6 @@ export function useGenerate(draft: BriefDraft, settings: GenerateSettings, works
   const jobs = useJobs();
   const [starting, setStarting] = useState(false);
   const [jobId, setJobId] = useState<string | null>(null);
-  const [streamed, setStreamed] = useState('');
   const [error, setError] = useState<ApiError>();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [set, setSet] = useState<GeneratedSet | null>(() => loadSet(workspace));
@@ -143,9 +140,6 @@ export function useGenerate(draft: BriefDraft, settings: GenerateSettings, works
   };
   useApiEvent('job.done', remember);
   useApiEvent('job.failed', remember);
-  useApiEvent('job.progress', (payload) => {
-    if (payload.jobId === pending.current?.jobId && payload.preview !== undefined) setStreamed(payload.preview);
-  });
 
   // The jobs list may learn the end first (a reconnect reloads it): take the result from there too.
   const job = jobId ? jobs.get(jobId) : undefined;
@@ -168,7 +162,6 @@ export function useGenerate(draft: BriefDraft, settings: GenerateSettings, works
     setFieldErrors(errors);
     if (!parsed.success || Object.keys(errors).length > 0) return;
     setStarting(true);
-    setStreamed('');
     api
       .invoke('copy.generate', parsed.data)
       .then(({ jobId: id }) => {
@@ -210,7 +203,7 @@ export function useGenerate(draft: BriefDraft, settings: GenerateSettings, works
   }, []);
 
   return useMemo(
-    () => ({ start, cancel, starting, job, streamed, error, fieldErrors, clearFieldError, resetErrors, set, updateVariant }),
-    [start, cancel, starting, job, streamed, error, fieldErrors, clearFieldError, resetErrors, set, updateVariant],
+    () => ({ start, cancel, starting, job, error, fieldErrors, clearFieldError, resetErrors, set, updateVariant }),
+    [start, cancel, starting, job, error, fieldErrors, clearFieldError, resetErrors, set, updateVariant],
   );
 }

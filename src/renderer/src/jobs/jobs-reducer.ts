@@ -40,6 +40,8 @@ export function jobsReducer(state: JobsState, action: JobsAction): JobsState {
       const job = state[action.payload.jobId];
       if (!job || job.status !== 'running') return state;
       const { fraction, stage, message, rowsPerSecond, etaSeconds } = action.payload;
+      // Streamed text alone (a language model writing) changes nothing the jobs list shows: no new state, no re-render.
+      if (action.payload.preview !== undefined && fraction === job.fraction && stage === job.stage && message === job.message) return state;
       return { ...state, [job.id]: { ...job, fraction, stage, message, rowsPerSecond, etaSeconds } };
     }
     case 'done': {
