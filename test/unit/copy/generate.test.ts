@@ -99,6 +99,27 @@ describe('the built-in generator', () => {
     expect(none.some((t) => /\{c\}|candles/.test(t))).toBe(false);
   });
 
+  it('never cuts a long product name to fit a subject, title or headline', () => {
+    const name = 'Enterprise Inventory Forecasting Suite for Multi-Location Retailers';
+    for (const channel of ['email', 'push', 'display_ad'] as const) {
+      const long = briefSchema.parse({ channel, goal: 'launch', tone: 'professional', product: { name } });
+      for (const v of write(long)) {
+        const head = v.fields.channel === 'email' ? v.fields.subject : v.fields.channel === 'push' ? v.fields.title : v.fields.channel === 'display_ad' ? v.fields.headline : '';
+        const words = head.replace(/[^\p{L}\s-]/gu, ' ').split(/\s+/).filter(Boolean);
+        for (const w of words) expect(`${name} ${'Want to be one of the first Ready for something new Have you met yet Introducing Meet New Say hello to Just Launched Now Available Be Among the First Fresh From Our Team First Look Something New Is Here Out Now Yours'}`.toLowerCase().split(/[\s:?]+/)).toContain(w.toLowerCase());
+        expect(v.checks.every((c) => c.passed)).toBe(true);
+      }
+    }
+  });
+
+  it('answers a complaint as a complaint when the message has no stars', () => {
+    const reply = briefSchema.parse({ channel: 'reply', goal: 'retention', tone: 'friendly', product: { name: 'Order' }, replyTo: { text: 'Delivery took three weeks and nobody answered my emails.' } });
+    for (const v of write(reply, 1, 3)) {
+      expect(allText(v.fields)).toMatch(/sorry|apologise/i);
+      expect(allText(v.fields)).toContain('nobody answered your emails');
+    }
+  });
+
   it('uses the framework the brief asks for', () => {
     const pas = write({ ...brief, framework: 'PAS' });
     expect(pas.every((v) => v.framework === 'PAS')).toBe(true);

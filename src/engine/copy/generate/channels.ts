@@ -4,7 +4,7 @@ import { charCount, LIMITS } from '../checks';
 import { smsLength } from '../sms';
 import type { CopyContext } from './context';
 import { shuffle, type Message } from './messages';
-import { AD_HEADLINES, EMOJI, fillProduct, OUTCOMES, shortCtasFor, TONES, usable, type Line } from './voice';
+import { AD_HEADLINES, EMOJI, fillProduct, namelessHeadlines, OUTCOMES, shortCtasFor, TONES, usable, type Line } from './voice';
 
 /**
  * Cutting a message to a channel: the fields each channel has, within its hard limits. Every choice takes the
@@ -45,7 +45,7 @@ const FOOTERS = [
 ];
 
 function email(c: CopyContext, m: Message, rng: Rng): CopyFields {
-  const subject = withEmoji(c, firstFit(m.headlines, LIMITS.email.subject) ?? c.product.slice(0, LIMITS.email.subject), LIMITS.email.subject, rng);
+  const subject = withEmoji(c, firstFit([...m.headlines, ...namelessHeadlines(c)], LIMITS.email.subject) ?? 'A note from us', LIMITS.email.subject, rng);
   // The preheader continues the subject: when the subject names the product, a line that does not name it again.
   const named = (t: string): boolean => t.toLowerCase().includes(c.product.toLowerCase());
   const pitches = m.pitches.filter((p) => p !== subject);
@@ -81,7 +81,7 @@ function sms(c: CopyContext, m: Message, rng: Rng): CopyFields {
 }
 
 function push(c: CopyContext, m: Message, rng: Rng): CopyFields {
-  const title = withEmoji(c, firstFit(m.headlines, LIMITS.push.title) ?? c.product.slice(0, LIMITS.push.title), LIMITS.push.title, rng);
+  const title = withEmoji(c, firstFit([...m.headlines, ...namelessHeadlines(c)], LIMITS.push.title) ?? 'A note from us', LIMITS.push.title, rng);
   const bodies = m.pitches.flatMap((p) => preferredFirst(c, rng, `${title}\n${p}`, (t, line) => `${t} ${line}`).map((t) => t.slice(title.length + 1)));
   const body = firstFit(bodies, LIMITS.push.body) ?? firstFit([`${m.cta}.`], LIMITS.push.body) ?? '';
   return { channel: 'push', title, body };
@@ -119,7 +119,7 @@ function social(c: CopyContext, m: Message, rng: Rng): CopyFields {
       ];
       break;
     case 'linkedin':
-      parts = [lead, ...m.paragraphs, tags.slice(0, 2).join(' ')];
+      parts = [lead, ...m.paragraphs, preferredFirst(c, rng, m.paragraphs.join(' '), (_t, line) => line)[0] !== m.paragraphs.join(' ') ? preferredLine(c, rng) : null, tags.slice(0, 2).join(' ')];
       break;
     case 'facebook':
       parts = [lead, ...m.paragraphs, preferredLine(c, rng)];
@@ -188,7 +188,7 @@ function searchAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
 }
 
 function displayAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
-  const headline = firstFit(m.headlines, LIMITS.displayAd.headline) ?? firstFit([c.product, c.brand ?? ''], LIMITS.displayAd.headline) ?? c.product.slice(0, 30);
+  const headline = firstFit([...m.headlines, c.product, c.brand ?? '', ...namelessHeadlines(c)], LIMITS.displayAd.headline) ?? 'Take a look';
   const cta = firstFit(shuffleFirst(shortCtasFor(c), rng), LIMITS.displayAd.cta) ?? 'Shop now';
   // The button says the call to action; the description need not say it again.
   const pitches = [...m.pitches.filter((p) => !p.toLowerCase().includes(cta.toLowerCase())), ...m.pitches.filter((p) => p.toLowerCase().includes(cta.toLowerCase()))];

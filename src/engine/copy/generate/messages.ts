@@ -229,10 +229,13 @@ function frameworkBody(c: CopyContext, framework: CopyFramework, hook: Hook, rng
 export function buildMessage(c: CopyContext, framework: CopyFramework, hook: Hook, rng: Rng): Message {
   const cta = pick(rng, ctasFor(c).length ? ctasFor(c) : ['Take a look']);
   const { paragraphs, bullets } = frameworkBody(c, framework, hook, rng, cta);
-  // The closing call to action should not echo an introduction the body already made.
+  // The closing call to action should not echo an introduction the body already made, nor name the product again.
   const last = paragraphs.at(-1);
-  if (last && paragraphs.slice(0, -1).some((p) => p.toLowerCase().includes(cta.toLowerCase())) && ctasFor(c).length > 1) {
-    const other = ctasFor(c).find((x) => !paragraphs.slice(0, -1).some((p) => p.toLowerCase().includes(x.toLowerCase())));
+  const before = paragraphs.slice(0, -1).join('\n').toLowerCase();
+  const product = c.product.toLowerCase();
+  const echoes = (x: string): boolean => before.includes(x.toLowerCase()) || (x.toLowerCase().includes(product) && before.includes(product));
+  if (last && echoes(cta)) {
+    const other = ctasFor(c).find((x) => !echoes(x));
     if (other) paragraphs[paragraphs.length - 1] = last.replace(cta, other);
   }
   const hookHeadlines = headlineLines(c, hook, rng);

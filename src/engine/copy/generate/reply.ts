@@ -12,7 +12,7 @@ import { offerPhrase, untilPhrase, usable, type Line } from './voice';
 export type ReplyMood = 'praise' | 'complaint' | 'mixed';
 
 const POSITIVE = /\b(love[sd]?|lovely|great|perfect|beautiful(ly)?|amazing|gorgeous|wonderful|happy|delighted|excellent|fantastic|favourite|soft(er)?|divine|best|recommend|thriving|sturdy|solid|quick(ly)?)\b/i;
-const NEGATIVE = /\b(broken|broke|cracked|chipped|missing|late|never|leak(ed|s)?|smudged|thin|rash|disappoint(ed|ing)?|poor|cheap|fade[sd]?|ran|loose|rust(ing)?|wrong|damaged|crushed|waste|not|no|barely|tunnell?ed|soot|smoked|overpowering|returned|quicker than|faster than|smaller than|would like|expected|wish)\b/i;
+const NEGATIVE = /\b(broken|broke|cracked|chipped|missing|late|never|leak(ed|s)?|smudged|thin|rash|disappoint(ed|ing)?|poor|cheap|fade[sd]?|ran|loose|rust(ing)?|wrong|damaged|crushed|waste|not|no|barely|tunnell?ed|soot|smoked|overpowering|returned|quicker than|faster than|smaller than|would like|expected|wish|nobody|no one|nothing|didn't|did not|don't|doesn't|wasn't|weren't|won't|can't|cannot|slow|waited|waiting|ignored|rude|unhelpful|refund|still|lost|stuck|took (days|weeks|ages|forever))\b/i;
 
 /** From the stars when given, else from the words. */
 export function replyMood(text: string, rating: number | undefined): ReplyMood {

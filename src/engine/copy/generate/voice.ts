@@ -221,3 +221,10 @@ export const AD_HEADLINES: Record<CopyGoal, string[]> = {
   retention: ['Thanks for Being Here', 'Picked for You', 'A Thank You From Us', 'For Our Regulars', 'Just for You', 'Because You Are One of Us', 'Made With You in Mind', 'Your Favourites, Ready'],
   event: ['Book Your Place', 'Join Us', 'Save the Date', 'See You There', 'Save Your Seat', 'Come Along', 'Meet the Community', 'A Date to Remember'],
 };
+
+/** Headlines that name nothing, for when the product's name is too long for the field. */
+export function namelessHeadlines(c: CopyContext): string[] {
+  const questions = QUESTIONS[c.brief.goal].filter((q) => !/\{[pcd]\}/.test(q));
+  const ads = AD_HEADLINES[c.brief.goal].filter((h) => !h.includes('{p}'));
+  return usable(c, [...questions, ...ads]);
+}
