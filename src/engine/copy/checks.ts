@@ -137,7 +137,7 @@ function replyChecks(reply: string, review: string): CopyCheck[] {
   const echoed = [...contentWords(reply)].filter((w) => theirs.has(w));
   const argues = reply.match(ARGUING);
   return [
-    check('acknowledges', echoed.length >= 2, echoed.length ? `says back their words: ${echoed.slice(0, 5).join(', ')}` : 'nothing the customer said is acknowledged'),
+    check('acknowledges', echoed.length >= Math.min(2, theirs.size), echoed.length ? `says back their words: ${echoed.slice(0, 5).join(', ')}` : 'nothing the customer said is acknowledged'),
     check('no-argument', !argues, argues ? `argues: "${argues[0]}"` : 'does not argue'),
   ];
 }

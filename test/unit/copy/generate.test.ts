@@ -120,6 +120,15 @@ describe('the built-in generator', () => {
     }
   });
 
+  it('says back a two-word review, and never puts words in quotation marks that the customer did not write', () => {
+    const reply = briefSchema.parse({ channel: 'reply', goal: 'retention', tone: 'premium', product: { name: 'Scarf' }, replyTo: { text: 'Love it!', rating: 5 } });
+    for (const v of write(reply, 1, 4)) {
+      expect(v.checks.every((c) => c.passed), JSON.stringify(v.checks)).toBe(true);
+      expect(allText(v.fields)).toMatch(/you love it/i);
+      expect(allText(v.fields)).not.toMatch(/"[^"]*you love it/i);
+    }
+  });
+
   it('uses the framework the brief asks for', () => {
     const pas = write({ ...brief, framework: 'PAS' });
     expect(pas.every((v) => v.framework === 'PAS')).toBe(true);

@@ -55,9 +55,12 @@ export function echoClauses(text: string, mood: ReplyMood): string[] {
         .replace(/^(?!(the|it|its|it's|they|this|that|these|those|my|i|we|you|a|an|there|our|everything|nothing|all|one)\b)(?=[a-z]+s\b)/i, 'it '),
     )
     .filter((s) => {
-      const words = s.split(/\s+/).length;
-      return words >= 3 && words <= 16 && !/^(i|we) (ordered|bought|got|received)\b/i.test(s);
-    });
+      const words = s.split(/\s+/).filter(Boolean).length;
+      // A short review ("Love it!") is said back whole; in a longer one, clauses of three words or more.
+      return words >= (text.split(/\s+/).length <= 6 ? 2 : 3) && words <= 16 && !/^(i|we) (ordered|bought|got|received)\b/i.test(s);
+    })
+    // "love it" has lost its subject: "you love it".
+    .map((s) => (/^(love[sd]?|like[sd]?|adore[sd]?|enjoy(ed)?)\b/i.test(s) ? `I ${s.charAt(0).toLowerCase()}${s.slice(1)}` : s));
   // A clause with a verb reads back as a sentence ("it burns evenly"); a fragment ("lovely packaging too") does not.
   const sentence = /\b(is|are|was|were|has|have|had|does|did|arrived|came|feels?|looks?|smells?|burns?|lasts?|works?|fades?|broke|loves?|loved)\b/i;
   const score = (s: string): number =>
@@ -101,7 +104,8 @@ export function writeReplies(c: CopyContext, count: number, rng: Rng): Array<{ f
       lines = [
         [
           `Thank you so much for your review! We are delighted to hear ${said}.`,
-          `"${cap(said)}": that is exactly what we hoped to hear. Thank you for taking the time to tell us.`,
+          // Said back in the second person, so not in quotation marks: those are for a customer's own words.
+          `${cap(said)}: that is exactly what we hoped to hear. Thank you for taking the time to tell us.`,
           `What a lovely review to read. Knowing ${said} made our day.`,
           `Thank you for the kind words! We are so glad ${said}.`,
           `This made us smile: ${said}. Thank you!`,
