@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatus } from '../../shared/copy-schemas';
 import type { Db } from '../db/open-workspace';
@@ -10,6 +12,15 @@ import { AppError } from '../../shared/errors';
 import { chosenModel } from './llm/handlers';
 import { rankCandidates, type ResponsePredictor } from './rank';
 import { responseModelFor } from './response-model';
+
+/**
+ * CPU threads for the language model: one for a small model or a machine with two cores or fewer (more threads
+ * then make generation far slower, as measured here), else all cores but one, at most eight.
+ */
+export function llmThreads(modelPath: string, cores = os.cpus().length): number {
+  const size = fs.statSync(modelPath, { throwIfNoEntry: false })?.size ?? 0;
+  return size < 64 * 2 ** 20 || cores <= 2 ? 1 : Math.min(8, cores - 1);
+}
 
 /** The audience the brief names (a segment) or, without one, the whole customer base; null in an empty workspace. */
 function audienceFor(db: Db, input: GenerateInput): AudienceInsight | null {
@@ -56,8 +67,10 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
       message: `The language model is writing variant ${Math.min(k + 1, input.variants)} of ${input.variants}`,
     });
     control.progress(writing(0));
+    const threads = llmThreads(modelPath);
     candidates = await generateWithLlm(input.brief, {
       modelPath,
+      threads,
       count: input.variants,
       seed: input.seed,
       checkCancelled: () => control.checkCancelled(),
@@ -71,7 +84,7 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
       },
     });
     const name = chosenModel(db)?.path === modelPath ? (chosenModel(db)?.name ?? null) : null;
-    engine = { kind: 'llm', model: name ?? path.basename(modelPath), detail: `node-llama-cpp on the CPU, one thread, seed ${input.seed}` };
+    engine = { kind: 'llm', model: name ?? path.basename(modelPath), detail: `node-llama-cpp on the CPU, ${threads === 1 ? 'one thread' : `${threads} threads`}, seed ${input.seed}` };
   } else {
     control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
     // Quoted next to the product only when the customers said it about this product.

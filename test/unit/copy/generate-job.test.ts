@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceInsight, GenerateResult } from '../../../src/shared/copy-schemas';
@@ -103,5 +104,22 @@ describe('copy.generate through the engine', () => {
     expect(result.responseModel).toMatchObject({ status: 'trained', target: 'clicked', campaigns: 14 }); // and the demo's two
     expect(result.responseModel.detail).toMatch(/leave-one-out error/);
     for (const v of result.variants) expect(v.reasons.some((r) => r.startsWith('Response model'))).toBe(true);
+  });
+});
+
+describe('language model threads', () => {
+  it('uses one thread for a small model or a two-core machine, else all cores but one (at most eight)', async () => {
+    const { llmThreads } = await import('../../../src/engine/copy/generate-job');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'llm-threads-'));
+    const small = path.join(dir, 'small.gguf');
+    const large = path.join(dir, 'large.gguf');
+    fs.writeFileSync(small, Buffer.alloc(1024));
+    fs.closeSync(fs.openSync(large, 'w'));
+    fs.truncateSync(large, 200 * 2 ** 20); // sparse: no disk used
+    expect(llmThreads(small, 16)).toBe(1);
+    expect(llmThreads(large, 2)).toBe(1);
+    expect(llmThreads(large, 4)).toBe(3);
+    expect(llmThreads(large, 32)).toBe(8);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
