@@ -52,7 +52,8 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
   let candidates: Candidate[];
   let engine: GenerateResult['engine'];
   if (input.engine === 'llm') {
-    const modelPath = input.modelPath ?? chosenModel(db)?.path;
+    const chosen = chosenModel(db);
+    const modelPath = input.modelPath ?? chosen?.path;
     if (!modelPath) {
       throw new AppError('bad-input', 'No language model is chosen. Pick a GGUF model file in Settings, or use the built-in generator.', { field: 'engine' });
     }
@@ -83,8 +84,7 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
         control.progress({ ...writing(variant), preview: text });
       },
     });
-    const name = chosenModel(db)?.path === modelPath ? (chosenModel(db)?.name ?? null) : null;
-    engine = { kind: 'llm', model: name ?? path.basename(modelPath), detail: `node-llama-cpp on the CPU, ${threads === 1 ? 'one thread' : `${threads} threads`}, seed ${input.seed}` };
+    engine = { kind: 'llm', model: chosen?.path === modelPath ? chosen.name : path.basename(modelPath), detail: `node-llama-cpp on the CPU, ${threads === 1 ? 'one thread' : `${threads} threads`}, seed ${input.seed}` };
   } else {
     control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
     // Quoted next to the product only when the customers said it about this product.

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { AudienceInsight, Brief, CopyCheck, CopyEngine, CopyFields, Variant } from '../../shared/copy-schemas';
 import { allText, charCount, checkVariantGraded, containsPhrase } from './checks';
+import { firstLine } from '../../shared/copy-text';
 import type { Candidate } from './generate';
 import { smsLength } from './sms';
+import { bigrams, copyWords } from './text';
 
 /**
  * The scorer: every candidate gets points for channel fit, readability, brand voice (similarity to the brand's
@@ -28,12 +30,8 @@ export type RankOptions = {
   response?: ResponsePredictor | null;
 };
 
-const words = (text: string): string[] => text.toLowerCase().replace(/\{\{[^}]*\}\}/g, ' ').match(/[\p{L}\p{N}']+/gu) ?? [];
-
-export function bigrams(text: string): string[] {
-  const w = words(text);
-  return w.slice(1).map((word, i) => `${w[i]} ${word}`);
-}
+const words = copyWords;
+export { bigrams };
 
 /** The lines the law or the platforms require word for word: not the creative part of a variant. */
 export const withoutCompliance = (text: string): string =>
@@ -83,21 +81,8 @@ function responseText(fields: CopyFields): string {
   }
 }
 
-/** The first thing a reader sees: subject, title, headline or first line. */
-function headOf(fields: CopyFields): string {
-  switch (fields.channel) {
-    case 'email':
-      return fields.subject.toLowerCase();
-    case 'push':
-      return fields.title.toLowerCase();
-    case 'display_ad':
-      return fields.headline.toLowerCase();
-    case 'search_ad':
-      return (fields.headlines[0] ?? '').toLowerCase();
-    default:
-      return (fields.text.split('\n')[0] ?? '').toLowerCase();
-  }
-}
+/** The first thing a reader sees, compared without case. */
+const headOf = (fields: CopyFields): string => firstLine(fields).toLowerCase();
 
 type Fit = { points: number; notes: string[] };
 

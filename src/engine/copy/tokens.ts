@@ -1,4 +1,5 @@
-import { personalisationTokens, type CopyFields, type PersonalisationToken } from '../../shared/copy-schemas';
+import { type CopyFields, type PersonalisationToken } from '../../shared/copy-schemas';
+import { findTokens, isKnownToken, type TokenMatch } from '../../shared/copy-text';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER } from '../db/stats-repo';
@@ -7,11 +8,8 @@ import { isPseudonym } from '../ingest/pseudonyms';
 /**
  * Personalisation tokens in copy: `{{firstName}}`, or `{{firstName|there}}` with a fallback after the bar.
  *
- * Grammar: `{{`, a name, optionally `|` and a fallback, `}}`. Spaces around the name and the fallback are ignored
- * (`{{ firstName | dear friend }}` is firstName with the fallback "dear friend"); neither may contain a brace, and
- * the name may not contain a bar, so in `{{a{{firstName}}b}}` only the inner `{{firstName}}` is a token. Text with
- * an empty name (`{{}}`, `{{ |x}}`) or without its closing braces is left as it is. Names are matched exactly
- * (`{{FirstName}}` is unknown); unknown tokens are left in the text, as written, and reported, so a typo shows.
+ * The grammar is shared with the studio (`src/shared/copy-text.ts`): `{{ firstName | dear friend }}` is firstName
+ * with the fallback "dear friend". Unknown tokens are left in the text, as written, and reported, so a typo shows.
  *
  * Rendering: a token becomes the customer's value; without one, its fallback; without a fallback, nothing, and
  * the text around the gap is tidied so it reads as if the token had never been there: a space on both sides
@@ -21,34 +19,8 @@ import { isPseudonym } from '../ingest/pseudonyms';
  * (`{{firstName|}}`) is the same as none.
  */
 
-export type TokenMatch = {
-  /** The token as written, braces included. */
-  raw: string;
-  name: string;
-  fallback: string | null;
-  known: boolean;
-  start: number;
-  end: number;
-};
-
 export type TokenValues = Partial<Record<PersonalisationToken, string | null>>;
 export type RenderResult = { text: string; fallbacks: PersonalisationToken[]; unknown: string[] };
-
-const TOKEN = /\{\{([^{}|]*)(?:\|([^{}]*))?\}\}/g;
-
-export const isKnownToken = (name: string): name is PersonalisationToken => Object.prototype.hasOwnProperty.call(personalisationTokens, name);
-
-/** Every token in the text, in order. */
-export function findTokens(text: string): TokenMatch[] {
-  const found: TokenMatch[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    const name = (m[1] ?? '').trim();
-    if (name === '') continue;
-    const start = m.index;
-    found.push({ raw: m[0], name, fallback: m[2] === undefined ? null : m[2].trim(), known: isKnownToken(name), start, end: start + m[0].length });
-  }
-  return found;
-}
 
 const HSPACE = /[ \t\u00a0]/;
 const endsWithHSpace = (s: string): boolean => s.length > 0 && HSPACE.test(s[s.length - 1] as string);
@@ -320,3 +292,5 @@ export function previewCopy(db: Db, input: PreviewInput, members: readonly numbe
     unknownTokens,
   };
 }
+
+export { findTokens, isKnownToken, type TokenMatch };

@@ -1,7 +1,8 @@
 import type { CopyFields } from '../../../shared/copy-schemas';
 import { pick, type Rng } from '../../demo/random';
-import { charCount, LIMITS } from '../checks';
+import { charCount, containsPhrase, LIMITS } from '../checks';
 import { smsLength } from '../sms';
+import { bigrams } from '../text';
 import type { CopyContext } from './context';
 import { shuffle, type Message } from './messages';
 import { AD_HEADLINES, EMOJI, fillProduct, namelessHeadlines, OUTCOMES, shortCtasFor, TONES, usable, type Line } from './voice';
@@ -23,7 +24,7 @@ function preferredLine(c: CopyContext, rng: Rng): string | null {
 
 /** With a preferred word when the text has none and the brand has some: the text with it first, then without. */
 function preferredFirst(c: CopyContext, rng: Rng, text: string, place: (text: string, line: string) => string): string[] {
-  const has = c.preferred.some((w) => new RegExp(`\\b${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i').test(text));
+  const has = c.preferred.some((w) => containsPhrase(text, w));
   const line = has ? null : preferredLine(c, rng);
   return line ? [place(text, line), text] : [text];
 }
@@ -196,16 +197,11 @@ function displayAd(c: CopyContext, m: Message, rng: Rng): CopyFields {
   return { channel: 'display_ad', headline, description, cta };
 }
 
-const pairs = (text: string): string[] => {
-  const w = text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
-  return w.slice(1).map((x, i) => `${w[i]} ${x}`);
-};
-
 /** Keeps the lines that mostly say something new: at most `share` of a line's word pairs may repeat earlier ones. */
 function novel(lines: string[], share: number): string[] {
   const said = new Set<string>();
   return lines.filter((line) => {
-    const own = pairs(line);
+    const own = bigrams(line);
     const repeated = own.filter((p) => said.has(p)).length;
     if (own.length && repeated / own.length > share) return false;
     for (const p of own) said.add(p);

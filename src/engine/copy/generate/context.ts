@@ -54,6 +54,12 @@ export function asSentence(text: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
+/** "the scent" → "The scent". */
+export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A sentence without its closing punctuation, to quote or to continue it. */
+export const noStop = (s: string): string => s.replace(/[.!?]+$/, '');
+
 /** A sentence's first letter lower-cased unless it starts a name or an acronym ("Burns for" → "burns for"). */
 export function lowerFirst(text: string): string {
   const first = text.split(/\s+/)[0] ?? '';

@@ -1,6 +1,6 @@
 import type { CopyFramework } from '../../../shared/copy-schemas';
 import { pick, type Rng } from '../../demo/random';
-import { lowerFirst, type CopyContext } from './context';
+import { cap, lowerFirst, noStop, type CopyContext } from './context';
 import { codeOnlyLine, ctasFor, fillProduct, GOAL_HEADLINES, OUTCOMES, offerPhrase, QUESTIONS, SITUATIONS, TONES, untilPhrase, usable, type Line } from './voice';
 
 /**
@@ -61,9 +61,6 @@ export function hookApplies(c: CopyContext, hook: Hook): boolean {
       return true;
   }
 }
-
-const noStop = (s: string): string => s.replace(/[.!?]+$/, '');
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Lines that open with the hook: the first thing a reader sees. */
 function hookLines(c: CopyContext, hook: Hook, rng: Rng): string[] {

@@ -1,6 +1,6 @@
 import type { CopyFields } from '../../../shared/copy-schemas';
 import { pick, type Rng } from '../../demo/random';
-import type { CopyContext } from './context';
+import { cap, type CopyContext } from './context';
 import { offerPhrase, untilPhrase, usable, type Line } from './voice';
 
 /**
@@ -68,8 +68,6 @@ export function echoClauses(text: string, mood: ReplyMood): string[] {
   const full = clauses.filter((s) => sentence.test(s));
   return [...(full.length ? full : clauses)].sort((a, b) => score(b) - score(a)).map((s) => secondPerson(s.charAt(0).toLowerCase() + s.slice(1)));
 }
-
-const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 const SIGN_OFFS = ['Warm regards', 'With thanks', 'Best wishes', 'All the best', 'Kind regards', 'Thank you again'];
 

@@ -1,3 +1,4 @@
+import { findTokens, firstLine } from '../../../shared/copy-text';
 import type { CopyFields } from '../../../shared/copy-schemas';
 
 /** A variant's parts as label/text pairs, in reading order (search ads: one pair per headline and description). */
@@ -52,36 +53,18 @@ export function fieldsAsText(fields: CopyFields, labels: Labels): string {
   return parts.map((p) => `${p.label}: ${p.text.includes('\n') ? `\n${p.text}` : p.text}`).join('\n');
 }
 
-/** The first line a person would read: the subject, the headline, the first words of the text. */
-export function firstLine(fields: CopyFields): string {
-  switch (fields.channel) {
-    case 'email':
-      return fields.subject;
-    case 'push':
-      return fields.title;
-    case 'search_ad':
-      return fields.headlines[0] ?? '';
-    case 'display_ad':
-      return fields.headline;
-    default:
-      return fields.text.split('\n').find((line) => line.trim() !== '') ?? '';
-  }
-}
-
-/** `{{firstName}}` or `{{firstName|there}}`. */
-export const TOKEN = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*(?:\|([^}]*))?\}\}/g;
+export { firstLine };
 
 export type TextPiece = { kind: 'text'; text: string } | { kind: 'token'; text: string; token: string; fallback: string | null };
 
-/** Splits copy into plain text and personalisation tokens, for highlighting. */
+/** Splits copy into plain text and personalisation tokens, for highlighting (the engine's own token grammar). */
 export function splitTokens(text: string): TextPiece[] {
   const pieces: TextPiece[] = [];
   let last = 0;
-  for (const match of text.matchAll(TOKEN)) {
-    const index = match.index;
-    if (index > last) pieces.push({ kind: 'text', text: text.slice(last, index) });
-    pieces.push({ kind: 'token', text: match[0], token: match[1] ?? '', fallback: match[2] ?? null });
-    last = index + match[0].length;
+  for (const token of findTokens(text)) {
+    if (token.start > last) pieces.push({ kind: 'text', text: text.slice(last, token.start) });
+    pieces.push({ kind: 'token', text: token.raw, token: token.name, fallback: token.fallback });
+    last = token.end;
   }
   if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
   return pieces;
