@@ -185,7 +185,9 @@ function scoreAll(brief: Brief, candidates: Candidate[], options: RankOptions): 
 
     // Easy reading counts only when there is something to read: a few words get a share of the points.
     const readPoints = 20 * Math.min(1, Math.max(0, (12 - grade) / 6)) * Math.min(1, words(text).length / 12);
-    reasons.push(`Readability ${round1(readPoints)}/20: reading grade ${grade.toFixed(1)}${grade <= 6 ? ', easy for anyone' : grade <= 9 ? ', plain enough' : ', hard going'}.`);
+    const count = words(text).length;
+    const ease = count < 12 ? `, but only ${count} word${count === 1 ? '' : 's'} to read` : grade <= 6 ? ', easy for anyone' : grade <= 9 ? ', plain enough' : ', hard going';
+    reasons.push(`Readability ${round1(readPoints)}/20: reading grade ${grade.toFixed(1)}${ease}.`);
 
     let voicePoints: number;
     const used = (brief.brand?.preferredWords ?? []).filter((w) => containsPhrase(text, w));
