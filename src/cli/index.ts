@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { registerCampaignCommands } from './campaign-command';
 import { registerChurnCommands } from './churn-command';
 import { registerClvCommands } from './clv-command';
 import { registerCopyCommands } from './copy-command';
@@ -55,6 +56,7 @@ export function buildProgram(): Command {
   registerChurnCommands(program, withGlobals);
   registerSegmentCommands(program, withGlobals);
   registerCopyCommands(program, withGlobals);
+  registerCampaignCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

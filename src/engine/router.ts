@@ -1,6 +1,7 @@
 import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract';
 import type { EngineContext } from './context';
 import { appHandlers } from './app/handlers';
+import { campaignsHandlers } from './campaigns/handlers';
 import { analyticsHandlers } from './analytics/handlers';
 import { copyHandlers } from './copy/handlers';
 import { copyLibraryHandlers } from './copy/library-handlers';
@@ -37,6 +38,7 @@ const union = {
   ...copyHandlers,
   ...copyLibraryHandlers,
   ...copyLlmHandlers,
+  ...campaignsHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

@@ -58,6 +58,23 @@ import {
 } from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
 import {
+  audienceResultSchema,
+  campaignCompareInputSchema,
+  campaignCreateInputSchema,
+  campaignDetailSchema,
+  campaignExportInputSchema,
+  campaignRefSchema,
+  campaignReportSchema,
+  campaignResultsInputSchema,
+  campaignSummarySchema,
+  campaignUpdateInputSchema,
+  compareRowSchema,
+  experimentResultSchema,
+  forecastResultSchema,
+  powerInputSchema,
+  powerResultSchema,
+} from './campaign-schemas';
+import {
   importHistoryItemSchema,
   importKindSchema,
   importReportSchema,
@@ -118,7 +135,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -302,6 +319,22 @@ export const channels = {
   'copy.llmStatus': { input: empty, output: llmStatusSchema },
   /** Picks (or with null, forgets) the GGUF file; its header is read and checked before anything loads it. */
   'copy.llmChoose': { input: z.strictObject({ path: z.string().min(1).max(4096).nullable() }), output: llmStatusSchema },
+  'campaigns.list': { input: empty, output: z.object({ campaigns: z.array(campaignSummarySchema) }) },
+  'campaigns.get': { input: campaignRefSchema, output: campaignDetailSchema },
+  'campaigns.create': { input: campaignCreateInputSchema, output: campaignDetailSchema },
+  /** Saves the whole plan (a draft is saved at every change); an exported campaign's audience and arms are frozen. */
+  'campaigns.update': { input: campaignUpdateInputSchema, output: campaignDetailSchema },
+  'campaigns.delete': { input: campaignRefSchema, output: z.object({ deleted: z.boolean() }) },
+  'campaigns.audience': { input: campaignRefSchema, output: audienceResultSchema },
+  'campaigns.power': { input: powerInputSchema, output: powerResultSchema },
+  'campaigns.experiment': { input: campaignRefSchema, output: experimentResultSchema },
+  'campaigns.forecast': { input: campaignRefSchema, output: forecastResultSchema },
+  'campaigns.export': { input: campaignExportInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Imports a per-customer results file for this campaign (the campaign-results import kind, attached to it). */
+  'campaigns.importResults': { input: campaignResultsInputSchema, output: z.object({ jobId: z.string() }) },
+  'campaigns.report': { input: campaignRefSchema, output: campaignReportSchema },
+  'campaigns.compare': { input: campaignCompareInputSchema, output: z.object({ campaigns: z.array(compareRowSchema) }) },
+  'campaigns.uplift': { input: campaignRefSchema, output: z.object({ jobId: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -88,6 +88,8 @@ export const importRequestSchema = z.strictObject({
   pseudonymize: z.array(piiKindSchema).max(3).default([]),
   overrides: formatOverridesSchema.default({}),
   saveMappingAs: z.string().trim().min(1).max(80).optional(),
+  /** Campaign results only: every row belongs to this campaign (the file then needs no campaign column). */
+  campaignId: z.int().min(1).optional(),
 });
 export type ImportRequest = z.output<typeof importRequestSchema>;
 

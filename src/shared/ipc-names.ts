@@ -72,6 +72,20 @@ export const CHANNEL_NAMES = [
   'copy.libraryExport',
   'copy.llmStatus',
   'copy.llmChoose',
+  'campaigns.list',
+  'campaigns.get',
+  'campaigns.create',
+  'campaigns.update',
+  'campaigns.delete',
+  'campaigns.audience',
+  'campaigns.power',
+  'campaigns.experiment',
+  'campaigns.forecast',
+  'campaigns.export',
+  'campaigns.importResults',
+  'campaigns.report',
+  'campaigns.compare',
+  'campaigns.uplift',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

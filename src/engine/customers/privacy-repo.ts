@@ -50,6 +50,8 @@ function eraseRows(db: Db, id: number): Erased {
   const reviews = run('DELETE FROM reviews WHERE customer_id = ?');
   const orderLines = run('DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)');
   const orders = run('DELETE FROM orders WHERE customer_id = ?');
+  run('DELETE FROM campaign_assignments WHERE customer_id = ?');
+  run('DELETE FROM customer_uplift WHERE customer_id = ?');
   run('DELETE FROM customer_metrics WHERE customer_id = ?');
   run('DELETE FROM customers WHERE id = ?');
   const counts = { orders, orderLines, reviews, campaignResults };

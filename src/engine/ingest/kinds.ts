@@ -63,6 +63,8 @@ export const KIND_FIELDS: Record<ImportKind, Record<string, FieldSpec>> = {
     sentDate: { type: 'date', label: 'Sent', description: 'When it was sent', aliases: ['sentdate', 'sentat', 'senddate', 'date', 'sendtime'] },
     customerId: { type: 'text', label: 'Customer ID', required: true, description: 'Recipient', aliases: ['customerid', 'customer', 'recipientid', 'contactid', 'subscriberid', 'userid'] },
     subject: { type: 'text', label: 'Subject', description: 'Subject line or message', aliases: ['subject', 'subjectline', 'message'] },
+    sent: { type: 'boolean', label: 'Sent', description: 'The message was sent (1 when absent)', aliases: ['sent', 'issent', 'wassent'] },
+    delivered: { type: 'boolean', label: 'Delivered', description: 'The message arrived (did not bounce)', aliases: ['delivered', 'isdelivered', 'wasdelivered'] },
     opened: { type: 'boolean', label: 'Opened', description: 'Opened the message', aliases: ['opened', 'open', 'opens'] },
     clicked: { type: 'boolean', label: 'Clicked', description: 'Clicked a link', aliases: ['clicked', 'click', 'clicks'] },
     converted: { type: 'boolean', label: 'Converted', description: 'Bought after the message', aliases: ['converted', 'conversion', 'purchased', 'ordered'] },

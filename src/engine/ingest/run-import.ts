@@ -31,7 +31,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
   const size = statInput(file).size;
   control.progress({ fraction: 0, stage: 'Reading', message: `Checking ${path.basename(file)}` });
   const sniffed = await sniff(file, request.overrides);
-  const mapping = checkMapping(request, sniffed.headers);
+  const mapping = checkMapping(db, request, sniffed.headers);
   const dateFormat = request.overrides.dateFormat ?? detectMappedDateFormat(request.kind, sniffed.headers, sniffed.samples, mapping);
   if (request.overrides.dateFormat && !dateFormatIds.includes(request.overrides.dateFormat)) {
     throw new AppError('bad-input', `Unknown date format "${request.overrides.dateFormat}". Choose one of: ${dateFormatIds.join(', ')}.`, { field: 'dateFormat' });
@@ -57,7 +57,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
         .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
     );
     const restoreIndexes = size >= BULK_BYTES ? suspendIndexes(db, BULK_INDEXES[request.kind]) : () => undefined;
-    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)) });
+    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
     let rows = 0;
@@ -190,7 +190,7 @@ function describe(
 }
 
 /** The mapping restricted to real columns; refuses unknown columns or fields and missing required fields. */
-function checkMapping(request: ImportRequest, headers: string[]): Record<string, string> {
+function checkMapping(db: Db, request: ImportRequest, headers: string[]): Record<string, string> {
   const fields = KIND_FIELDS[request.kind];
   const seen = new Map<string, string>();
   for (const [column, field] of Object.entries(request.mapping)) {
@@ -204,11 +204,21 @@ function checkMapping(request: ImportRequest, headers: string[]): Record<string,
     if (other) throw new AppError('bad-input', `Both "${other}" and "${column}" are mapped to ${field}. Map one column per field.`, { column, field });
     seen.set(field, column);
   }
-  const missing = missingRequiredFields(request.kind, request.mapping);
+  if (request.campaignId !== undefined) {
+    if (request.kind !== 'campaign_results') {
+      throw new AppError('bad-input', `Only campaign results can be attached to a campaign, not ${request.kind}.`, { field: 'campaignId' });
+    }
+    if (db.prepare('SELECT 1 FROM campaigns WHERE id = ?').get(request.campaignId) === undefined) {
+      throw new AppError('not-found', `There is no campaign ${request.campaignId} to attach these results to.`, { field: 'campaignId' });
+    }
+  }
+  // Attached to a campaign, the file needs no campaign column; one that is there is not read.
+  const mapped = request.campaignId === undefined ? request.mapping : Object.fromEntries(Object.entries(request.mapping).filter(([, field]) => field !== 'campaignId' && field !== 'campaignName'));
+  const missing = missingRequiredFields(request.kind, mapped).filter((f) => !(request.campaignId !== undefined && f === 'campaignId'));
   if (missing.length > 0) {
     throw new AppError('bad-input', `Map a column to ${missing.map((f) => fields[f]?.label ?? f).join(', ')}: ${request.kind} need it.`, { field: missing[0] });
   }
-  return { ...request.mapping };
+  return { ...mapped };
 }
 
 async function hashFile(file: string): Promise<string> {

@@ -18,6 +18,8 @@ type Context = {
   pseudonymised: boolean;
   /** The fields the file's mapping fills: only these may change stored records (no column, no change). */
   mapped: ReadonlySet<string>;
+  /** Campaign results attached to one campaign: every row belongs to it, whatever a campaign column says. */
+  campaignId?: number | undefined;
 };
 
 /** A stored column, the fields that feed it, and how its value is read from a typed row. */
@@ -276,7 +278,8 @@ function campaignResultsWriter(ctx: Context): RowWriter {
   const campaignDefaults = defaults.filter(([c]) => !campaign.columns.includes(c));
   const result = columnsFor(
     [
-      ['sent', [], () => 1],
+      ['sent', [], (r) => b(r.sent) ?? 1],
+      ['delivered', ['delivered'], (r) => b(r.delivered)],
       ['opened', ['opened'], (r) => b(r.opened) ?? 0],
       ['clicked', ['clicked'], (r) => b(r.clicked) ?? 0],
       ['converted', ['converted'], (r) => b(r.converted) ?? 0],
@@ -284,20 +287,21 @@ function campaignResultsWriter(ctx: Context): RowWriter {
     ],
     ctx.mapped,
   );
-  const upsertCampaign = createUpserter(ctx.db, ctx.importId, 'campaigns', ['external_id'], campaign.columns, campaignDefaults.map(([c]) => c));
+  // Results attached to a campaign never write campaign rows (and may map no campaign column at all).
+  const upsertCampaign = ctx.campaignId === undefined ? createUpserter(ctx.db, ctx.importId, 'campaigns', ['external_id'], campaign.columns, campaignDefaults.map(([c]) => c)) : null;
   const upsertResult = createUpserter(ctx.db, ctx.importId, 'campaign_results', ['campaign_id', 'customer_id'], result.columns);
   const campaigns = new Map<string, number>();
   return {
     counts,
     write(row) {
-      const key = String(row.campaignId);
-      let campaignId = campaigns.get(key);
-      if (campaignId === undefined) {
+      const key = ctx.campaignId === undefined ? String(row.campaignId) : '';
+      let campaignId = ctx.campaignId ?? campaigns.get(key);
+      if (campaignId === undefined && upsertCampaign) {
         campaignId = upsertCampaign([key], campaign.values(row), null, campaignDefaults.map(([, , read]) => read(row))).rowid;
         campaigns.set(key, campaignId);
       }
       const customerId = resolve.customer(s(row.customerId), null, null);
-      upsertResult([campaignId, customerId], result.values(row), counts);
+      upsertResult([campaignId ?? null, customerId], result.values(row), counts);
     },
     finish() {},
   };

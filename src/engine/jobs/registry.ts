@@ -1,3 +1,5 @@
+import { exportCampaign } from '../campaigns/export';
+import { fitUplift } from '../campaigns/uplift';
 import { generateCopy } from '../copy/generate-job';
 import { exportCustomers } from '../customers/export';
 import { refreshCustomerMetrics } from '../customers/metrics';
@@ -32,6 +34,8 @@ export const jobFunctions: JobFunctions = {
   'segments.export': exportSegment,
   'segments.discover': discoverSegments,
   'copy.generate': generateCopy,
+  'campaigns.export': exportCampaign,
+  'campaigns.uplift': fitUplift,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

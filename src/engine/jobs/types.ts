@@ -9,6 +9,8 @@ import type { DiscoverResult } from '../../shared/segment-schemas';
 import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { Db } from '../db/open-workspace';
+import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-schemas';
+import type { CampaignExportJobInput } from '../campaigns/export';
 
 export type ProgressUpdate = {
   /** 0..1 of the whole job. */
@@ -42,6 +44,8 @@ export type JobInputs = {
   'segments.discover': DiscoverInput;
   'segments.sizes': { reason: string };
   'copy.generate': GenerateInput;
+  'campaigns.export': CampaignExportJobInput;
+  'campaigns.uplift': { campaignId: number };
 };
 
 export type JobResults = {
@@ -56,6 +60,8 @@ export type JobResults = {
   'segments.discover': DiscoverResult;
   'segments.sizes': { segments: number };
   'copy.generate': GenerateResult;
+  'campaigns.export': CampaignExportResult;
+  'campaigns.uplift': UpliftResult;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;

@@ -97,6 +97,20 @@ const validExamples = {
   'copy.libraryExport': { format: 'csv' },
   'copy.llmStatus': {},
   'copy.llmChoose': { path: null },
+  'campaigns.list': {},
+  'campaigns.get': { id: 1 },
+  'campaigns.create': { name: 'Spring sale', channel: 'email', audience: { segmentIds: [1], exclusions: { contactedWithinDays: 14 } }, arms: [{ name: 'A' }, { name: 'B' }], holdout: 0.1, seed: 1 },
+  'campaigns.update': { id: 1, plan: { name: 'Spring sale', channel: 'sms', audience: { rule: { all: [{ field: 'country', op: '=', value: 'NL' }] } } } },
+  'campaigns.delete': { id: 1 },
+  'campaigns.audience': { id: 1 },
+  'campaigns.power': { baseline: 0.03, mde: 0.01, alpha: 0.05, power: 0.8, groups: 3 },
+  'campaigns.experiment': { id: 1 },
+  'campaigns.forecast': { id: 1 },
+  'campaigns.export': { id: 1, reveal: false },
+  'campaigns.importResults': { id: 1, file: '/tmp/results.csv' },
+  'campaigns.report': { id: 1 },
+  'campaigns.compare': { ids: [1, 2] },
+  'campaigns.uplift': { id: 1 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

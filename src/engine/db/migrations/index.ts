@@ -4,9 +4,10 @@ import { migration003 } from './003-explorer-indexes';
 import { migration004 } from './004-model-scores';
 import { migration005 } from './005-segments';
 import { migration006 } from './006-copy-library';
+import { migration007 } from './007-campaign-builder';
 import type { Migration } from './types';
 
 /** Every migration, registered by static import, in order. The last one's version is the schema version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -1,0 +1,239 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import { HOLDOUT_ARM, type CampaignExportResult, type CampaignPlan } from '../../shared/campaign-schemas';
+import type { CopyFields } from '../../shared/copy-schemas';
+import { AppError } from '../../shared/errors';
+import { getLibraryItem } from '../copy/library-repo';
+import { csvLine } from '../customers/csv';
+import { maskEmail, maskName, maskPhone } from '../customers/masking';
+import type { Db } from '../db/open-workspace';
+import { writeAudit } from '../db/audit-repo';
+import type { JobControl } from '../jobs/types';
+import { usualOrderHours } from './audience';
+import { buildAudience, type CampaignAudience } from './build';
+import { markExported, sendDateOf, writeArms, writeAssignments, readPlan } from './campaigns-repo';
+
+/**
+ * The export job: a folder per campaign with `assignments.csv` (every member and their arm, the holdout included,
+ * for measuring later) and the file the channel's tools import: e-mail lists as Mailchimp and Klaviyo read them,
+ * SMS numbers in E.164, or ad-network customer-match files of SHA-256 hashes of the normalised e-mail (and phone).
+ * Personal data is masked unless revealed (and a reveal is audited); every cell is formula-safe. The files are
+ * written into a hidden folder that is renamed into place only when complete; the first export freezes the audience.
+ */
+
+export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
+
+type Member = { id: number; external_id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; country: string | null };
+
+const CHUNK = 1 << 20;
+const CHECK_EVERY = 5_000;
+
+/** A buffered file writer: lines gather in memory and go to disk a megabyte at a time. */
+function openCsv(dir: string, name: string, header: readonly string[]) {
+  const fd = fs.openSync(path.join(dir, name), 'wx');
+  let buffer = csvLine(header);
+  let rows = 0;
+  return {
+    name,
+    add(cells: ReadonlyArray<string | number | null>): void {
+      buffer += csvLine(cells);
+      rows++;
+      if (buffer.length >= CHUNK) {
+        fs.writeSync(fd, buffer);
+        buffer = '';
+      }
+    },
+    close(): number {
+      fs.writeSync(fd, buffer);
+      fs.fsyncSync(fd);
+      fs.closeSync(fd);
+      return rows;
+    },
+  };
+}
+
+/** SHA-256 of the e-mail as the ad networks require: trimmed and lower-cased before hashing. */
+export const hashEmail = (email: string): string => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
+
+/** The number in E.164 (`+31612345678`), read with the customer's country as the default; null when not a phone number. */
+export function e164(phone: string | null, country: string | null): string | null {
+  if (phone === null || phone.trim() === '') return null;
+  const region = country && /^[A-Z]{2}$/i.test(country) ? (country.toUpperCase() as CountryCode) : undefined;
+  const parsed = parsePhoneNumberFromString(phone, region);
+  return parsed?.isPossible() ? parsed.number : null;
+}
+
+/** Subject and text of an arm's content, for the arms table and the copy response model. */
+function armText(db: Db, content: CampaignPlan['arms'][number]['content']): { subject: string | null; body: string | null } {
+  const fields: CopyFields | undefined = content?.fields ?? (content?.libraryItemId !== undefined ? safeLibraryFields(db, content.libraryItemId) : undefined);
+  if (!fields) return { subject: null, body: null };
+  switch (fields.channel) {
+    case 'email':
+      return { subject: fields.subject, body: fields.body };
+    case 'sms':
+    case 'reply':
+    case 'social':
+      return { subject: null, body: fields.text };
+    case 'push':
+      return { subject: fields.title, body: fields.body };
+    case 'display_ad':
+      return { subject: fields.headline, body: fields.description };
+    case 'search_ad':
+      return { subject: fields.headlines[0] ?? null, body: fields.descriptions.join('\n') };
+  }
+}
+
+function safeLibraryFields(db: Db, id: number): CopyFields | undefined {
+  try {
+    return getLibraryItem(db, id).fields;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Refuses what the export could not honour before a job starts. */
+export function checkExport(plan: CampaignPlan, reveal: boolean, folder: string): void {
+  if (plan.channel === 'ads' && !reveal) {
+    throw new AppError(
+      'bad-input',
+      'An ad audience is made of hashed e-mail addresses and phone numbers, which are still personal data. Tick "Reveal personal data" to export it; the export is written to the audit log.',
+      { field: 'reveal' },
+    );
+  }
+  if (fs.existsSync(folder) && (!fs.statSync(folder).isDirectory() || fs.readdirSync(folder).length > 0)) {
+    throw new AppError('conflict', `${folder} already exists and is not an empty folder. Choose a new or empty folder for the campaign's files.`, { file: folder, field: 'folder' });
+  }
+  if (!fs.existsSync(path.dirname(folder))) {
+    throw new AppError('not-found', `The folder ${path.dirname(folder)} does not exist.`, { file: folder, field: 'folder' });
+  }
+}
+
+export function exportCampaign(db: Db, input: CampaignExportJobInput, control: JobControl): CampaignExportResult {
+  const { sentAt } = readPlan(db, input.campaignId);
+  control.progress({ fraction: 0.02, stage: 'Audience', message: 'Finding the audience and its arms' });
+  const audience = buildAudience(db, input.campaignId, sendDateOf(sentAt));
+  control.checkCancelled();
+  const temp = path.join(path.dirname(input.folder), `.${path.basename(input.folder)}.${randomBytes(4).toString('hex')}.part`);
+  fs.mkdirSync(temp);
+  try {
+    const result = writeFolder(db, audience, input, temp, control);
+    control.progress({ fraction: 0.9, stage: 'Freezing', message: 'Saving the audience snapshot' });
+    db.transaction(() => {
+      if (!audience.frozen) freeze(db, input.campaignId, audience, control);
+      markExported(db, input.campaignId, input.folder, new Date().toISOString());
+      if (input.reveal) writeAudit(db, 'campaigns.exported', String(input.campaignId), { recipients: result.recipients, revealed: true, files: result.files.map((f) => f.name) });
+    })();
+    if (fs.existsSync(input.folder)) fs.rmdirSync(input.folder);
+    fs.renameSync(temp, input.folder);
+    control.progress({ fraction: 1, stage: 'Done', message: `${result.recipients.toLocaleString('en')} recipients exported`, rowsDone: audience.ids.length });
+    return { ...result, froze: !audience.frozen };
+  } catch (error) {
+    fs.rmSync(temp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function freeze(db: Db, id: number, audience: CampaignAudience, control: JobControl): void {
+  const hours = usualOrderHours(db);
+  writeArms(
+    db,
+    id,
+    audience.groups.map((g, i) => ({ name: g.name, share: g.share, holdout: g.holdout, ...(g.holdout ? { subject: null, body: null } : armText(db, audience.plan.arms[i]?.content)) })),
+  );
+  writeAssignments(
+    db,
+    id,
+    {
+      ids: audience.ids,
+      arms: audience.assigned,
+      strata: audience.strata,
+      stratumOf: audience.stratumOf,
+      sendHour: (customer) => {
+        const h = hours[customer] ?? -1;
+        return h < 0 ? null : h;
+      },
+    },
+    () => control.checkCancelled(),
+  );
+}
+
+function writeFolder(db: Db, audience: CampaignAudience, input: CampaignExportJobInput, dir: string, control: JobControl): Omit<CampaignExportResult, 'froze'> {
+  const { plan } = audience;
+  const reveal = input.reveal;
+  const hours = usualOrderHours(db);
+  const assignments = openCsv(dir, 'assignments.csv', ['customerId', 'arm']);
+  const hour = (id: number): number | null => {
+    const h = hours[id] ?? -1;
+    return h < 0 ? null : h;
+  };
+  const channelFiles = openChannelFiles(plan, audience, dir);
+  let skippedPhones = 0;
+  let recipients = 0;
+  const select = db.prepare('SELECT id, external_id, email, first_name, last_name, phone, country FROM customers WHERE id = ?');
+  for (let i = 0; i < audience.ids.length; i++) {
+    if (i % CHECK_EVERY === 0) {
+      control.checkCancelled();
+      control.progress({ fraction: 0.05 + (0.85 * i) / audience.ids.length, stage: 'Writing', message: `Writing ${i.toLocaleString('en')} of ${audience.ids.length.toLocaleString('en')}`, rowsDone: i });
+    }
+    const member = select.get(audience.ids[i]) as Member;
+    const group = audience.groups[audience.assigned[i] as number];
+    if (!group) continue;
+    assignments.add([member.external_id, group.holdout ? HOLDOUT_ARM : group.name]);
+    if (group.holdout) continue;
+    recipients++;
+    const arm = group.name;
+    if (channelFiles.kind === 'email') {
+      channelFiles.file.add([reveal ? member.email : maskEmail(member.email), firstName(member, reveal), lastName(member, reveal), arm, hour(member.id), member.external_id]);
+    } else if (channelFiles.kind === 'sms') {
+      const phone = e164(member.phone, member.country);
+      if (phone === null) {
+        skippedPhones++;
+        continue;
+      }
+      channelFiles.file.add([reveal ? phone : maskPhone(phone), firstName(member, reveal), arm, hour(member.id), member.external_id]);
+    } else {
+      const phone = e164(member.phone, member.country);
+      const file = channelFiles.byArm.get(arm);
+      file?.add([member.email ? hashEmail(member.email) : null, phone ? createHash('sha256').update(phone).digest('hex') : null]);
+    }
+  }
+  const files: CampaignExportResult['files'] = [
+    { name: assignments.name, rows: assignments.close(), description: 'Every member and their arm (the holdout as "holdout"): keep it to measure the campaign.' },
+  ];
+  if (channelFiles.kind === 'ads') {
+    for (const [arm, file] of channelFiles.byArm) files.push({ name: file.name, rows: file.close(), description: `Customer-match audience of arm ${arm}: SHA-256 of the trimmed, lower-cased e-mail and of the E.164 phone.` });
+  } else {
+    const rows = channelFiles.file.close();
+    const description =
+      channelFiles.kind === 'email'
+        ? `E-mail list in the columns Mailchimp and Klaviyo import (Email Address, First Name, Last Name), with the arm as a tag column${reveal ? '' : '. Masked: export again with personal data revealed to send it'}.`
+        : `Phone numbers in E.164 with first name and arm${skippedPhones > 0 ? `; ${skippedPhones.toLocaleString('en')} numbers that are not valid phone numbers were left out` : ''}${reveal ? '' : '. Masked: export again with personal data revealed to send it'}.`;
+    files.push({ name: channelFiles.file.name, rows, description });
+  }
+  fs.writeFileSync(
+    path.join(dir, 'campaign.json'),
+    JSON.stringify({ name: plan.name, channel: plan.channel, goal: plan.goal, sendDate: plan.sendDate, seed: plan.seed, groups: audience.groups, plan }, null, 2),
+  );
+  files.push({ name: 'campaign.json', rows: 1, description: 'The plan, arms and seed, to reproduce the assignment.' });
+  return { folder: input.folder, files, recipients, holdout: audience.ids.length - recipients, revealed: reveal };
+}
+
+const firstName = (m: Member, reveal: boolean): string | null => (reveal ? m.first_name : (maskName(m.first_name, null) ?? null));
+const lastName = (m: Member, reveal: boolean): string | null => (reveal ? m.last_name : (maskName(null, m.last_name) ?? null));
+
+type ChannelFiles =
+  | { kind: 'email'; file: ReturnType<typeof openCsv> }
+  | { kind: 'sms'; file: ReturnType<typeof openCsv> }
+  | { kind: 'ads'; byArm: Map<string, ReturnType<typeof openCsv>> };
+
+function openChannelFiles(plan: CampaignPlan, audience: CampaignAudience, dir: string): ChannelFiles {
+  if (plan.channel === 'email') return { kind: 'email', file: openCsv(dir, 'email.csv', ['Email Address', 'First Name', 'Last Name', 'Arm', 'Send Hour', 'Customer ID']) };
+  if (plan.channel === 'sms') return { kind: 'sms', file: openCsv(dir, 'sms.csv', ['Phone Number', 'First Name', 'Arm', 'Send Hour', 'Customer ID']) };
+  const byArm = new Map<string, ReturnType<typeof openCsv>>();
+  audience.groups.forEach((g, i) => {
+    if (!g.holdout) byArm.set(g.name, openCsv(dir, `ads-audience-${i + 1}-${g.name.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`, ['Email', 'Phone']));
+  });
+  return { kind: 'ads', byArm };
+}

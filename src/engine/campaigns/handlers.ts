@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CampaignPlan } from '../../shared/campaign-schemas';
+import { AppError } from '../../shared/errors';
+import { localDay } from '../customers/handlers';
+import type { Db } from '../db/open-workspace';
+import { sniff } from '../ingest/inspect';
+import { statInput } from '../ingest/source';
+import { suggestMapping } from '../ingest/suggest';
+import type { HandlerMap } from '../router';
+import { buildAudience, describeAudience, planSendDate } from './build';
+import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
+import { compareCampaigns } from './compare';
+import { planExperiment } from './experiment';
+import { checkExport } from './export';
+import { forecastCampaign } from './forecast';
+import { campaignReport } from './report';
+import { sampleSizePerArm } from './stats';
+
+/** What an exported campaign can no longer change: who is in it and how they were split. */
+const frozenParts = (plan: CampaignPlan): string =>
+  JSON.stringify([plan.audience, plan.arms.map((a) => [a.name, a.weight ?? 1]), plan.holdout, plan.seed, plan.channel]);
+
+const withSendDate = (plan: CampaignPlan): CampaignPlan => ({ ...plan, sendDate: planSendDate(plan, localDay(new Date())) });
+
+function audienceOf(db: Db, id: number) {
+  return buildAudience(db, id, sendDateOf(readPlan(db, id).sentAt));
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `<workspace>/exports/campaign-<id>-YYYYMMDD-HHMMSS`, numbered when taken. */
+function defaultFolder(workspaceDir: string, id: number, now = new Date()): string {
+  const dir = path.join(workspaceDir, 'exports');
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = `${localDay(now).replace(/-/g, '')}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  for (let i = 1; ; i++) {
+    const folder = path.join(dir, `campaign-${id}-${stamp}${i === 1 ? '' : `-${i}`}`);
+    if (!fs.existsSync(folder)) return folder;
+  }
+}
+
+function refuseWhileJobRuns(active: number, what: string): void {
+  if (active > 0) throw new AppError('conflict', `A job is running in this workspace. ${what} when it has finished, or cancel it.`);
+}
+
+export const campaignsHandlers = {
+  'campaigns.list': (_input, ctx) => ({ campaigns: listCampaigns(ctx.workspace().db) }),
+  'campaigns.get': (input, ctx) => getCampaign(ctx.workspace().db, input.id),
+  'campaigns.create': (input, ctx) => {
+    const db = ctx.workspace().db;
+    const id = insertDraft(db, withSendDate(input), new Date().toISOString());
+    return getCampaign(db, id);
+  },
+  'campaigns.update': (input, ctx) => {
+    const db = ctx.workspace().db;
+    const { plan, status } = requirePlan(db, input.id);
+    if (status === 'exported' && frozenParts(plan) !== frozenParts(input.plan)) {
+      throw new AppError(
+        'conflict',
+        'This campaign was exported: its audience, arms, holdout and channel are frozen so it can be measured. Make a copy to change them.',
+        { field: 'plan' },
+      );
+    }
+    updatePlan(db, input.id, withSendDate(input.plan), new Date().toISOString());
+    return getCampaign(db, input.id);
+  },
+  'campaigns.delete': (input, ctx) => ({ deleted: deleteCampaign(ctx.workspace().db, input.id) }),
+  'campaigns.audience': (input, ctx) => {
+    const db = ctx.workspace().db;
+    return describeAudience(db, audienceOf(db, input.id));
+  },
+  'campaigns.power': (input) => sampleSizePerArm(input),
+  'campaigns.experiment': (input, ctx) => {
+    const db = ctx.workspace().db;
+    return planExperiment(db, audienceOf(db, input.id));
+  },
+  'campaigns.forecast': (input, ctx) => {
+    const db = ctx.workspace().db;
+    return forecastCampaign(db, audienceOf(db, input.id));
+  },
+  'campaigns.export': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
+    const db = ctx.workspace().db;
+    const { plan } = requirePlan(db, input.id);
+    const folder = input.folder ? path.resolve(input.folder) : defaultFolder(ctx.workspace().dir, input.id);
+    checkExport(plan, input.reveal, folder);
+    const job = ctx.jobs.start('campaigns.export', `Export campaign ${plan.name}`, { campaignId: input.id, folder, reveal: input.reveal });
+    return { jobId: job.id };
+  },
+  'campaigns.importResults': async (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs.activeCount, 'Import the results');
+    const db = ctx.workspace().db;
+    const { name } = readPlan(db, input.id);
+    const file = path.resolve(input.file);
+    statInput(file);
+    const sniffed = await sniff(file);
+    const mapping = suggestMapping('campaign_results', sniffed.headers, sniffed.samples);
+    if (!Object.values(mapping).includes('customerId')) {
+      throw new AppError('bad-input', `${path.basename(file)} has no customer column. A results file needs customerId and may have sent, delivered, opened, clicked, converted and revenue.`, {
+        file: path.basename(file),
+        field: 'customerId',
+      });
+    }
+    const job = ctx.jobs.start('import.run', `Import results of ${name}`, {
+      file,
+      kind: 'campaign_results',
+      mapping,
+      onError: 'reject',
+      dryRun: false,
+      pseudonymize: [],
+      overrides: {},
+      campaignId: input.id,
+    });
+    return { jobId: job.id };
+  },
+  'campaigns.report': (input, ctx) => campaignReport(ctx.workspace().db, input.id),
+  'campaigns.compare': (input, ctx) => ({ campaigns: compareCampaigns(ctx.workspace().db, input.ids) }),
+  'campaigns.uplift': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs.activeCount, 'Fit the uplift model');
+    const { name } = readPlan(ctx.workspace().db, input.id);
+    const job = ctx.jobs.start('campaigns.uplift', `Who to target next time: ${name}`, { campaignId: input.id });
+    return { jobId: job.id };
+  },
+} satisfies Partial<HandlerMap>;
