@@ -9,7 +9,7 @@ import { statInput } from '../ingest/source';
 import { suggestMapping } from '../ingest/suggest';
 import type { HandlerMap } from '../router';
 import { buildAudience, describeAudience, planSendDate } from './build';
-import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
+import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readArms, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
 import { compareCampaigns } from './compare';
 import { planExperiment } from './experiment';
 import { checkExport } from './export';
@@ -118,7 +118,11 @@ export const campaignsHandlers = {
   'campaigns.compare': (input, ctx) => ({ campaigns: compareCampaigns(ctx.workspace().db, input.ids) }),
   'campaigns.uplift': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Fit the uplift model');
-    const { name } = readPlan(ctx.workspace().db, input.id);
+    const db = ctx.workspace().db;
+    const { name } = readPlan(db, input.id);
+    if (!readArms(db, input.id).some((a) => a.holdout)) {
+      throw new AppError('bad-input', `${name} had no holdout, so there is no one to learn "would have bought anyway" from. Keep a holdout next time.`, { field: 'id' });
+    }
     const job = ctx.jobs.start('campaigns.uplift', `Who to target next time: ${name}`, { campaignId: input.id });
     return { jobId: job.id };
   },
