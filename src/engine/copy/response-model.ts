@@ -13,9 +13,14 @@ import { createRng } from '../ml/folds';
  * TensorFlow.js, so that generated variants can be ranked by what worked for this shop and say why.
  */
 
-/** One past campaign with copy, its results summed over recipients. */
+/**
+ * One piece of past copy with its results summed over its recipients: a campaign, or one arm of an experiment whose
+ * arms were sent their own copy.
+ */
 export type CampaignHistoryRow = {
   campaignId: number;
+  /** The experiment arm's name, or null for a campaign's single message. */
+  arm: string | null;
   channel: string;
   /** Subject and body joined by a newline, whichever exist. */
   text: string;
@@ -28,20 +33,48 @@ export type CampaignHistoryRow = {
 /** Fewer recipients than this and a campaign's rate is mostly noise. */
 export const MIN_RECIPIENTS = 20;
 
-/** Campaigns with copy text and at least MIN_RECIPIENTS recipients, oldest first. */
+/**
+ * Past copy with text and at least MIN_RECIPIENTS recipients, oldest first. A campaign with experiment arms gives a
+ * row per arm that was sent something (its recipients by the frozen assignment; an arm without copy of its own
+ * inherits the campaign's), so A/B tests teach the model what their copy did; the holdout received nothing and is
+ * left out. Campaigns without arms, or without assignments to them, give one row as a whole.
+ */
 export function loadCampaignHistory(db: Db): CampaignHistoryRow[] {
   const rows = db
     .prepare(
-      `SELECT c.id AS campaignId, c.channel AS channel, c.subject AS subject, c.body AS body,
-              SUM(r.sent > 0) AS sent,
-              SUM(r.sent > 0 AND r.opened > 0) AS opened,
-              SUM(r.sent > 0 AND r.clicked > 0) AS clicked,
-              SUM(r.sent > 0 AND r.converted > 0) AS converted
-         FROM campaigns c JOIN campaign_results r ON r.campaign_id = c.id
-        WHERE TRIM(COALESCE(c.subject, '')) <> '' OR TRIM(COALESCE(c.body, '')) <> ''
-        GROUP BY c.id
-       HAVING SUM(r.sent > 0) >= ?
-        ORDER BY c.sent_at, c.id`,
+      `WITH armed AS (
+         SELECT DISTINCT a.campaign_id FROM campaign_arms a
+          WHERE a.holdout = 0
+            AND EXISTS (SELECT 1 FROM campaign_assignments s WHERE s.campaign_id = a.campaign_id AND s.arm = a.arm)
+       ),
+       pieces AS (
+         SELECT c.id AS campaignId, NULL AS armIndex, NULL AS arm, c.channel AS channel, c.sent_at AS sentAt,
+                c.subject AS subject, c.body AS body,
+                SUM(r.sent > 0) AS sent,
+                SUM(r.sent > 0 AND r.opened > 0) AS opened,
+                SUM(r.sent > 0 AND r.clicked > 0) AS clicked,
+                SUM(r.sent > 0 AND r.converted > 0) AS converted
+           FROM campaigns c JOIN campaign_results r ON r.campaign_id = c.id
+          WHERE c.id NOT IN (SELECT campaign_id FROM armed)
+          GROUP BY c.id
+         UNION ALL
+         SELECT c.id, a.arm, a.name, c.channel, c.sent_at,
+                CASE WHEN TRIM(COALESCE(a.subject, '')) <> '' OR TRIM(COALESCE(a.body, '')) <> '' THEN a.subject ELSE c.subject END,
+                CASE WHEN TRIM(COALESCE(a.subject, '')) <> '' OR TRIM(COALESCE(a.body, '')) <> '' THEN a.body ELSE c.body END,
+                SUM(r.sent > 0),
+                SUM(r.sent > 0 AND r.opened > 0),
+                SUM(r.sent > 0 AND r.clicked > 0),
+                SUM(r.sent > 0 AND r.converted > 0)
+           FROM armed
+           JOIN campaigns c ON c.id = armed.campaign_id
+           JOIN campaign_arms a ON a.campaign_id = c.id AND a.holdout = 0
+           JOIN campaign_assignments s ON s.campaign_id = a.campaign_id AND s.arm = a.arm
+           JOIN campaign_results r ON r.campaign_id = s.campaign_id AND r.customer_id = s.customer_id
+          GROUP BY c.id, a.arm
+       )
+       SELECT campaignId, arm, channel, subject, body, sent, opened, clicked, converted FROM pieces
+        WHERE (TRIM(COALESCE(subject, '')) <> '' OR TRIM(COALESCE(body, '')) <> '') AND sent >= ?
+        ORDER BY sentAt, campaignId, armIndex`,
     )
     .all(MIN_RECIPIENTS) as Array<Omit<CampaignHistoryRow, 'text'> & { subject: string | null; body: string | null }>;
   return rows.map(({ subject, body, ...rest }) => ({

@@ -45,24 +45,46 @@ export function drawLatent(rng: Rng, traits: CustomerTraits): Latent {
   return { ratePerYear: base * rateMultiplier(traits), dropout: beta(rng, PROCESS.dropoutA, b) };
 }
 
-/** An email send as the purchasing process sees it. */
+/** A rate for customers still active and for those who have quietly left. */
+export type Rates = { active: number; lapsed: number };
+
+/**
+ * How one message engages. Opens: null for SMS, which reports none. Clicks: given an open for email, given delivery
+ * for SMS. Only a customer still active can order because of a click (on top of their own rhythm).
+ */
+export type Engagement = { open: Rates | null; click: Rates; orderIfClicked: number };
+
+/** A group of a send's audience: its planned share, and its message (null for a holdout, which receives nothing). */
+export type ArmPlan = { share: number; engagement: Engagement | null };
+
+/** A send as the purchasing process sees it: one arm for a plain send, several for an experiment. */
 export type CampaignPlan = {
   sendTime: number;
-  /** Open and click-given-open chances for customers still active and for those who have left. */
-  openActive: number;
-  openLapsed: number;
-  clickActive: number;
-  clickLapsed: number;
-  /** Chance that an active customer who clicked orders because of the email (on top of their own rhythm). */
-  orderIfClicked: number;
-  /** Mean delay in days from the send to such an order. */
+  /** SMS needs a phone number as well as marketing consent. */
+  needsPhone: boolean;
+  /** Share of the reachable customers (consenting, signed up before the send) drawn into the audience. */
+  audienceShare: number;
+  /** Chance that a message sent does not arrive (a bounce): no open, no click. */
+  bounce: number;
+  arms: readonly ArmPlan[];
+  /** Mean delay in days from the send to an order a click prompted. */
   orderDelayDays: number;
 };
 
-/** How a customer met one send: null when it was not sent to them. */
-export type CampaignTouch = { active: boolean; opened: boolean; clicked: boolean } | null;
+/**
+ * How a customer met one send: null when they were not in its audience. `sent` is false for the holdout, who
+ * received nothing; `delivered` is false for a bounce.
+ */
+export type CampaignTouch = {
+  arm: number;
+  sent: boolean;
+  delivered: boolean;
+  active: boolean;
+  opened: boolean;
+  clicked: boolean;
+} | null;
 
-export type CustomerInput = { signup: number; latent: Latent; receivesEmail: boolean };
+export type CustomerInput = { signup: number; latent: Latent; acceptsMarketing: boolean; hasPhone: boolean };
 
 export type Timeline = {
   /** Time of the order after which the customer left, or null when still active at the end. */
@@ -79,7 +101,7 @@ export type OrderHook = (time: number, campaign: number) => boolean;
 
 /**
  * Runs one customer's life from sign-up (their first order) to `end`: repeat orders as a seasonal Poisson process,
- * a drop-out coin after each, email sends in between. Orders are handed to `onOrder` as they happen.
+ * a drop-out coin after each, campaign sends in between. Orders are handed to `onOrder` as they happen.
  */
 export function simulateCustomer(
   rng: Rng,
@@ -106,9 +128,9 @@ export function simulateCustomer(
     if (now >= end) break;
     if (now === send) {
       const plan = campaigns[nextSend] as CampaignPlan;
-      const touch = customer.receivesEmail ? engage(rng, plan, true) : null;
+      const touch = receive(rng, plan, customer, true);
       touches[nextSend] = touch;
-      if (touch?.clicked && bernoulli(rng, plan.orderIfClicked)) {
+      if (touch?.clicked && bernoulli(rng, plan.arms[touch.arm]?.engagement?.orderIfClicked ?? 0)) {
         prompted = Math.min(prompted, send + promptDelay(rng, plan.orderDelayDays));
         promptedBy = nextSend;
       }
@@ -124,7 +146,7 @@ export function simulateCustomer(
   // Sends after the customer left (or after the end of their story) still reach their inbox.
   for (; nextSend < campaigns.length; nextSend++) {
     const plan = campaigns[nextSend] as CampaignPlan;
-    if (customer.receivesEmail && plan.sendTime < end) touches[nextSend] = engage(rng, plan, droppedOutAt === null);
+    if (plan.sendTime < end) touches[nextSend] = receive(rng, plan, customer, droppedOutAt === null);
   }
   return { droppedOutAt, orders, touches };
 }
@@ -136,10 +158,31 @@ function leavesAfter(rng: Rng, dropout: number, badExperience: boolean, firstOrd
   return p > 0 && bernoulli(rng, p);
 }
 
-function engage(rng: Rng, plan: CampaignPlan, active: boolean): CampaignTouch {
-  const opened = bernoulli(rng, active ? plan.openActive : plan.openLapsed);
-  const clicked = opened && bernoulli(rng, active ? plan.clickActive : plan.clickLapsed);
-  return { active, opened, clicked };
+/**
+ * Whether the customer is in the send's audience (reachable, then a seeded share of those), which arm they are in,
+ * and, unless that is the holdout, how the message went.
+ */
+function receive(rng: Rng, plan: CampaignPlan, customer: CustomerInput, active: boolean): CampaignTouch {
+  if (!customer.acceptsMarketing || (plan.needsPhone && !customer.hasPhone)) return null;
+  if (plan.audienceShare < 1 && !bernoulli(rng, plan.audienceShare)) return null;
+  const arm = plan.arms.length > 1 ? drawArm(rng, plan.arms) : 0;
+  const engagement = plan.arms[arm]?.engagement ?? null;
+  if (engagement === null) return { arm, sent: false, delivered: false, active, opened: false, clicked: false };
+  if (plan.bounce > 0 && bernoulli(rng, plan.bounce)) return { arm, sent: true, delivered: false, active, opened: false, clicked: false };
+  const pick = (rates: Rates): number => (active ? rates.active : rates.lapsed);
+  const opened = engagement.open !== null && bernoulli(rng, pick(engagement.open));
+  const clicked = (engagement.open === null || opened) && bernoulli(rng, pick(engagement.click));
+  return { arm, sent: true, delivered: true, active, opened, clicked };
+}
+
+/** An arm by its planned share (the shares add up to 1). */
+function drawArm(rng: Rng, arms: readonly ArmPlan[]): number {
+  let u = rng();
+  for (let a = 0; a < arms.length - 1; a++) {
+    u -= (arms[a] as ArmPlan).share;
+    if (u < 0) return a;
+  }
+  return arms.length - 1;
 }
 
 /** Days from send to a prompted order: exponential, kept inside the 7-day window a campaign is credited for. */

@@ -16,9 +16,14 @@
  *   p + (1 − p) × 0.35, even after the first order (textbook BG/NBD never drops out then).
  * - Seasonality by thinning: month (November–December peak, July–August dip), weekday, Black Friday weekend, the
  *   Christmas sag, hour of day. Categories have their own seasons (garden in spring, gifts in December).
- * - Email: active customers open and click more than those who left; a click can prompt an extra, discounted order.
- *   Customers who left never come back, emails or not.
- * - Not drivers of how often or how long anyone buys: name, city, phone, email, category taste, order size, prices.
+ * - Campaigns (DEMO_CAMPAIGNS): past email and SMS sends over the three years, each to a seeded share of the
+ *   customers who had opted in before it (SMS: and gave a phone number). Experiments split their audience at random
+ *   into arms with their own subject and message, some with a clear winner (about a third more clicks), some
+ *   without, most with a holdout that receives nothing. Active customers open and click more than those who left; a
+ *   click can prompt an extra, discounted order, so a holdout's own orders are the baseline the sending arms are
+ *   measured against. A few messages bounce. Customers who left never come back, campaigns or not.
+ * - Not drivers of how often or how long anyone buys: name, city, email, category taste, order size, prices; a phone
+ *   number only lets SMS campaigns reach the customer.
  */
 import { demoInputSchema, type DemoInput, type DemoResult } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
@@ -26,7 +31,7 @@ import type { Db } from '../db/open-workspace';
 import { writeSetting } from '../db/settings-repo';
 import type { JobControl } from '../jobs/types';
 import { BASKETS } from './baskets';
-import { PROCESS } from './behaviour';
+import { PROCESS, type CampaignPlan } from './behaviour';
 import {
   DEMO_END_DATE,
   DEMO_HISTORY_YEARS,
@@ -35,7 +40,7 @@ import {
   timestampAt,
   type Seasonality,
 } from './calendar';
-import { CONVERSION_WINDOW_DAYS, DEMO_CAMPAIGNS } from './campaigns';
+import { CAMPAIGN_PLANS, CONVERSION_WINDOW_DAYS, DEMO_CAMPAIGNS, headlineMessage, isExperiment } from './campaigns';
 import { buildCatalogue, type Catalogue, type Product } from './catalogue';
 import { OUTCOME, writeOrders, type CampaignOutcomes, type ReviewQueue } from './orders';
 import {
@@ -47,6 +52,7 @@ import {
   createPeopleFactory,
   drawSignupTimes,
   drawTraits,
+  storePhone,
   storeTraits,
   type CustomerTable,
 } from './people';
@@ -58,7 +64,7 @@ import { CHECK_EVERY, createCheckpoint } from './progress';
 export { DEMO_END_DATE, DEMO_HISTORY_YEARS, DEMO_START_DATE } from './calendar';
 
 /** Version of the generator's recipe, saved with the parameters: a new recipe may give other data for a seed. */
-export const DEMO_GENERATOR_VERSION = 1;
+export const DEMO_GENERATOR_VERSION = 2;
 export const DEMO_CURRENCY = 'EUR';
 
 // Independent random streams, so that changing one part of the recipe does not reshuffle the others.
@@ -133,14 +139,20 @@ function fill(db: Db, input: DemoInput, control: JobControl): void {
     checkpoint: createCheckpoint(control, 'Orders', customers.count),
   });
   writeReviews(writer, reviews, catalogue, createRng(input.seed, STREAM.text), control);
-  writeCampaignResults(writer, outcomes, customers.count, control);
+  writeCampaignSends(writer, outcomes, control);
 }
 
 function writeCatalogue(writer: DemoWriter, catalogue: Catalogue, control: JobControl): void {
   createCheckpoint(control, 'Products', catalogue.products.length)(0, 0);
   for (const p of catalogue.products) writer.product(p.id, p.sku, p.name, p.categoryName, p.price);
   for (const c of DEMO_CAMPAIGNS) {
-    writer.campaign([c.id, c.externalId, c.name, c.channel, c.goal, c.sentAt, c.subject, c.body]);
+    const { subject, body } = headlineMessage(c);
+    writer.campaign([c.id, c.externalId, c.name, c.channel, c.goal, c.sentAt, subject, body]);
+    if (!isExperiment(c)) continue;
+    c.arms.forEach((arm, a) => {
+      const holdout = arm.message === null ? 1 : 0;
+      writer.campaignArm([c.id, a, arm.name, arm.share, holdout, arm.message?.subject ?? null, arm.message?.body ?? null]);
+    });
   }
 }
 
@@ -158,6 +170,7 @@ function writeCustomers(writer: DemoWriter, input: DemoInput, season: Seasonalit
     const traits = drawTraits(rng, t, countries);
     const person = makePerson(rng, traits.country, i + 1);
     storeTraits(table, i, traits);
+    if (person.phone !== null) storePhone(table, i);
     const created = timestampAt(t);
     writer.customer([
       i + 1, `C${String(i + 1).padStart(6, '0')}`, person.email, person.firstName, person.lastName, person.phone,
@@ -195,23 +208,32 @@ function writeReviews(
   }
 }
 
-function writeCampaignResults(
-  writer: DemoWriter,
-  outcomes: CampaignOutcomes,
-  customers: number,
-  control: JobControl,
-): void {
-  const report = createCheckpoint(control, 'Campaigns', customers * DEMO_CAMPAIGNS.length);
+/**
+ * Every experiment's audience with its arm, and a result row for each customer sent something (sent 1; the holdout
+ * has none). Plain sends have no arms, like imported campaigns.
+ */
+function writeCampaignSends(writer: DemoWriter, outcomes: CampaignOutcomes, control: JobControl): void {
+  const total = outcomes.reduce((sum, o) => sum + o.customer.length, 0);
+  const report = createCheckpoint(control, 'Campaigns', total);
+  let done = 0;
   let written = 0;
   DEMO_CAMPAIGNS.forEach((campaign, c) => {
     const outcome = outcomes[c];
-    for (let i = 0; outcome && i < customers; i++) {
-      if (i % CHECK_EVERY === 0) report(c * customers + i, written);
+    const experiment = isExperiment(campaign);
+    for (let i = 0; outcome && i < outcome.customer.length; i++, done++) {
+      if (done % CHECK_EVERY === 0) report(done, written);
+      const customerId = outcome.customer[i] as number;
+      if (experiment) {
+        writer.campaignAssignment(campaign.id, customerId, outcome.arm[i] as number);
+        written++;
+      }
       const status = outcome.status[i] as number;
       if (status === 0) continue;
       const bit = (mask: number): 0 | 1 => ((status & mask) !== 0 ? 1 : 0);
       const revenue = outcome.revenue[i] as number;
-      writer.campaignResult([campaign.id, i + 1, bit(OUTCOME.opened), bit(OUTCOME.clicked), bit(OUTCOME.converted), revenue]);
+      writer.campaignResult([
+        campaign.id, customerId, bit(OUTCOME.delivered), bit(OUTCOME.opened), bit(OUTCOME.clicked), bit(OUTCOME.converted), revenue,
+      ]);
       written++;
     }
   });
@@ -230,12 +252,18 @@ function demoParameters(input: DemoInput): unknown {
     process: PROCESS,
     signups: { yearlyGrowth: SIGNUP_GROWTH, marketingOptIn: MARKETING_OPT_IN, appAdoption: APP_ADOPTION },
     baskets: BASKETS,
-    campaigns: DEMO_CAMPAIGNS.map((c) => ({
-      externalId: c.externalId,
-      sentAt: c.sentAt,
-      discount: c.discount,
-      ...c.plan,
-    })),
+    campaigns: DEMO_CAMPAIGNS.map((c, i) => {
+      const { arms, ...plan } = CAMPAIGN_PLANS[i] as CampaignPlan;
+      return {
+        externalId: c.externalId,
+        channel: c.channel,
+        goal: c.goal,
+        sentAt: c.sentAt,
+        discount: c.discount,
+        ...plan,
+        arms: arms.map((arm, a) => ({ name: c.arms[a]?.name, holdout: arm.engagement === null, ...arm })),
+      };
+    }),
     conversionWindowDays: CONVERSION_WINDOW_DAYS,
   };
 }

@@ -11,7 +11,7 @@ import {
 } from './calendar';
 import { CAMPAIGN_PLANS, CONVERSION_WINDOW_DAYS, DEMO_CAMPAIGNS } from './campaigns';
 import type { Catalogue } from './catalogue';
-import { COUNTRY_CODES, traitsOf, type CustomerTable, type CustomerTraits } from './people';
+import { COUNTRY_CODES, hasPhone, traitsOf, type CustomerTable, type CustomerTraits } from './people';
 import { CHECK_EVERY, type Checkpoint } from './progress';
 import { bernoulli, type Rng } from './random';
 import type { DemoWriter } from './writer';
@@ -32,11 +32,14 @@ export type ReviewQueue = {
   time: number[];
 };
 
-/** Bits of a campaign outcome's status; 0 means the campaign was not sent to the customer. */
-export const OUTCOME = { sent: 1, opened: 2, clicked: 4, converted: 8 } as const;
+/** Bits of a campaign outcome's status; 0 means nothing was sent (the customer is in the holdout). */
+export const OUTCOME = { sent: 1, delivered: 2, opened: 4, clicked: 8, converted: 16 } as const;
 
-/** Per campaign (in DEMO_CAMPAIGNS order) and customer: OUTCOME bits and the converting sale's revenue. */
-export type CampaignOutcomes = { status: Uint8Array; revenue: Float64Array }[];
+/**
+ * Per campaign (in DEMO_CAMPAIGNS order), its audience in customer order: each member's id, arm, OUTCOME bits and
+ * the converting sale's revenue. Columns, and only the audience, because a large demo has millions of sends.
+ */
+export type CampaignOutcomes = { customer: number[]; arm: number[]; status: number[]; revenue: number[] }[];
 
 export type OrdersStage = {
   writer: DemoWriter;
@@ -60,10 +63,7 @@ type Sales = { seconds: number[]; revenue: number[] };
 export function writeOrders(stage: OrdersStage): { reviews: ReviewQueue; outcomes: CampaignOutcomes } {
   const { customers, checkpoint } = stage;
   const reviews: ReviewQueue = { customer: [], product: [], order: [], rating: [], returned: [], time: [] };
-  const outcomes: CampaignOutcomes = DEMO_CAMPAIGNS.map(() => ({
-    status: new Uint8Array(customers.count),
-    revenue: new Float64Array(customers.count),
-  }));
+  const outcomes: CampaignOutcomes = DEMO_CAMPAIGNS.map(() => ({ customer: [], arm: [], status: [], revenue: [] }));
   const ids: Ids = { order: 0, line: 0, sale: 0, return: 0 };
   for (let i = 0; i < customers.count; i++) {
     if (i % CHECK_EVERY === 0) checkpoint(i, ids.order + ids.line);
@@ -75,12 +75,12 @@ export function writeOrders(stage: OrdersStage): { reviews: ReviewQueue; outcome
     const timeline = simulateCustomer(
       stage.rng,
       stage.season,
-      { signup, latent, receivesEmail: traits.acceptsMarketing },
+      { signup, latent, acceptsMarketing: traits.acceptsMarketing, hasPhone: hasPhone(customers, i) },
       CAMPAIGN_PLANS,
       WINDOW_DAYS,
       onOrder,
     );
-    scoreCampaigns(outcomes, i, timeline.touches, sales);
+    scoreCampaigns(outcomes, i + 1, timeline.touches, sales);
   }
   return { reviews, outcomes };
 }
@@ -139,10 +139,13 @@ function writeLines(writer: DemoWriter, ids: Ids, orderId: number, lines: readon
   });
 }
 
-/** A send converted when the customer's first sale within the window after it exists; its revenue is that sale's. */
+/**
+ * A send converted when the customer's first sale within the window after it exists; its revenue is that sale's.
+ * The holdout is recorded with its arm and no outcome: it received nothing.
+ */
 function scoreCampaigns(
   outcomes: CampaignOutcomes,
-  index: number,
+  customerId: number,
   touches: readonly CampaignTouch[],
   sales: Sales,
 ): void {
@@ -150,12 +153,18 @@ function scoreCampaigns(
     const outcome = outcomes[c];
     const send = SEND_SECONDS[c] as number;
     if (!touch || !outcome) return;
-    const k = sales.seconds.findIndex((s) => s >= send && s < send + WINDOW_SECONDS);
-    outcome.status[index] =
-      OUTCOME.sent |
-      (touch.opened ? OUTCOME.opened : 0) |
-      (touch.clicked ? OUTCOME.clicked : 0) |
-      (k >= 0 ? OUTCOME.converted : 0);
-    outcome.revenue[index] = k >= 0 ? (sales.revenue[k] as number) : 0;
+    const k = touch.sent ? sales.seconds.findIndex((s) => s >= send && s < send + WINDOW_SECONDS) : -1;
+    outcome.customer.push(customerId);
+    outcome.arm.push(touch.arm);
+    outcome.status.push(
+      touch.sent
+        ? OUTCOME.sent |
+            (touch.delivered ? OUTCOME.delivered : 0) |
+            (touch.opened ? OUTCOME.opened : 0) |
+            (touch.clicked ? OUTCOME.clicked : 0) |
+            (k >= 0 ? OUTCOME.converted : 0)
+        : 0,
+    );
+    outcome.revenue.push(k >= 0 ? (sales.revenue[k] as number) : 0);
   });
 }

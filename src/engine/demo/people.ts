@@ -88,7 +88,7 @@ export type CustomerTraits = {
 /** All customers' traits in compact columns (index = customer id − 1), kept between the generator's stages. */
 export type CustomerTable = { count: number; signup: Float64Array; country: Uint8Array; flags: Uint8Array };
 
-const FLAG = { acceptsMarketing: 1, appUser: 2, holidayAcquired: 4 } as const;
+const FLAG = { acceptsMarketing: 1, appUser: 2, holidayAcquired: 4, hasPhone: 8 } as const;
 
 export function storeTraits(table: CustomerTable, index: number, traits: CustomerTraits): void {
   table.country[index] = traits.country;
@@ -97,6 +97,13 @@ export function storeTraits(table: CustomerTable, index: number, traits: Custome
     (traits.appUser ? FLAG.appUser : 0) |
     (traits.holidayAcquired ? FLAG.holidayAcquired : 0);
 }
+
+/** Marks that the customer gave a phone number: SMS campaigns can reach them. */
+export function storePhone(table: CustomerTable, index: number): void {
+  table.flags[index] = (table.flags[index] as number) | FLAG.hasPhone;
+}
+
+export const hasPhone = (table: CustomerTable, index: number): boolean => ((table.flags[index] as number) & FLAG.hasPhone) !== 0;
 
 export function traitsOf(table: CustomerTable, index: number): CustomerTraits {
   const flags = table.flags[index] as number;

@@ -7,7 +7,17 @@ import type { Db } from '../db/open-workspace';
  * better-sqlite3), an emptiness check before and record counts after.
  */
 
-const RECORD_TABLES = ['customers', 'products', 'orders', 'order_lines', 'reviews', 'campaigns', 'campaign_results'] as const;
+const RECORD_TABLES = [
+  'customers',
+  'products',
+  'orders',
+  'order_lines',
+  'reviews',
+  'campaigns',
+  'campaign_arms',
+  'campaign_assignments',
+  'campaign_results',
+] as const;
 
 export type CustomerRow = [
   id: number,
@@ -64,13 +74,24 @@ export type CampaignRow = [
   channel: string,
   goal: string,
   sentAt: string,
-  subject: string,
+  subject: string | null,
   body: string,
+];
+
+export type CampaignArmRow = [
+  campaignId: number,
+  arm: number,
+  name: string,
+  share: number,
+  holdout: 0 | 1,
+  subject: string | null,
+  body: string | null,
 ];
 
 export type CampaignResultRow = [
   campaignId: number,
   customerId: number,
+  delivered: 0 | 1,
   opened: 0 | 1,
   clicked: 0 | 1,
   converted: 0 | 1,
@@ -84,6 +105,9 @@ export type DemoWriter = {
   line(row: LineRow): void;
   review(row: ReviewRow): void;
   campaign(row: CampaignRow): void;
+  campaignArm(row: CampaignArmRow): void;
+  /** A member of an experiment's audience and their arm (stratum and send hour: none in the demo). */
+  campaignAssignment(campaignId: number, customerId: number, arm: number): void;
   campaignResult(row: CampaignResultRow): void;
 };
 
@@ -107,9 +131,13 @@ export function createDemoWriter(db: Db): DemoWriter {
   const campaign = db.prepare(
     'INSERT INTO campaigns (id, external_id, name, channel, goal, sent_at, subject, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
+  const arm = db.prepare(
+    'INSERT INTO campaign_arms (campaign_id, arm, name, share, holdout, subject, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const assignment = db.prepare('INSERT INTO campaign_assignments (campaign_id, customer_id, arm) VALUES (?, ?, ?)');
   const result = db.prepare(
-    `INSERT INTO campaign_results (campaign_id, customer_id, sent, opened, clicked, converted, revenue)
-     VALUES (?, ?, 1, ?, ?, ?, ?)`,
+    `INSERT INTO campaign_results (campaign_id, customer_id, sent, delivered, opened, clicked, converted, revenue)
+     VALUES (?, ?, 1, ?, ?, ?, ?, ?)`,
   );
   return {
     product: (...row) => void product.run(...row),
@@ -118,6 +146,8 @@ export function createDemoWriter(db: Db): DemoWriter {
     line: (row) => void line.run(...row),
     review: (row) => void review.run(...row),
     campaign: (row) => void campaign.run(...row),
+    campaignArm: (row) => void arm.run(...row),
+    campaignAssignment: (...row) => void assignment.run(...row),
     campaignResult: (row) => void result.run(...row),
   };
 }

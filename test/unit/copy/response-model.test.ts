@@ -229,6 +229,82 @@ describe('the response model on a history where words drive clicks', () => {
   });
 });
 
+describe('the history of experiments', () => {
+  /** An experiment: arms A and B with their own copy and click rates, a holdout sent nothing, by assignment. */
+  function insertExperiment(db: Db, armCopy: { A: string | null; B: string | null }): number {
+    const campaignId = Number(
+      db.prepare("INSERT INTO campaigns (external_id, name, channel, sent_at, subject, body) VALUES ('AB-1', 'A/B test', 'email', '2024-06-01T09:00:00', 'Campaign subject', 'Campaign body')").run().lastInsertRowid,
+    );
+    const addArm = db.prepare('INSERT INTO campaign_arms (campaign_id, arm, name, share, holdout, subject, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    addArm.run(campaignId, 0, 'A', 0.45, 0, armCopy.A, armCopy.A === null ? null : BODY);
+    addArm.run(campaignId, 1, 'B', 0.45, 0, armCopy.B, armCopy.B === null ? null : BODY);
+    addArm.run(campaignId, 2, 'holdout', 0.1, 1, null, null);
+    const addCustomer = db.prepare("INSERT INTO customers (external_id, created_at) VALUES (?, '2024-01-01T00:00:00')");
+    const assign = db.prepare('INSERT INTO campaign_assignments (campaign_id, customer_id, arm) VALUES (?, ?, ?)');
+    const result = db.prepare('INSERT INTO campaign_results (campaign_id, customer_id, sent, delivered, opened, clicked, converted) VALUES (?, ?, 1, 1, ?, ?, 0)');
+    // 90 in A (9 clicks), 90 in B (27 clicks), 20 in the holdout; every fifth recipient opens, every clicker too.
+    for (let i = 0; i < 200; i++) {
+      const customerId = Number(addCustomer.run(`AB-${i}`).lastInsertRowid);
+      const arm = i < 90 ? 0 : i < 180 ? 1 : 2;
+      assign.run(campaignId, customerId, arm);
+      if (arm === 2) continue;
+      const k = arm === 0 ? i : i - 90;
+      const clicked = k < (arm === 0 ? 9 : 27) ? 1 : 0;
+      result.run(campaignId, customerId, clicked || k % 5 === 0 ? 1 : 0, clicked);
+    }
+    return campaignId;
+  }
+
+  it('gives one row per arm sent something, with the arm’s own copy and its recipients’ rates; not the holdout', async () => {
+    const ws = await testWorkspace();
+    try {
+      insertHistory(ws.db, questionHistory(2));
+      const id = insertExperiment(ws.db, { A: 'Our new boots are here', B: 'Ready for new boots?' });
+      const history = loadCampaignHistory(ws.db);
+      expect(history.map((h) => [h.campaignId === id, h.arm])).toEqual([[false, null], [false, null], [true, 'A'], [true, 'B']]);
+      const [a, b] = history.slice(2);
+      expect(a).toMatchObject({ text: `Our new boots are here\n${BODY}`, sent: 90, clicked: 9, converted: 0 });
+      expect(b).toMatchObject({ text: `Ready for new boots?\n${BODY}`, sent: 90, clicked: 27, converted: 0 });
+      // The 9 clickers and every fifth of the other 81 (k = 10, 15, … 85).
+      expect(a?.opened).toBe(9 + 16);
+      expect(history.some((h) => h.text.includes('Campaign subject'))).toBe(false);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('lets an arm without copy of its own inherit the campaign’s, and a campaign whose arms have no assignments count whole', async () => {
+    const ws = await testWorkspace();
+    try {
+      const id = insertExperiment(ws.db, { A: 'Our new boots are here', B: null });
+      const history = loadCampaignHistory(ws.db);
+      expect(history.map((h) => [h.arm, h.text, h.sent])).toEqual([
+        ['A', `Our new boots are here\n${BODY}`, 90],
+        ['B', 'Campaign subject\nCampaign body', 90],
+      ]);
+      ws.db.prepare('DELETE FROM campaign_assignments WHERE campaign_id = ?').run(id);
+      expect(loadCampaignHistory(ws.db).map((h) => [h.arm, h.text, h.sent, h.clicked])).toEqual([[null, 'Campaign subject\nCampaign body', 180, 36]]);
+    } finally {
+      ws.dispose();
+    }
+  });
+
+  it('is enough on the demo shop to train the model on its past campaigns and their A/B arms', async () => {
+    const ws = await testWorkspace({ customers: 2000, seed: 1 });
+    try {
+      const history = loadCampaignHistory(ws.db);
+      const arms = history.filter((h) => h.arm !== null);
+      expect(arms.length).toBeGreaterThanOrEqual(8);
+      expect(arms.every((h) => h.arm !== 'holdout' && h.sent >= 20)).toBe(true);
+      expect(new Set(history.map((h) => h.channel))).toEqual(new Set(['email', 'sms']));
+      const model = trained(await trainResponseModel(ws.db));
+      expect(model.status).toMatchObject({ status: 'trained', campaigns: history.length, needed: 8, target: 'clicked' });
+    } finally {
+      ws.dispose();
+    }
+  });
+});
+
 describe('the response model with too little history', () => {
   it('says how many campaigns it has and needs when there are three', async () => {
     const ws = await testWorkspace();

@@ -5,6 +5,7 @@ import {
   rateMultiplier,
   simulateCustomer,
   type CampaignPlan,
+  type CustomerInput,
   type Latent,
   type OrderHook,
   type Timeline,
@@ -25,7 +26,7 @@ const home: CustomerTraits = {
 
 /** One customer from the window's first day to its end, without email unless campaigns are given. */
 const life = (rng: Rng, latent: Latent, onOrder: OrderHook = fine): Timeline =>
-  simulateCustomer(rng, season, { signup: 0, latent, receivesEmail: false }, [], WINDOW_DAYS, onOrder);
+  simulateCustomer(rng, season, { signup: 0, latent, acceptsMarketing: false, hasPhone: false }, [], WINDOW_DAYS, onOrder);
 
 const meanOf = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;
 
@@ -112,24 +113,78 @@ describe('latent traits', () => {
 });
 
 describe('campaign sends inside the process', () => {
+  const message = { open: { active: 0.5, lapsed: 0.1 }, click: { active: 0.4, lapsed: 0.1 }, orderIfClicked: 0.5 };
   const plan: CampaignPlan = {
     sendTime: 500.375,
-    openActive: 0.5,
-    openLapsed: 0.1,
-    clickActive: 0.4,
-    clickLapsed: 0.1,
-    orderIfClicked: 0.5,
+    needsPhone: false,
+    audienceShare: 1,
+    bounce: 0,
+    arms: [{ share: 1, engagement: message }],
     orderDelayDays: 1,
   };
+  const latent = { ratePerYear: 3, dropout: 0.2 };
+  const reached = { signup: 10, latent, acceptsMarketing: true, hasPhone: true };
 
-  it('reaches only consenting customers who signed up before the send', () => {
+  it('reaches only consenting customers who signed up before the send, and SMS only those with a phone', () => {
     const rng = createRng(7);
-    const latent = { ratePerYear: 3, dropout: 0.2 };
-    const touches = (signup: number, receivesEmail: boolean): unknown[] =>
-      simulateCustomer(rng, season, { signup, latent, receivesEmail }, [plan], WINDOW_DAYS, fine).touches;
-    expect(touches(10, false)).toEqual([null]);
-    expect(touches(600, true)).toEqual([null]);
-    expect(touches(10, true)[0]).not.toBeNull();
+    const touches = (customer: CustomerInput, campaign = plan): unknown[] =>
+      simulateCustomer(rng, season, customer, [campaign], WINDOW_DAYS, fine).touches;
+    expect(touches({ ...reached, acceptsMarketing: false })).toEqual([null]);
+    expect(touches({ ...reached, signup: 600 })).toEqual([null]);
+    expect(touches(reached)[0]).not.toBeNull();
+    const text: CampaignPlan = { ...plan, needsPhone: true };
+    expect(touches({ ...reached, hasPhone: false }, text)).toEqual([null]);
+    expect(touches(reached, text)[0]).not.toBeNull();
+  });
+
+  it('draws a seeded share of the reachable into the audience, splits it by the arms’ shares, sends the holdout nothing', () => {
+    const rng = createRng(9);
+    const better = { ...message, click: { active: 0.6, lapsed: 0.15 } };
+    const experiment: CampaignPlan = {
+      ...plan,
+      audienceShare: 0.6,
+      bounce: 0.05,
+      arms: [{ share: 0.45, engagement: message }, { share: 0.45, engagement: better }, { share: 0.1, engagement: null }],
+    };
+    const n = 20_000;
+    const members = [0, 0, 0];
+    const sent = [0, 0, 0];
+    const clicks = [0, 0, 0];
+    let bounced = 0;
+    let prompted = 0;
+    for (let i = 0; i < n; i++) {
+      const hook: OrderHook = (_t, campaign) => {
+        if (campaign === 0) prompted++;
+        return false;
+      };
+      const touch = simulateCustomer(rng, season, reached, [experiment], WINDOW_DAYS, hook).touches[0];
+      if (!touch) continue;
+      members[touch.arm] = (members[touch.arm] as number) + 1;
+      if (touch.sent) sent[touch.arm] = (sent[touch.arm] as number) + 1;
+      if (touch.clicked) clicks[touch.arm] = (clicks[touch.arm] as number) + 1;
+      if (touch.sent && !touch.delivered) {
+        bounced++;
+        expect(touch.opened || touch.clicked).toBe(false);
+      }
+    }
+    const audience = members.reduce((s, m) => s + m, 0);
+    expect(audience / n).toBeCloseTo(0.6, 1);
+    expect((members[2] as number) / audience).toBeCloseTo(0.1, 1);
+    expect(sent[2]).toBe(0);
+    expect(clicks[2]).toBe(0);
+    expect(bounced / (audience - (members[2] as number))).toBeCloseTo(0.05, 1);
+    // Arm B's message draws half as many clicks again as arm A's, among the same kind of customers.
+    const rate = (a: number): number => (clicks[a] as number) / (members[a] as number);
+    expect(rate(1) / rate(0)).toBeGreaterThan(1.3);
+    expect(prompted).toBeGreaterThan(0);
+  });
+
+  it('reports no opens for SMS but clicks on its link', () => {
+    const rng = createRng(10);
+    const text: CampaignPlan = { ...plan, needsPhone: true, arms: [{ share: 1, engagement: { ...message, open: null } }] };
+    const touches = Array.from({ length: 2000 }, () => simulateCustomer(rng, season, reached, [text], WINDOW_DAYS, fine).touches[0]);
+    expect(touches.some((t) => t?.opened)).toBe(false);
+    expect(touches.filter((t) => t?.clicked).length).toBeGreaterThan(200);
   });
 
   it('active customers engage more; clicks prompt orders within the week, credited to the campaign', () => {
@@ -143,8 +198,7 @@ describe('campaign sends inside the process', () => {
         }
         return false;
       };
-      const latent = { ratePerYear: 2, dropout: 0.5 };
-      const customer = { signup: 100, latent, receivesEmail: true };
+      const customer = { signup: 100, latent: { ratePerYear: 2, dropout: 0.5 }, acceptsMarketing: true, hasPhone: false };
       const touch = simulateCustomer(rng, season, customer, [plan], WINDOW_DAYS, hook).touches[0];
       if (!touch) continue;
       if (touch.active) seen.active++;
@@ -154,8 +208,8 @@ describe('campaign sends inside the process', () => {
     }
     expect(seen.active).toBeGreaterThan(2000);
     expect(seen.lapsed).toBeGreaterThan(2000);
-    expect(seen.activeOpened / seen.active).toBeCloseTo(plan.openActive, 1);
-    expect(seen.lapsedOpened / seen.lapsed).toBeCloseTo(plan.openLapsed, 1);
+    expect(seen.activeOpened / seen.active).toBeCloseTo(message.open.active, 1);
+    expect(seen.lapsedOpened / seen.lapsed).toBeCloseTo(message.open.lapsed, 1);
     expect(seen.prompted).toBeGreaterThan(0);
     expect(seen.promptedLate).toBe(0);
   });

@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOLDOUT_ARM } from '../../../src/shared/campaign-schemas';
 import type { DemoResult } from '../../../src/shared/contract';
+import { copyGoals } from '../../../src/shared/copy-schemas';
+import { findTokens } from '../../../src/shared/copy-text';
 import { AppError } from '../../../src/shared/errors';
 import { readSetting } from '../../../src/engine/db/settings-repo';
 import { readStats } from '../../../src/engine/db/stats-repo';
 import { readSettings } from '../../../src/engine/workspace/settings';
 import { PROCESS } from '../../../src/engine/demo/behaviour';
-import { DEMO_CAMPAIGNS } from '../../../src/engine/demo/campaigns';
+import { DEMO_CAMPAIGNS, isExperiment } from '../../../src/engine/demo/campaigns';
 import type { CategoryName } from '../../../src/engine/demo/catalogue';
-import { DEMO_END_DATE, DEMO_START_DATE, generateDemo } from '../../../src/engine/demo/generate';
+import { DEMO_END_DATE, DEMO_GENERATOR_VERSION, DEMO_START_DATE, generateDemo } from '../../../src/engine/demo/generate';
 import { REVIEW_PHRASES } from '../../../src/engine/demo/review-text';
-import { count, digestTables, recordingControl, rows, tempWorkspace, type RecordingControl, type TempWorkspace } from './helpers';
+import { RECORD_TABLES, count, digestTables, recordingControl, rows, tempWorkspace, type RecordingControl, type TempWorkspace } from './helpers';
 
 const END = `${DEMO_END_DATE}T23:59:59`;
 const plusDays = (timestamp: string, days: number): string =>
@@ -41,7 +44,7 @@ describe('a generated demo shop (3,000 customers)', () => {
       seconds: result.seconds,
     });
     expect(result.customers).toBe(3000);
-    expect(result.campaigns).toBe(2);
+    expect(result.campaigns).toBe(DEMO_CAMPAIGNS.length);
     expect(result.seconds).toBeGreaterThan(0);
     expect(stats.linesWithoutCustomer).toBe(0);
     expect(stats.revenue).toBeGreaterThan(0);
@@ -53,6 +56,12 @@ describe('a generated demo shop (3,000 customers)', () => {
     const demo = readSetting(tw.db, 'demo') as Record<string, unknown>;
     expect(demo).toMatchObject({ seed: 11, customers: 3000, endDate: DEMO_END_DATE, startDate: DEMO_START_DATE });
     expect(demo.process).toEqual(JSON.parse(JSON.stringify(PROCESS)));
+    expect(demo.generatorVersion).toBe(DEMO_GENERATOR_VERSION);
+    const campaigns = demo.campaigns as Array<{ externalId: string; audienceShare: number; arms: Array<{ name: string; share: number; holdout: boolean }> }>;
+    expect(campaigns.map((c) => c.externalId)).toEqual(DEMO_CAMPAIGNS.map((c) => c.externalId));
+    expect(campaigns.map((c) => c.arms.map((a) => [a.name, a.share, a.holdout]))).toEqual(
+      DEMO_CAMPAIGNS.map((c) => c.arms.map((a) => [a.name, a.share, a.message === null])),
+    );
   });
 
   it('has eight categories of 12–25 products with unique SKUs and a realistic price spread', () => {
@@ -162,19 +171,112 @@ describe('a generated demo shop (3,000 customers)', () => {
     }
   });
 
-  it('sends each campaign to exactly the customers who had opted in before it', () => {
+  it('has at least 12 past email and SMS campaigns with copy, goals of the copy studio and a few weeks to spare', () => {
+    const campaigns = rows<{ channel: string; goal: string; sent_at: string; subject: string | null; body: string; status: string | null }>(
+      tw.db,
+      'SELECT channel, goal, sent_at, subject, body, status FROM campaigns ORDER BY sent_at',
+    );
+    expect(campaigns.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(campaigns.map((c) => c.channel))).toEqual(new Set(['email', 'sms']));
+    for (const c of campaigns) {
+      expect(copyGoals).toContain(c.goal);
+      expect(c.status).toBeNull();
+      expect(c.subject === null).toBe(c.channel === 'sms');
+      // Personalisation as the copy studio writes it: known tokens only, never the old `{first_name}`.
+      expect(findTokens(`${c.subject ?? ''} ${c.body}`).every((t) => t.known)).toBe(true);
+      expect(c.body).not.toMatch(/\{[a-z_]+\}/);
+    }
+    expect(campaigns.filter((c) => findTokens(c.body).length > 0).length).toBeGreaterThan(campaigns.length / 2);
+    const start = `${DEMO_START_DATE}T00:00:00`;
+    for (const year of [0, 1, 2]) {
+      const inYear = campaigns.filter((c) => c.sent_at >= plusDays(start, 365 * year) && c.sent_at < plusDays(start, 365 * (year + 1)));
+      expect(inYear.length, `year ${year + 1}`).toBeGreaterThanOrEqual(3);
+    }
+    const last = campaigns.at(-1)?.sent_at ?? '';
+    expect(last < plusDays(`${DEMO_END_DATE}T00:00:00`, -14)).toBe(true);
+    expect(last > plusDays(`${DEMO_END_DATE}T00:00:00`, -60)).toBe(true);
+  });
+
+  it('sends each campaign to a seeded share of the customers who had opted in before it (SMS: with a phone)', () => {
     for (const c of DEMO_CAMPAIGNS) {
-      const eligible = count(tw.db, 'SELECT count(*) AS n FROM customers WHERE accepts_marketing = 1 AND created_at < ?', c.sentAt);
-      const sent = count(tw.db, 'SELECT count(*) AS n FROM campaign_results WHERE campaign_id = ?', c.id);
+      const phone = c.channel === 'sms' ? 'AND phone IS NOT NULL' : '';
+      const eligible = count(tw.db, `SELECT count(*) AS n FROM customers WHERE accepts_marketing = 1 AND created_at < ? ${phone}`, c.sentAt);
+      const audience = isExperiment(c)
+        ? count(tw.db, 'SELECT count(*) AS n FROM campaign_assignments WHERE campaign_id = ?', c.id)
+        : count(tw.db, 'SELECT count(*) AS n FROM campaign_results WHERE campaign_id = ?', c.id);
       const wrong = count(
         tw.db,
         `SELECT count(*) AS n FROM campaign_results r JOIN customers k ON k.id = r.customer_id
-         WHERE r.campaign_id = ? AND (k.accepts_marketing <> 1 OR k.created_at >= ? OR r.sent <> 1 OR r.clicked > r.opened)`,
+         WHERE r.campaign_id = ? AND (k.accepts_marketing <> 1 OR k.created_at >= ? OR (? = 'sms' AND k.phone IS NULL)
+           OR r.sent <> 1 OR r.delivered NOT IN (0, 1) OR r.clicked > r.delivered OR r.opened > r.delivered
+           OR (? = 'email' AND r.clicked > r.opened) OR (? = 'sms' AND r.opened <> 0))`,
         c.id,
         c.sentAt,
+        c.channel,
+        c.channel,
+        c.channel,
       );
-      expect(sent).toBe(eligible);
-      expect(wrong).toBe(0);
+      expect(wrong, c.externalId).toBe(0);
+      // Binomial: within five standard deviations of the planned share.
+      const sd = Math.sqrt(eligible * c.audienceShare * (1 - c.audienceShare));
+      expect(Math.abs(audience - eligible * c.audienceShare), c.externalId).toBeLessThanOrEqual(5 * sd + 1e-9);
+      if (c.audienceShare === 1) expect(audience).toBe(eligible);
+    }
+    const bounced = count(tw.db, 'SELECT count(*) AS n FROM campaign_results WHERE delivered = 0');
+    expect(bounced / result.campaignResults).toBeGreaterThan(0.005);
+    expect(bounced / result.campaignResults).toBeLessThan(0.05);
+  });
+
+  it('keeps each experiment’s arms and holdout, puts its whole audience in one arm each, and sends the holdout nothing', () => {
+    const experiments = DEMO_CAMPAIGNS.filter(isExperiment);
+    expect(experiments.length).toBeGreaterThanOrEqual(4);
+    expect(experiments.filter((c) => c.arms.length >= 3 + (c.arms.some((a) => a.message === null) ? 1 : 0)).length).toBeGreaterThanOrEqual(1);
+    expect(experiments.filter((c) => c.arms.some((a) => a.message === null)).length).toBeGreaterThanOrEqual(3);
+    const plainWithArms = count(
+      tw.db,
+      `SELECT count(*) AS n FROM campaigns c WHERE c.id NOT IN (${experiments.map((c) => c.id).join(', ')})
+         AND (EXISTS (SELECT 1 FROM campaign_arms a WHERE a.campaign_id = c.id)
+           OR EXISTS (SELECT 1 FROM campaign_assignments s WHERE s.campaign_id = c.id))`,
+    );
+    expect(plainWithArms).toBe(0);
+    for (const c of experiments) {
+      const arms = rows<{ arm: number; name: string; share: number; holdout: number; subject: string | null; body: string | null }>(
+        tw.db,
+        'SELECT arm, name, share, holdout, subject, body FROM campaign_arms WHERE campaign_id = ? ORDER BY arm',
+        c.id,
+      );
+      expect(arms.map((a) => a.arm)).toEqual(c.arms.map((_a, i) => i));
+      expect(arms.reduce((s, a) => s + a.share, 0)).toBeCloseTo(1, 10);
+      for (const a of arms) {
+        expect(a.holdout === 1).toBe(a.name === HOLDOUT_ARM);
+        expect(a.body === null).toBe(a.holdout === 1);
+        expect(a.subject === null).toBe(a.holdout === 1 || c.channel === 'sms');
+      }
+      expect(new Set(arms.filter((a) => a.holdout === 0).map((a) => `${a.subject ?? ''}|${a.body ?? ''}`)).size).toBe(arms.filter((a) => a.holdout === 0).length);
+      const members = rows<{ arm: number; n: number; results: number }>(
+        tw.db,
+        `SELECT s.arm, count(*) AS n, count(r.customer_id) AS results FROM campaign_assignments s
+         LEFT JOIN campaign_results r ON r.campaign_id = s.campaign_id AND r.customer_id = s.customer_id
+         WHERE s.campaign_id = ? GROUP BY s.arm ORDER BY s.arm`,
+        c.id,
+      );
+      const audience = members.reduce((s, m) => s + m.n, 0);
+      for (const m of members) {
+        const arm = arms[m.arm];
+        expect(m.results, `${c.externalId} arm ${m.arm}`).toBe(arm?.holdout === 1 ? 0 : m.n);
+        const sd = Math.sqrt(audience * (arm?.share ?? 0) * (1 - (arm?.share ?? 0)));
+        expect(Math.abs(m.n - audience * (arm?.share ?? 0))).toBeLessThanOrEqual(5 * sd);
+      }
+      // Every result row belongs to a member of a sending arm.
+      expect(
+        count(
+          tw.db,
+          `SELECT count(*) AS n FROM campaign_results r WHERE r.campaign_id = ? AND NOT EXISTS (
+             SELECT 1 FROM campaign_assignments s JOIN campaign_arms a ON a.campaign_id = s.campaign_id AND a.arm = s.arm
+             WHERE s.campaign_id = r.campaign_id AND s.customer_id = r.customer_id AND a.holdout = 0)`,
+          c.id,
+        ),
+      ).toBe(0);
     }
   });
 
@@ -211,11 +313,12 @@ describe('a generated demo shop (3,000 customers)', () => {
       count(
         tw.db,
         `SELECT avg(r.opened) * 1000 AS n FROM campaign_results r JOIN campaigns c ON c.id = r.campaign_id
-         WHERE julianday(c.sent_at) - julianday((SELECT max(o.ordered_at) FROM orders o
+         WHERE c.channel = 'email' AND julianday(c.sent_at) - julianday((SELECT max(o.ordered_at) FROM orders o
                WHERE o.customer_id = r.customer_id AND o.kind = 'sale' AND o.ordered_at < c.sent_at)) ${gap}`,
       ),
     ) as [number, number];
-    expect(recent).toBeGreaterThan(1.3 * lapsed);
+    // Recency only blurs being active (a customer may leave right after an order): about 1.2–1.3 times as often.
+    expect(recent).toBeGreaterThan(1.15 * lapsed);
   });
 
   it('behaves like a buy-till-you-die shop: repeat buyers, one-timers, heavy buyers, lapsed customers', () => {
@@ -261,6 +364,66 @@ describe('a generated demo shop (3,000 customers)', () => {
     expect(fractions.at(-1)).toBe(1);
     expect(control.updates.every((u) => typeof u.rowsDone === 'number')).toBe(true);
     expect(control.checks).toBeGreaterThanOrEqual(3 * 3);
+  });
+});
+
+describe('the experiments of a 20,000-customer demo shop', () => {
+  let tw: TempWorkspace;
+  type ArmFigures = { campaign: number; arm: number; holdout: number; members: number; clicks: number; buyers: number };
+  let figures: ArmFigures[];
+
+  beforeAll(async () => {
+    tw = await tempWorkspace();
+    generateDemo(tw.db, { customers: 20_000, seed: 1 }, recordingControl());
+    // Per arm: its members, their clicks, and how many of them ordered within 7 days of the send (from the orders).
+    figures = rows<ArmFigures>(
+      tw.db,
+      `SELECT s.campaign_id AS campaign, s.arm, a.holdout, count(*) AS members, coalesce(sum(r.clicked), 0) AS clicks,
+              sum(EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.kind = 'sale'
+                  AND o.ordered_at >= c.sent_at AND o.ordered_at < strftime('%Y-%m-%dT%H:%M:%S', c.sent_at, '+7 days'))) AS buyers
+         FROM campaign_assignments s
+         JOIN campaigns c ON c.id = s.campaign_id
+         JOIN campaign_arms a ON a.campaign_id = s.campaign_id AND a.arm = s.arm
+         LEFT JOIN campaign_results r ON r.campaign_id = s.campaign_id AND r.customer_id = s.customer_id
+        GROUP BY s.campaign_id, s.arm`,
+    );
+  });
+  afterAll(() => tw.dispose());
+
+  const pooled = (arms: ArmFigures[], of: 'clicks' | 'buyers'): number =>
+    arms.reduce((s, a) => s + a[of], 0) / arms.reduce((s, a) => s + a.members, 0);
+
+  it('lets the holdout order less within the week than the arms that were sent something: the campaign’s uplift', () => {
+    const sending = figures.filter((a) => a.holdout === 0 && figures.some((h) => h.campaign === a.campaign && h.holdout === 1));
+    const holdouts = figures.filter((a) => a.holdout === 1);
+    expect(holdouts.length).toBeGreaterThanOrEqual(3);
+    expect(holdouts.every((h) => h.members > 100)).toBe(true);
+    expect(pooled(sending, 'buyers')).toBeGreaterThan(1.3 * pooled(holdouts, 'buyers'));
+  });
+
+  it('lets a winning message draw more clicks than the other arms, and equal messages about the same', () => {
+    const planned = (campaign: number, arm: number): number => {
+      const engagement = DEMO_CAMPAIGNS.find((c) => c.id === campaign)?.arms[arm]?.message?.engagement;
+      return engagement ? (engagement.open?.active ?? 1) * engagement.click.active : 0;
+    };
+    const sending = figures.filter((a) => a.holdout === 0);
+    const campaigns = [...new Set(sending.map((a) => a.campaign))];
+    const best: ArmFigures[] = [];
+    const rest: ArmFigures[] = [];
+    const alike: ArmFigures[][] = [];
+    for (const id of campaigns) {
+      const arms = sending.filter((a) => a.campaign === id);
+      const top = Math.max(...arms.map((a) => planned(id, a.arm)));
+      if (arms.every((a) => planned(id, a.arm) === top)) alike.push(arms);
+      else for (const a of arms) (planned(id, a.arm) === top ? best : rest).push(a);
+    }
+    expect(best.length).toBeGreaterThanOrEqual(2);
+    expect(alike.length).toBeGreaterThanOrEqual(2);
+    expect(pooled(best, 'clicks')).toBeGreaterThan(1.15 * pooled(rest, 'clicks'));
+    for (const arms of alike) {
+      const rates = arms.map((a) => a.clicks / a.members);
+      expect(Math.max(...rates) / Math.min(...rates)).toBeLessThan(1.3);
+    }
   });
 });
 
@@ -316,7 +479,7 @@ describe('cancellation and refusal', () => {
         // A cancel at the very first check comes before any report.
         expect(control.updates.at(-1)?.stage ?? 'Products').toBe(stage);
         expect(digestTables(tw.db), `${stage}: workspace unchanged`).toBe(before);
-        for (const table of ['customers', 'products', 'orders', 'order_lines', 'reviews', 'campaigns', 'campaign_results', 'settings']) {
+        for (const table of [...RECORD_TABLES, 'settings']) {
           expect(count(tw.db, `SELECT count(*) AS n FROM ${table}`), `${stage}: ${table}`).toBe(0);
         }
         generateDemo(tw.db, { customers: 1000, seed: 3 }, recordingControl());

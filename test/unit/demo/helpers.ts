@@ -38,13 +38,31 @@ export function recordingControl(cancelAfter = Infinity): RecordingControl {
   return control;
 }
 
-export const RECORD_TABLES = ['customers', 'products', 'orders', 'order_lines', 'reviews', 'campaigns', 'campaign_results'] as const;
+export const RECORD_TABLES = [
+  'customers',
+  'products',
+  'orders',
+  'order_lines',
+  'reviews',
+  'campaigns',
+  'campaign_arms',
+  'campaign_assignments',
+  'campaign_results',
+] as const;
+
+/** Each table's key, to digest rows in a stable order. */
+const KEY_ORDER: Readonly<Record<string, string>> = {
+  campaign_arms: 'campaign_id, arm',
+  campaign_assignments: 'campaign_id, customer_id',
+  campaign_results: 'campaign_id, customer_id',
+  settings: 'key',
+};
 
 /** SHA-256 over every row of the tables, in key order, with column names: equal digests mean equal content. */
 export function digestTables(db: Db, tables: readonly string[] = [...RECORD_TABLES, 'settings']): string {
   const hash = createHash('sha256');
   for (const table of tables) {
-    const order = table === 'campaign_results' ? 'campaign_id, customer_id' : table === 'settings' ? 'key' : 'id';
+    const order = KEY_ORDER[table] ?? 'id';
     hash.update(`#${table}\n`);
     for (const row of db.prepare(`SELECT * FROM ${table} ORDER BY ${order}`).iterate()) hash.update(`${JSON.stringify(row)}\n`);
   }
