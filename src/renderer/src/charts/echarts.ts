@@ -1,4 +1,13 @@
-import { BarChart, HeatmapChart, LineChart, type BarSeriesOption, type HeatmapSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  HeatmapChart,
+  LineChart,
+  type BarSeriesOption,
+  type CustomSeriesOption,
+  type HeatmapSeriesOption,
+  type LineSeriesOption,
+} from 'echarts/charts';
 import {
   AriaComponent,
   GridComponent,
@@ -18,11 +27,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, AriaComponent, CanvasRenderer]);
 // The insights' cohort heat map.
 echarts.use([HeatmapChart, VisualMapContinuousComponent]);
+// The campaigns' estimates with their intervals (dot and whiskers).
+echarts.use([CustomChart]);
 
 export type ChartOption = echarts.ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | HeatmapSeriesOption
+  | CustomSeriesOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption

@@ -23,6 +23,8 @@ export type CopyStudioValue = {
   sampleBusy: boolean;
   /** Campaign names of the library, for the save prompt. */
   campaigns: string[];
+  /** The campaign the studio was opened for (Campaigns' content step): saves go under its name unless changed. */
+  linkedCampaign: string | null;
   /** Something was saved to or changed in the library. */
   libraryChanged: () => void;
 };

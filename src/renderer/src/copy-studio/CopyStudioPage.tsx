@@ -1,5 +1,5 @@
 import { Badge, Button, Skeleton, Tabs, Tooltip } from '@mantine/core';
-import { IconBooks, IconEraser, IconPencil, IconWand } from '@tabler/icons-react';
+import { IconArrowBackUp, IconBooks, IconEraser, IconPencil, IconWand } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError } from '../api/api-error';
@@ -20,9 +20,12 @@ import {
   type BriefDraft,
   type GenerateSettings,
 } from './brief-model';
+import { campaignStepHash } from '../campaigns/campaigns-route';
+import { copyChannelFor } from '../campaigns/plan-model';
 import { copyHash, copyRouteFromHash, type CopyRoute, type CopyTab } from './copy-route';
 import { CopyStudioContext, type CopyStudioValue } from './CopyStudioContext';
 import { LibraryTab } from './LibraryTab';
+import { useCampaignLink } from './useCampaignLink';
 import { useGenerate } from './useGenerate';
 import { WriteTab } from './WriteTab';
 
@@ -69,17 +72,20 @@ export function CopyStudioPage() {
   }, [draft, settings, workspacePath]);
   useEffect(() => saveBrandKit(draft.brand), [draft.brand]);
 
-  // A hand-off (`#/copy/audience/12`): the segment becomes the brief's audience, then the address is plain again.
+  // A hand-off (`#/copy/audience/12`, `…/campaign/5`): the segment becomes the brief's audience, the campaign the
+  // one saves go to; then the address is plain again.
   const handedAudience = route.audience;
+  const handedCampaign = route.campaign;
+  const campaignLink = useCampaignLink(handedCampaign, workspacePath, (link) => setDraftState((d) => ({ ...d, channel: copyChannelFor(link.channel) })));
   useEffect(() => {
-    if (handedAudience === null) return;
-    setDraftState((d) => ({ ...d, audience: { ...d.audience, mode: 'segment', segmentId: handedAudience } }));
+    if (handedAudience === null && handedCampaign === null) return;
+    if (handedAudience !== null) setDraftState((d) => ({ ...d, audience: { ...d.audience, mode: 'segment', segmentId: handedAudience } }));
     window.history.replaceState(window.history.state, '', copyHash('write'));
-    setRoute({ tab: 'write', audience: null });
-  }, [handedAudience]);
+    setRoute({ tab: 'write', audience: null, campaign: null });
+  }, [handedAudience, handedCampaign]);
 
   const go = useCallback((tab: CopyTab) => {
-    setRoute({ tab, audience: null });
+    setRoute({ tab, audience: null, campaign: null });
     const hash = copyHash(tab);
     if (window.location.hash !== hash) window.history.pushState(window.history.state, '', hash);
   }, []);
@@ -136,15 +142,31 @@ export function CopyStudioPage() {
       fillSample,
       sampleBusy,
       campaigns: library.data?.campaigns.map((c) => c.name) ?? [],
+      linkedCampaign: campaignLink.link?.name ?? null,
       libraryChanged: library.refetch,
     }),
-    [currency, draft, settings, generation, segments.data, llm.data, hasCustomers, go, fillSample, sampleBusy, library.data, library.refetch],
+    [currency, draft, settings, generation, segments.data, llm.data, hasCustomers, go, fillSample, sampleBusy, library.data, library.refetch, campaignLink.link],
   );
 
   const saved = library.data?.items.length ?? 0;
+  const backToCampaign = campaignLink.link && (
+    <Button
+      variant="light"
+      leftSection={<IconArrowBackUp size={16} />}
+      onClick={() => {
+        const target = campaignLink.link;
+        campaignLink.clear();
+        if (target) window.location.hash = campaignStepHash(target.id, 'content');
+      }}
+      data-testid="copy-back-to-campaign"
+    >
+      {t('copy.handoff.backToCampaign', { name: campaignLink.link.name })}
+    </Button>
+  );
   const toolbar =
     route.tab === 'write' ? (
       <>
+        {backToCampaign}
         <Button
           variant="default"
           leftSection={<IconEraser size={16} />}
@@ -169,7 +191,9 @@ export function CopyStudioPage() {
           </Button>
         </Tooltip>
       </>
-    ) : undefined;
+    ) : (
+      backToCampaign || undefined
+    );
 
   return (
     <Page title={t('sections.copy.title')} subtitle={t('sections.copy.subtitle')} toolbar={toolbar}>

@@ -31,8 +31,8 @@ export const plainVariant = (v: VariantView): Variant => ({
 export function SaveDialog({ onClose, variant, brief }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const { campaigns, generation, libraryChanged } = useCopyStudio();
-  const [campaign, setCampaign] = useState(() => loadLastCampaign());
+  const { campaigns, linkedCampaign, generation, libraryChanged } = useCopyStudio();
+  const [campaign, setCampaign] = useState(() => linkedCampaign ?? loadLastCampaign());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const name = campaign.trim();

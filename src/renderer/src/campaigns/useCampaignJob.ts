@@ -1,0 +1,63 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { z } from 'zod';
+import { toApiError, type ApiError } from '../api/api-error';
+import type { JobView } from '../jobs/jobs-reducer';
+import { useJobs } from '../jobs/useJobs';
+
+export type CampaignJob<T> = {
+  /** Starts the job with `begin` (a contract call answering `{ jobId }`) and follows it inline. */
+  start: (begin: () => Promise<{ jobId: string }>) => Promise<void>;
+  starting: boolean;
+  running: boolean;
+  /** The engine refused to start it. */
+  startError: ApiError | undefined;
+  job: JobView | undefined;
+  /** The finished job's result, read with its schema. */
+  result: T | undefined;
+  reset: () => void;
+};
+
+/** One background job a campaign screen starts and shows itself (an export, a results import, an uplift model). */
+export function useCampaignJob<T>(resultSchema: z.ZodType<T>): CampaignJob<T> {
+  const jobs = useJobs();
+  const [jobId, setJobId] = useState<string>();
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<ApiError>();
+
+  const { track, detach } = jobs;
+  const start = useCallback(
+    async (begin: () => Promise<{ jobId: string }>) => {
+      setStarting(true);
+      setStartError(undefined);
+      setJobId(undefined);
+      try {
+        const { jobId: id } = await begin();
+        setJobId(id);
+        track(id, { inline: true });
+      } catch (reason) {
+        setStartError(toApiError(reason));
+      } finally {
+        setStarting(false);
+      }
+    },
+    [track],
+  );
+
+  // Once the screen is gone, the job's end is notified like any other.
+  useEffect(() => (jobId ? () => detach(jobId) : undefined), [jobId, detach]);
+
+  const job = jobId ? jobs.get(jobId) : undefined;
+  const parsed = job?.status === 'done' ? resultSchema.safeParse(job.result) : undefined;
+  return {
+    start,
+    starting,
+    running: starting || job?.status === 'running',
+    startError,
+    job,
+    result: parsed?.success ? parsed.data : undefined,
+    reset: () => {
+      setJobId(undefined);
+      setStartError(undefined);
+    },
+  };
+}
