@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { compareRowSchema } from '../../shared/campaign-schemas';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
