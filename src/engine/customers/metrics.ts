@@ -39,7 +39,10 @@ export function refreshCustomerMetrics(db: Db): { customers: number; asOf: strin
               CAST(julianday(@asOf) - julianday(p.first_at) AS INTEGER),
               s.churn_risk, s.p_alive, s.expected_purchases, s.clv
        FROM customers c LEFT JOIN per_customer p ON p.customer_id = c.id
-       LEFT JOIN customer_scores s ON s.customer_id = c.id`,
+       LEFT JOIN customer_scores s ON s.customer_id = c.id
+       -- In id order, so the table and its indexes fill in order (without it SQLite may read customers through
+       -- another index and write every page at random: twice the time at a million customers).
+       ORDER BY c.id`,
     )
     .run({ asOf }).changes;
   db.prepare(
