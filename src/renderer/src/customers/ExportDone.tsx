@@ -1,7 +1,8 @@
-import { Alert, Anchor, Button, Code, CopyButton, Group, Stack, Text } from '@mantine/core';
-import { IconCheck, IconCopy, IconDownload } from '@tabler/icons-react';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { IconCheck, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../shared/customer-schemas';
+import { PathWithCopy } from '../components/PathWithCopy';
 import { useFormat } from '../format/useFormat';
 
 type Props = { result: ExportResult; download: string | null | undefined; testIdPrefix: string };
@@ -14,18 +15,7 @@ export function ExportDone({ result, download, testIdPrefix }: Props) {
     <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('explorer.export.done', { count: result.rows, rows: format.integer(result.rows) })} data-testid={`${testIdPrefix}-done`} data-rows={result.rows}>
       <Stack gap={6}>
         <Text size="sm">{t('explorer.export.savedTo')}</Text>
-        <Group gap={6} wrap="nowrap">
-          <Code style={{ wordBreak: 'break-all', flex: 1 }} data-testid={`${testIdPrefix}-path`}>
-            {result.file}
-          </Code>
-          <CopyButton value={result.file}>
-            {({ copied, copy }) => (
-              <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
-                {copied ? t('common.copied') : t('common.copy')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <PathWithCopy path={result.file} testId={`${testIdPrefix}-path`} />
         {download && (
           <Anchor href={download} download={result.fileName} size="sm" data-testid={`${testIdPrefix}-download`}>
             <Group gap={4} component="span">

@@ -133,6 +133,11 @@ export const en = {
     "progressLabel": "Progress of {{title}}",
     "rowsPerSecond": "{{value}} rows/s",
     "timeLeft": "about {{value}} left",
+    "inline": {
+      "starting": "Starting…",
+      "cancelled": "Stopped before it finished. Nothing was changed.",
+      "again": "Start again"
+    },
     "status": {
       "running": "Running",
       "done": "Done",
@@ -1148,7 +1153,6 @@ export const en = {
       "rejectedCaption": "Rows with a problem"
     },
     "job": {
-      "starting": "Starting…",
       "underASecond": "under a second"
     },
     "validate": {
@@ -1873,11 +1877,6 @@ export const en = {
       "previous": "Back: {{step}}",
       "first": "Back",
       "next": "Next: {{step}}"
-    },
-    "job": {
-      "starting": "Starting…",
-      "cancelled": "Stopped before it finished. Nothing was changed.",
-      "again": "Start again"
     },
     "goal": {
       "title": "What is this campaign for?",

@@ -15,6 +15,7 @@ import { CampaignMissing } from '../CampaignMissing';
 import { BUILDER_STEPS, homeRoute, type BuilderStep, type Go } from '../campaigns-route';
 import { AudienceStep } from './AudienceStep';
 import { BuilderContext, type BuilderValue } from './BuilderContext';
+import stepperClasses from './BuilderStepper.module.css';
 import { ChannelStep } from './ChannelStep';
 import { ContentStep } from './ContentStep';
 import { ExperimentStep } from './ExperimentStep';
@@ -150,13 +151,16 @@ export function CampaignBuilder({ id, step, go }: Props) {
             size="xs"
             iconSize={26}
             wrap={false}
+            classNames={stepperClasses}
             // Every step stays editable: the ones before the current step are visited, not "done".
             completedIcon={({ step: n }) => n + 1}
             data-testid="campaign-stepper"
           >
-            {BUILDER_STEPS.map((s) => (
-              <Stepper.Step key={s} label={t(`campaigns.steps.${s}`)} data-testid={`campaign-step-${s}`} aria-current={s === step ? 'step' : undefined} />
-            ))}
+            {BUILDER_STEPS.map((s) => {
+              // Named for screen readers too: on a narrow window only the current step shows its label.
+              const label = t(`campaigns.steps.${s}`);
+              return <Stepper.Step key={s} label={label} aria-label={label} data-testid={`campaign-step-${s}`} aria-current={s === step ? 'step' : undefined} />;
+            })}
           </Stepper>
         </Paper>
         <div data-testid={`campaign-step-body-${step}`}>

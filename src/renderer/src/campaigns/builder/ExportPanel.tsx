@@ -1,12 +1,13 @@
-import { Alert, Button, Checkbox, Code, CopyButton, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCheck, IconCopy, IconFileExport, IconReportAnalytics } from '@tabler/icons-react';
+import { Alert, Button, Checkbox, Code, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCheck, IconFileExport, IconReportAnalytics } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { campaignExportResultSchema, type CampaignExportResult } from '../../../../shared/campaign-schemas';
 import { useApi } from '../../api/useApi';
+import { PathWithCopy } from '../../components/PathWithCopy';
 import { useFormat } from '../../format/useFormat';
 import { campaignsHash } from '../campaigns-route';
-import { JobStatusPanel } from '../JobStatusPanel';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { useCampaignJob } from '../useCampaignJob';
 import { useBuilder } from './BuilderContext';
 
@@ -107,18 +108,7 @@ function ExportDone({ result, onReport, onAgain }: { result: CampaignExportResul
         <Text size="sm" fw={600} mb={4}>
           {t('campaigns.export.folder')}
         </Text>
-        <Group gap={6} wrap="nowrap">
-          <Code style={{ wordBreak: 'break-all', flex: 1 }} data-testid="campaign-export-folder">
-            {result.folder}
-          </Code>
-          <CopyButton value={result.folder}>
-            {({ copied, copy }) => (
-              <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={copy} leftSection={copied ? <IconCheck size={12} /> : <IconCopy size={12} />}>
-                {copied ? t('common.copied') : t('common.copy')}
-              </Button>
-            )}
-          </CopyButton>
-        </Group>
+        <PathWithCopy path={result.folder} testId="campaign-export-folder" />
       </div>
       <Table fz="sm" verticalSpacing={4} withTableBorder data-testid="campaign-export-files">
         <Table.Thead>

@@ -1,5 +1,6 @@
 import { Button, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignDraft } from './useCampaignDraft';
 
@@ -8,49 +9,44 @@ export function SaveStatus({ draft }: { draft: CampaignDraft }) {
   const { t } = useTranslation();
   const { save, saveError, problems } = draft;
   if (save === 'pending' || save === 'saving') {
-    return (
-      <Group gap={6} data-testid="campaign-save-status" data-state="saving" aria-live="polite">
-        <Loader size={12} />
-        <Text size="sm" c="dimmed">
-          {t('campaigns.save.saving')}
-        </Text>
-      </Group>
-    );
+    return <Line state="saving" icon={<Loader size={12} />} colour="dimmed" text={t('campaigns.save.saving')} />;
   }
   if (save === 'invalid') {
-    const first = Object.values(problems)[0] ?? '';
-    return (
-      <Tooltip label={first} multiline maw={360} disabled={!first}>
-        <Group gap={6} data-testid="campaign-save-status" data-state="invalid" aria-live="polite">
-          <IconAlertTriangle size={14} color="var(--mantine-color-orange-filled)" />
-          <Text size="sm" c="orange">
-            {t('campaigns.save.invalid')}
-          </Text>
-        </Group>
-      </Tooltip>
-    );
+    const warning = <IconAlertTriangle size={14} color="var(--mantine-color-orange-filled)" />;
+    return <Line state="invalid" icon={warning} colour="orange" text={t('campaigns.save.invalid')} why={Object.values(problems)[0]} />;
   }
   if (save === 'failed') {
     return (
-      <Group gap={6} data-testid="campaign-save-status" data-state="failed" aria-live="polite">
-        <IconAlertTriangle size={14} color="var(--mantine-color-red-filled)" />
-        <Tooltip label={saveError?.message ?? ''} multiline maw={360}>
-          <Text size="sm" c="red">
-            {t('campaigns.save.failed')}
-          </Text>
-        </Tooltip>
+      <Line state="failed" icon={<IconAlertTriangle size={14} color="var(--mantine-color-red-filled)" />} colour="red" text={t('campaigns.save.failed')} why={saveError?.message}>
         <Button size="compact-xs" variant="light" color="red" onClick={() => void draft.flush()}>
           {t('errors.retry')}
         </Button>
-      </Group>
+      </Line>
     );
   }
+  return <Line state="saved" icon={<IconCircleCheck size={14} color="var(--mantine-color-teal-filled)" />} colour="dimmed" text={t('campaigns.save.saved')} />;
+}
+
+type LineProps = {
+  state: 'saving' | 'invalid' | 'failed' | 'saved';
+  icon: ReactNode;
+  colour: string;
+  text: string;
+  /** Why it is not saved, shown on hovering the words. */
+  why?: string;
+  children?: ReactNode;
+};
+
+function Line({ state, icon, colour, text, why, children }: LineProps) {
   return (
-    <Group gap={6} data-testid="campaign-save-status" data-state="saved" aria-live="polite">
-      <IconCircleCheck size={14} color="var(--mantine-color-teal-filled)" />
-      <Text size="sm" c="dimmed">
-        {t('campaigns.save.saved')}
-      </Text>
+    <Group gap={6} data-testid="campaign-save-status" data-state={state} aria-live="polite">
+      {icon}
+      <Tooltip label={why} multiline maw={360} disabled={!why}>
+        <Text size="sm" c={colour}>
+          {text}
+        </Text>
+      </Tooltip>
+      {children}
     </Group>
   );
 }

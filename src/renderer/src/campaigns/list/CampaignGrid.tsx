@@ -18,8 +18,10 @@ type GridContext = { toggle: (id: number) => void };
 type Source = 'all' | CampaignSummary['source'];
 
 const ROW_HEIGHT = 34;
-const HEADER_HEIGHT = 36;
+// Two lines: the figures' headers wrap ("Revenue / recipient") so their columns stay narrow and the names read.
+const HEADER_HEIGHT = 48;
 const MAX_VISIBLE_ROWS = 10;
+const DEFAULT_COLUMN: ColDef<Row> = { wrapHeaderText: true };
 
 function SelectCell({ data, context }: ICellRendererParams<Row, unknown, GridContext>) {
   const { t } = useTranslation();
@@ -78,25 +80,26 @@ function AudienceCell({ data }: ICellRendererParams<Row>) {
 function columnDefs(t: TFunction, format: Formatters, currency: string): ColDef<Row>[] {
   const rate = (value: unknown): string => (typeof value === 'number' ? format.percent(value) : t('common.none'));
   return [
-    { colId: 'select', headerName: '', width: 44, sortable: false, resizable: false, cellRenderer: SelectCell, headerTooltip: t('campaigns.list.selectHeader') },
+    { colId: 'select', headerName: '', width: 40, sortable: false, resizable: false, cellRenderer: SelectCell, headerTooltip: t('campaigns.list.selectHeader') },
     {
       colId: 'name',
       field: 'name',
       headerName: t('campaigns.list.name'),
       flex: 1,
-      minWidth: 160,
+      minWidth: 180,
       cellStyle: { fontWeight: 600 },
       tooltipValueGetter: (p) => (p.data ? [p.data.name, p.data.subject, t(`campaigns.sources.${p.data.source}`)].filter(Boolean).join(' · ') : undefined),
     },
-    { colId: 'channel', field: 'channel', headerName: t('campaigns.list.channel'), width: 80, cellRenderer: ChannelCell },
-    { colId: 'sendDate', field: 'sendDate', headerName: t('campaigns.list.sendDate'), width: 112, initialSort: 'desc', valueFormatter: (p) => (typeof p.value === 'string' ? format.date(p.value) : '') },
+    // An icon column under no header word (the word is its tooltip): its room goes to the names.
+    { colId: 'channel', field: 'channel', headerName: '', headerTooltip: t('campaigns.list.channel'), width: 48, cellRenderer: ChannelCell },
+    { colId: 'sendDate', field: 'sendDate', headerName: t('campaigns.list.sendDate'), width: 108, initialSort: 'desc', valueFormatter: (p) => (typeof p.value === 'string' ? format.date(p.value) : '') },
     { colId: 'audience', field: 'audience', headerName: t('campaigns.list.audience'), width: 90, type: 'rightAligned', cellRenderer: AudienceCell, headerTooltip: t('campaigns.list.audienceHelp') },
     { colId: 'recipients', field: 'recipients', headerName: t('campaigns.list.recipients'), width: 96, type: 'rightAligned', valueFormatter: (p) => (typeof p.value === 'number' ? format.integer(p.value) : '') },
     { colId: 'conversion', headerName: t('campaigns.list.conversion'), width: 100, type: 'rightAligned', valueGetter: (p) => (p.data ? conversionRate(p.data) : null), valueFormatter: (p) => rate(p.value) },
     {
       colId: 'revenuePerRecipient',
       headerName: t('campaigns.list.revenuePerRecipient'),
-      width: 140,
+      width: 100,
       type: 'rightAligned',
       valueGetter: (p) => (p.data ? revenuePerRecipient(p.data) : null),
       valueFormatter: (p) => (typeof p.value === 'number' ? format.money(p.value, currency) : t('common.none')),
@@ -183,6 +186,8 @@ export function CampaignGrid({ campaigns, currency, selected, onSelect, onOpen }
               toggle(event.data.id);
             }
           }}
+          headerHeight={HEADER_HEIGHT}
+          defaultColDef={DEFAULT_COLUMN}
           suppressMovableColumns
           tooltipShowDelay={400}
         />

@@ -24,10 +24,20 @@ export function openCampaign(campaign: CampaignSummary, go: Go): void {
   else go({ view: 'builder', id: campaign.id, step: campaign.status === 'draft' ? 'goal' : 'review' });
 }
 
+/** How many a tab holds, beside its name; nothing when it holds none. */
+function TabCount({ count }: { count: number }) {
+  const format = useFormat();
+  if (count === 0) return null;
+  return (
+    <Badge size="xs" variant="light" ml={6} className="tabular">
+      {format.integer(count)}
+    </Badge>
+  );
+}
+
 /** The list of campaigns, their calendar and the comparison of a few; "New campaign" starts the builder. */
 export function CampaignsHome({ route, go }: Props) {
   const { t } = useTranslation();
-  const format = useFormat();
   const { workspace } = useWorkspace();
   const currency = workspace?.currency ?? 'EUR';
   const stats = useWorkspaceQuery('workspace.stats', {});
@@ -68,22 +78,14 @@ export function CampaignsHome({ route, go }: Props) {
         <Tabs.List mb="md">
           <Tabs.Tab value="list" leftSection={<IconList size={16} />} data-testid="campaigns-tab-list">
             {t('campaigns.tabs.list')}
-            {campaigns.length > 0 && (
-              <Badge size="xs" variant="light" ml={6} className="tabular">
-                {format.integer(campaigns.length)}
-              </Badge>
-            )}
+            <TabCount count={campaigns.length} />
           </Tabs.Tab>
           <Tabs.Tab value="calendar" leftSection={<IconCalendarMonth size={16} />} data-testid="campaigns-tab-calendar">
             {t('campaigns.tabs.calendar')}
           </Tabs.Tab>
           <Tabs.Tab value="compare" leftSection={<IconArrowsDiff size={16} />} data-testid="campaigns-tab-compare">
             {t('campaigns.tabs.compare')}
-            {selected.length > 0 && (
-              <Badge size="xs" variant="light" ml={6} className="tabular">
-                {format.integer(selected.length)}
-              </Badge>
-            )}
+            <TabCount count={selected.length} />
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="list">

@@ -65,7 +65,7 @@ export function ArmsTable({ report }: { report: CampaignReport }) {
                     </Text>
                   )}
                 </Table.Td>
-                <Table.Td ta="right" className="tabular">
+                <Table.Td ta="right" className="tabular" style={{ whiteSpace: 'nowrap' }}>
                   {format.integer(arm.recipients)}
                   {arm.delivered !== null && (
                     <Text size="xs" c="dimmed">

@@ -10,7 +10,7 @@ import { useApi } from '../../api/useApi';
 import { ChooseFile } from '../../data/import/ChooseFile';
 import { outcomeSentence } from '../../data/import/outcome';
 import { ReportCounts } from '../../data/import/ReportCounts';
-import { JobStatusPanel } from '../JobStatusPanel';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { useCampaignJob } from '../useCampaignJob';
 
 /**

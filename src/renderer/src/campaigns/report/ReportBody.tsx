@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CampaignReport } from '../../../../shared/campaign-schemas';
 import { Chart } from '../../charts/Chart';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import type { Formatters } from '../../format/formatters';
 import { useFormat } from '../../format/useFormat';
 import { useWorkspaceQuery } from '../../workspace/useWorkspaceQuery';
 import { intervalOption } from '../campaign-charts';
@@ -24,38 +25,59 @@ export function ReportBody({ id }: { id: number }) {
   return <ReportView report={report.data} />;
 }
 
+type Arm = CampaignReport['arms'][number];
+
+/** The two per-arm figures charted side by side: where each reads its estimate and interval, and its words. */
+const FIGURES = {
+  rate: {
+    pick: (arm: Arm) => ({ mean: arm.rate, low: arm.ciLow, high: arm.ciHigh }),
+    show: (format: Formatters, value: number) => format.percent(value),
+    title: 'campaigns.report.rateChart',
+    help: 'campaigns.report.rateChartHelp',
+    estimate: 'campaigns.report.rate',
+    testId: 'campaign-report-rate-chart',
+  },
+  rpr: {
+    pick: (arm: Arm) => ({ mean: arm.revenuePerRecipient, low: arm.rprLow, high: arm.rprHigh }),
+    show: (format: Formatters, value: number, currency: string) => format.money(value, currency),
+    title: 'campaigns.report.rprChart',
+    help: 'campaigns.report.rprChartHelp',
+    estimate: 'campaigns.report.rpr',
+    testId: 'campaign-report-rpr-chart',
+  },
+} as const;
+
+/** One figure per arm as dots and whiskers, read against the holdout's when there is one. */
+function ArmsChart({ report, figure }: { report: CampaignReport; figure: keyof typeof FIGURES }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { pick, show, title, help, estimate, testId } = FIGURES[figure];
+  const option = useMemo(() => {
+    const holdout = report.arms.find((a) => a.holdout);
+    return intervalOption(
+      report.arms.map((a) => ({ label: a.holdout ? t('campaigns.groups.holdout') : a.name, ...pick(a), color: a.holdout ? HOLDOUT_COLOUR : undefined })),
+      {
+        format: (value) => show(format, value, report.currency),
+        reference: holdout ? { value: pick(holdout).mean, label: t('campaigns.report.holdoutLine') } : undefined,
+        estimateLabel: t(estimate),
+        intervalLabel: t('campaigns.report.interval'),
+      },
+    );
+  }, [report, pick, show, estimate, format, t]);
+  return (
+    <Paper p="md" h="100%">
+      <Title order={3}>{t(title)}</Title>
+      <Text size="xs" c="dimmed" mb="xs">
+        {t(help)}
+      </Text>
+      <Chart option={option} height={50 + report.arms.length * 42} label={t(title)} testId={testId} />
+    </Paper>
+  );
+}
+
 function ReportView({ report }: { report: CampaignReport }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const holdout = report.arms.find((a) => a.holdout);
-  const label = (arm: CampaignReport['arms'][number]): string => (arm.holdout ? t('campaigns.groups.holdout') : arm.name);
-  const rateOption = useMemo(
-    () =>
-      intervalOption(
-        report.arms.map((a) => ({ label: label(a), mean: a.rate, low: a.ciLow, high: a.ciHigh, color: a.holdout ? HOLDOUT_COLOUR : undefined })),
-        {
-          format: (v) => format.percent(v),
-          reference: holdout ? { value: holdout.rate, label: t('campaigns.report.holdoutLine') } : undefined,
-          estimateLabel: t('campaigns.report.rate'),
-          intervalLabel: t('campaigns.report.interval'),
-        },
-      ),
-    [report, holdout, format, t],
-  );
-  const rprOption = useMemo(
-    () =>
-      intervalOption(
-        report.arms.map((a) => ({ label: label(a), mean: a.revenuePerRecipient, low: a.rprLow, high: a.rprHigh, color: a.holdout ? HOLDOUT_COLOUR : undefined })),
-        {
-          format: (v) => format.money(v, report.currency),
-          reference: holdout ? { value: holdout.revenuePerRecipient, label: t('campaigns.report.holdoutLine') } : undefined,
-          estimateLabel: t('campaigns.report.rpr'),
-          intervalLabel: t('campaigns.report.interval'),
-        },
-      ),
-    [report, holdout, format, t],
-  );
-  const chartHeight = 50 + report.arms.length * 42;
 
   return (
     <Stack gap="md" data-testid="campaign-report-body">
@@ -71,22 +93,10 @@ function ReportView({ report }: { report: CampaignReport }) {
       <ArmsTable report={report} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper p="md" h="100%">
-            <Title order={3}>{t('campaigns.report.rateChart')}</Title>
-            <Text size="xs" c="dimmed" mb="xs">
-              {t('campaigns.report.rateChartHelp')}
-            </Text>
-            <Chart option={rateOption} height={chartHeight} label={t('campaigns.report.rateChart')} testId="campaign-report-rate-chart" />
-          </Paper>
+          <ArmsChart report={report} figure="rate" />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
-          <Paper p="md" h="100%">
-            <Title order={3}>{t('campaigns.report.rprChart')}</Title>
-            <Text size="xs" c="dimmed" mb="xs">
-              {t('campaigns.report.rprChartHelp')}
-            </Text>
-            <Chart option={rprOption} height={chartHeight} label={t('campaigns.report.rprChart')} testId="campaign-report-rpr-chart" />
-          </Paper>
+          <ArmsChart report={report} figure="rpr" />
         </Grid.Col>
       </Grid>
       {report.comparisons.length > 0 && <ComparisonsTable report={report} />}

@@ -12,7 +12,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useFormat } from '../../format/useFormat';
 import { upliftOption } from '../campaign-charts';
 import type { Go } from '../campaigns-route';
-import { JobStatusPanel } from '../JobStatusPanel';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { nextTimePlan } from '../plan-model';
 import { useCampaignJob } from '../useCampaignJob';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/import-schemas';
 import { navigate } from '../../app/navigation';
 import { useFormat } from '../../format/useFormat';
-import { JobPanel } from './JobPanel';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { outcomeSentence, took } from './outcome';
 import { ReportCounts } from './ReportCounts';
 import { RowErrorsTable } from './RowErrorsTable';
@@ -24,13 +24,15 @@ export function ImportStep({ run, fileName, onRetry, onSkipBadRows, onAnother, o
   const { t } = useTranslation();
   return (
     <Stack gap="md" data-testid="import-run-step">
-      <JobPanel
+      <JobStatusPanel
         job={run}
         title={t('importWizard.run.running', { file: fileName })}
         cancelledText={t('importWizard.run.cancelled')}
         failedTitle={t('importWizard.run.failed')}
         onRetry={onRetry}
         retryLabel={t('importWizard.run.again')}
+        testId="import-job"
+        beforeJob="starting"
       />
       {run.report && <Outcome report={run.report} onSkipBadRows={onSkipBadRows} onAnother={onAnother} onHistory={onHistory} />}
     </Stack>

@@ -4,7 +4,7 @@ import { IconCircleCheck, IconCopyCheck, IconFileOff, IconFilter, IconAlertTrian
 import { useTranslation } from 'react-i18next';
 import type { ImportReport } from '../../../../shared/import-schemas';
 import { useFormat } from '../../format/useFormat';
-import { JobPanel } from './JobPanel';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { took } from './outcome';
 import { ReportCounts } from './ReportCounts';
 import { RowErrorsTable } from './RowErrorsTable';
@@ -23,13 +23,15 @@ export function ValidateStep({ check, fileName, onRecheck, onImport }: Props) {
   const report = check.report;
   return (
     <Stack gap="md" data-testid="import-validate">
-      <JobPanel
+      <JobStatusPanel
         job={check}
         title={t('importWizard.validate.running', { file: fileName })}
         cancelledText={t('importWizard.validate.cancelled')}
         failedTitle={t('importWizard.validate.failed')}
         onRetry={onRecheck}
         retryLabel={t('importWizard.validate.again')}
+        testId="import-job"
+        beforeJob="starting"
       />
       {report && <ValidationReport report={report} onImport={onImport} />}
     </Stack>
