@@ -8,6 +8,7 @@ import { sniff } from '../ingest/inspect';
 import { statInput } from '../ingest/source';
 import { suggestMapping } from '../ingest/suggest';
 import type { HandlerMap } from '../router';
+import { validateRule } from '../segments/validate';
 import { buildAudience, describeAudience, planSendDate } from './build';
 import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readArms, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
 import { compareCampaigns } from './compare';
@@ -22,6 +23,18 @@ const frozenParts = (plan: CampaignPlan): string =>
   JSON.stringify([plan.audience, plan.arms.map((a) => [a.name, a.weight ?? 1]), plan.holdout, plan.seed, plan.channel]);
 
 const withSendDate = (plan: CampaignPlan): CampaignPlan => ({ ...plan, sendDate: planSendDate(plan, localDay(new Date())) });
+
+/** Refuses an audience that names a segment that is not there or a rule the segment compiler would refuse. */
+function checkAudience(db: Db, plan: CampaignPlan): void {
+  for (const segmentId of plan.audience.segmentIds) {
+    if (db.prepare('SELECT 1 FROM segments WHERE id = ?').get(segmentId) === undefined) {
+      throw new AppError('not-found', `There is no segment ${segmentId}. Choose a saved segment (see segment list) or give a rule.`, { field: 'audience.segmentIds' });
+    }
+  }
+  if (plan.audience.rule) validateRule(plan.audience.rule);
+  const names = plan.arms.map((a) => a.name.toLowerCase());
+  if (new Set(names).size !== names.length) throw new AppError('bad-input', 'Two arms have the same name. Give each arm its own name.', { field: 'arms' });
+}
 
 function audienceOf(db: Db, id: number) {
   return buildAudience(db, id, sendDateOf(readPlan(db, id).sentAt));
@@ -49,6 +62,7 @@ export const campaignsHandlers = {
   'campaigns.get': (input, ctx) => getCampaign(ctx.workspace().db, input.id),
   'campaigns.create': (input, ctx) => {
     const db = ctx.workspace().db;
+    checkAudience(db, input);
     const id = insertDraft(db, withSendDate(input), new Date().toISOString());
     return getCampaign(db, id);
   },
@@ -62,6 +76,7 @@ export const campaignsHandlers = {
         { field: 'plan' },
       );
     }
+    checkAudience(db, input.plan);
     updatePlan(db, input.id, withSendDate(input.plan), new Date().toISOString());
     return getCampaign(db, input.id);
   },

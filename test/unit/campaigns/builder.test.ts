@@ -215,6 +215,19 @@ describe('a campaign from a saved segment with two arms and a holdout', () => {
   });
 });
 
+describe('plans the engine refuses', () => {
+  it('names the missing segment, the bad rule and the duplicate arm, and saves nothing', async () => {
+    const before = (await demo.value<{ campaigns: unknown[] }>('campaigns.list', {})).campaigns.length;
+    const missing = await demo.engine.invoke('campaigns.create', plan({ audience: { segmentIds: [999] } }));
+    expect(missing.ok ? null : missing.error).toMatchObject({ code: 'not-found', details: { field: 'audience.segmentIds' } });
+    const badRule = await demo.engine.invoke('campaigns.create', plan({ audience: { rule: { all: [{ field: 'orders', op: 'contains', value: 3 }] } } }));
+    expect(badRule.ok ? null : badRule.error.code).toBe('bad-input');
+    const twins = await demo.engine.invoke('campaigns.create', plan({ arms: [{ name: 'A' }, { name: 'a' }] }));
+    expect(twins.ok ? null : twins.error).toMatchObject({ code: 'bad-input', details: { field: 'arms' } });
+    expect((await demo.value<{ campaigns: unknown[] }>('campaigns.list', {})).campaigns).toHaveLength(before);
+  });
+});
+
 describe('channel files', () => {
   it('refuses an ad audience without a reveal, and hashes the normalised e-mail with one', async () => {
     const ads = await demo.value<CampaignDetail>('campaigns.create', plan({ name: 'Retargeting', channel: 'ads', arms: [{ name: 'Audience' }], holdout: 0.2 }));
