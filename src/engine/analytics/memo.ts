@@ -14,7 +14,10 @@ function dataVersion(db: Db): string {
 
 /** The remembered answer for `key`, or a fresh one from `compute` when the data changed since. */
 export function memoised<T>(db: Db, key: string, compute: () => T): T {
-  const version = dataVersion(db);
+  return memoisedWith(db, key, dataVersion(db), compute);
+}
+
+function memoisedWith<T>(db: Db, key: string, version: string, compute: () => T): T {
   let entries = memos.get(db);
   if (!entries) memos.set(db, (entries = new Map()));
   const found = entries.get(key);
@@ -24,4 +27,13 @@ export function memoised<T>(db: Db, key: string, compute: () => T): T {
   entries.set(key, { version, value });
   if (entries.size > ENTRIES) entries.delete(entries.keys().next().value as string);
   return value;
+}
+
+/**
+ * Like `memoised`, for answers that depend on a few tables only: remembered while `signature` (for example those
+ * tables' row counts and highest ids) and other connections' commits stay the same, so this connection's writes
+ * elsewhere (a campaign draft saved at every change) do not throw them away.
+ */
+export function memoisedOn<T>(db: Db, key: string, signature: string, compute: () => T): T {
+  return memoisedWith(db, key, `${String(db.pragma('data_version', { simple: true }))}:${signature}`, compute);
 }

@@ -1,6 +1,6 @@
 import type { AudienceResult, AudienceSpec, CampaignChannel, CapScore } from '../../shared/campaign-schemas';
 import type { CopyGoal } from '../../shared/copy-schemas';
-import { memoised } from '../analytics/memo';
+import { memoisedOn } from '../analytics/memo';
 import { readAsOf } from '../customers/customers-repo';
 import type { Db } from '../db/open-workspace';
 import { createRng } from '../demo/random';
@@ -212,7 +212,8 @@ function capAudience(db: Db, ids: Int32Array, size: number, by: 'auto' | CapScor
  * one 24-slot tally is enough; a GROUP BY would sort every order first.
  */
 export function usualOrderHours(db: Db): Int8Array {
-  return memoised(db, 'campaigns.usualOrderHours', () => {
+  const signature = JSON.stringify(db.prepare('SELECT count(*), max(id), (SELECT max(id) FROM customers) FROM orders').raw().get());
+  return memoisedOn(db, 'campaigns.usualOrderHours', signature, () => {
     const hours = new Int8Array(maxCustomerId(db) + 1).fill(-1);
     const tally = new Int32Array(24);
     let current = -1;
@@ -243,7 +244,8 @@ export function usualOrderHours(db: Db): Int8Array {
 
 /** The RFM segment of each member (the strata of the assignment); customers without one are "Unscored". */
 export function strataOf(db: Db, ids: Int32Array): { names: string[]; stratumOf: Uint16Array } {
-  const byId = memoised(db, 'campaigns.rfmById', () => {
+  const signature = JSON.stringify(db.prepare("SELECT count(*), max(customer_id), count(rfm_segment) FROM customer_metrics").raw().get());
+  const byId = memoisedOn(db, 'campaigns.rfmById', signature, () => {
     // Segment names are few: each customer holds a small code, not a string in a million-entry map.
     const codes = new Uint16Array(maxCustomerId(db) + 1);
     const names: string[] = [UNSCORED];
