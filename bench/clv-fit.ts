@@ -14,7 +14,7 @@ import { summariseTransactions, type Transaction } from '../src/engine/models/cl
 import { percentile, report, round } from './lib';
 
 const RUNS = 3;
-const MASTER = path.resolve('../shared/data/cdnow/CDNOW_master.txt');
+const MASTER = path.resolve('test/data/cdnow/CDNOW_master.txt');
 const CALIBRATION_END = '1997-09-30';
 
 const transactions: Transaction[] = fs

@@ -17,7 +17,7 @@ import { percentile, report, round } from './lib';
 const RUNS = 3;
 const FOLDS = 5;
 const SEED = 1;
-const TELCO = path.resolve('../shared/data/telco-churn/Telco-Customer-Churn.csv');
+const TELCO = path.resolve('test/data/telco-churn/Telco-Customer-Churn.csv');
 
 const { tf, info } = await loadTf();
 const table = readCsvTable(TELCO);

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Transaction } from '../../../src/engine/models/clv/summary';
+import { TEST_DATA } from '../data-paths';
 
-/** The CDNOW files as distributed with `lifetimes`, read in place from the shared data folder (never copied). */
-export const CDNOW_DIR = path.resolve('../shared/data/cdnow');
+/** The CDNOW files as distributed with `lifetimes`, kept in test/data/cdnow. */
+export const CDNOW_DIR = path.join(TEST_DATA, 'cdnow');
 
 export type SummaryCsvRow = { id: string; x: number; tx: number; T: number };
 
