@@ -1,31 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { callApi, expect, snap, test } from './fixtures';
-
-/** Closes notifications until none is left, never failing a test over a toast. */
-async function closeToasts(page: Page): Promise<void> {
-  await expect(async () => {
-    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_000 });
-  })
-    .toPass({ timeout: 10_000 })
-    .catch(() => undefined);
-}
-
-/** A screenshot scrolled to `target` (or the page's top), without notifications over it. */
-async function shot(page: Page, name: string, target?: Locator): Promise<void> {
-  await closeToasts(page);
-  const element = target ?? page.getByRole('heading', { level: 1 });
-  await element.evaluate(
-    (el, toTarget) => {
-      (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: toTarget ? 'start' : 'center' });
-      if (toTarget) (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -64);
-    },
-    target !== undefined,
-  );
-  await snap(page, name);
-}
+import type { Page } from '@playwright/test';
+import { callApi, expect, shot, test } from './fixtures';
 
 const saved = (page: Page) => expect(page.getByTestId('campaign-save-status')).toHaveAttribute('data-state', 'saved', { timeout: 15_000 });
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { writeTinyLlama } from '../unit/copy/gguf-writer';
-import { callApi, expect, gridCell, snap, test } from './fixtures';
+import { callApi, closeToasts, expect, gridCell, shot, snap, test } from './fixtures';
 
 async function loadDemoShop(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -11,31 +11,6 @@ async function loadDemoShop(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('kpi-customers')).toBeVisible({ timeout: 60_000 });
 }
 
-
-/** Closes notifications until none is left (a late one may arrive), never failing a test over a toast. */
-async function closeToasts(page: Page): Promise<void> {
-  await expect(async () => {
-    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
-    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_000 });
-  })
-    .toPass({ timeout: 10_000 })
-    .catch(() => undefined);
-}
-
-/** A screenshot without notifications over its corner, scrolled to `target` (or the page's top). */
-async function shot(page: Page, name: string, target?: Locator): Promise<void> {
-  await closeToasts(page);
-  const element = target ?? page.getByRole('heading', { level: 1 });
-  // Scrolled to the top of `target`, below the sticky top bar (or the heading into the middle).
-  await element.evaluate(
-    (el, toTarget) => {
-      (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: toTarget ? 'start' : 'center' });
-      if (toTarget) (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -64);
-    },
-    target !== undefined,
-  );
-  await snap(page, name);
-}
 
 /** Picks an option of a Mantine select by its visible text. */
 async function pick(page: Page, select: Locator, option: string | RegExp): Promise<void> {

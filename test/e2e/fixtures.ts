@@ -118,6 +118,31 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
 
+/** Closes notifications until none is left (a late one may arrive), never failing a test over a toast. */
+export async function closeToasts(page: Page): Promise<void> {
+  await expect(async () => {
+    for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 1_000 }).catch(() => undefined);
+    await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 1_000 });
+  })
+    .toPass({ timeout: 10_000 })
+    .catch(() => undefined);
+}
+
+/** A screenshot without notifications over its corner, scrolled to `target` (or the page's top). */
+export async function shot(page: Page, name: string, target?: Locator): Promise<void> {
+  await closeToasts(page);
+  const element = target ?? page.getByRole('heading', { level: 1 });
+  // Scrolled to the top of `target`, below the sticky top bar (or the heading into the middle).
+  await element.evaluate(
+    (el, toTarget) => {
+      (el as unknown as { scrollIntoView: (o: object) => void }).scrollIntoView({ block: toTarget ? 'start' : 'center' });
+      if (toTarget) (globalThis as unknown as { scrollBy: (x: number, y: number) => void }).scrollBy(0, -64);
+    },
+    target !== undefined,
+  );
+  await snap(page, name);
+}
+
 /** Windows-1252 bytes for text whose characters are all in Latin-1 (plus the euro sign). */
 export function encodeWindows1252(text: string): Buffer {
   const bytes = Buffer.alloc(text.length);

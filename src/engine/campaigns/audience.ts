@@ -8,7 +8,7 @@ import { shiftDay } from '../segments/compile';
 import { memberIdsSql } from '../segments/compile';
 import { liveIndexIfReady, liveMembers } from '../segments/live-index';
 import { segmentRule } from '../segments/segments-repo';
-import { activeModelId } from '../models/model-repo';
+import { activeModelId, activePurchaseModels } from '../models/model-repo';
 
 /**
  * Who a campaign goes to: the members of its segments (or rule, or everyone), minus the exclusions in a fixed
@@ -159,9 +159,9 @@ function scoreSource(db: Db, score: CapScore): ScoreSource | null {
     return { score, label: SCORE_LABELS.churn, model: `churn model #${id}`, sql: 'SELECT customer_id, churn_risk FROM customer_metrics WHERE churn_risk IS NOT NULL', params: [] };
   }
   if (score === 'purchase') {
-    const models = db.prepare("SELECT id, kind FROM model_artifacts WHERE active = 1 AND kind LIKE 'purchase:%' ORDER BY id").all() as Array<{ id: number; kind: string }>;
+    const models = activePurchaseModels(db);
     if (models.length === 0) return null;
-    const names = models.map((m) => m.kind.slice('purchase:'.length) || 'any category').join(', ');
+    const names = models.map((m) => m.category || 'any category').join(', ');
     return {
       score,
       label: SCORE_LABELS.purchase,

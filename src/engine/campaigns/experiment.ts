@@ -2,7 +2,7 @@ import type { CampaignPlan, ExperimentResult, PowerResult } from '../../shared/c
 import type { Db } from '../db/open-workspace';
 import { countGroups } from './assign';
 import type { CampaignAudience } from './build';
-import { historicalBaseline } from './history';
+import { historicalBaseline, pct } from './history';
 import { minimumDetectableEffect, sampleSizePerArm } from './stats';
 
 /**
@@ -13,7 +13,6 @@ import { minimumDetectableEffect, sampleSizePerArm } from './stats';
 /** When the workspace has no campaign history: a typical e-commerce e-mail conversion rate, and the plan says so. */
 const DEFAULT_BASELINE = 0.02;
 
-const pct = (rate: number): string => `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)} %`;
 const points = (effect: number): string => `${(effect * 100).toFixed(2)} percentage points`;
 const n = (value: number): string => value.toLocaleString('en');
 

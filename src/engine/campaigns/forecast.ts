@@ -1,6 +1,6 @@
 import type { ForecastResult } from '../../shared/campaign-schemas';
 import type { Db } from '../db/open-workspace';
-import { activeModelId } from '../models/model-repo';
+import { activeModelId, activePurchaseModels } from '../models/model-repo';
 import { readSettings } from '../workspace/settings';
 import { countGroups } from './assign';
 import type { CampaignAudience } from './build';
@@ -32,9 +32,9 @@ function rateRange(rates: number[], pooled: number, recipients: number, conversi
 
 /** This audience's average score over the shop's, from the purchase model or else the lifetime-value model. */
 function modelMultiplier(db: Db, ids: Int32Array): { factor: number; text: string } | null {
-  const purchase = db.prepare("SELECT id, kind FROM model_artifacts WHERE active = 1 AND kind LIKE 'purchase:%' ORDER BY id LIMIT 1").get() as { id: number; kind: string } | undefined;
+  const purchase = activePurchaseModels(db)[0];
   const source = purchase
-    ? { sql: 'SELECT customer_id, probability FROM customer_propensity WHERE model_id = ?', params: [purchase.id], what: `purchase model #${purchase.id} (${purchase.kind.slice(9) || 'any category'})`, score: 'purchase propensity' }
+    ? { sql: 'SELECT customer_id, probability FROM customer_propensity WHERE model_id = ?', params: [purchase.id], what: `purchase model #${purchase.id} (${purchase.category || 'any category'})`, score: 'purchase propensity' }
     : activeModelId(db, 'clv') !== null
       ? { sql: 'SELECT customer_id, expected_purchases FROM customer_metrics WHERE expected_purchases IS NOT NULL', params: [], what: 'lifetime-value model', score: 'expected purchases' }
       : null;

@@ -1,14 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { CampaignPlan } from '../../shared/campaign-schemas';
 import { AppError } from '../../shared/errors';
-import { localDay } from '../customers/handlers';
 import type { Db } from '../db/open-workspace';
 import { sniff } from '../ingest/inspect';
 import { statInput } from '../ingest/source';
 import { suggestMapping } from '../ingest/suggest';
 import type { HandlerMap } from '../router';
 import { validateRule } from '../segments/validate';
+import { localDay, newExportPath, refuseWhileJobRuns } from '../workspace/exports';
 import { buildAudience, describeAudience, planSendDate } from './build';
 import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readArms, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
 import { compareCampaigns } from './compare';
@@ -38,23 +37,6 @@ function checkAudience(db: Db, plan: CampaignPlan): void {
 
 function audienceOf(db: Db, id: number) {
   return buildAudience(db, id, sendDateOf(readPlan(db, id).sentAt));
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** `<workspace>/exports/campaign-<id>-YYYYMMDD-HHMMSS`, numbered when taken. */
-function defaultFolder(workspaceDir: string, id: number, now = new Date()): string {
-  const dir = path.join(workspaceDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = `${localDay(now).replace(/-/g, '')}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  for (let i = 1; ; i++) {
-    const folder = path.join(dir, `campaign-${id}-${stamp}${i === 1 ? '' : `-${i}`}`);
-    if (!fs.existsSync(folder)) return folder;
-  }
-}
-
-function refuseWhileJobRuns(active: number, what: string): void {
-  if (active > 0) throw new AppError('conflict', `A job is running in this workspace. ${what} when it has finished, or cancel it.`);
 }
 
 export const campaignsHandlers = {
@@ -98,7 +80,7 @@ export const campaignsHandlers = {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
     const db = ctx.workspace().db;
     const { plan } = requirePlan(db, input.id);
-    const folder = input.folder ? path.resolve(input.folder) : defaultFolder(ctx.workspace().dir, input.id);
+    const folder = input.folder ? path.resolve(input.folder) : newExportPath(ctx.workspace().dir, `campaign-${input.id}`, '');
     checkExport(plan, input.reveal, folder);
     const job = ctx.jobs.start('campaigns.export', `Export campaign ${plan.name}`, { campaignId: input.id, folder, reveal: input.reveal });
     return { jobId: job.id };

@@ -1,6 +1,7 @@
 import type { CampaignChannel } from '../../shared/campaign-schemas';
 import type { CopyGoal } from '../../shared/copy-schemas';
 import { memoised } from '../analytics/memo';
+import { shiftDay } from '../segments/compile';
 import type { Db } from '../db/open-workspace';
 
 /**
@@ -39,7 +40,17 @@ export function pastCampaigns(db: Db): PastCampaign[] {
 
 export type Baseline = { rate: number; campaigns: PastCampaign[]; text: string; revenuePerConversion: number | null };
 
-const pct = (rate: number): string => `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)} %`;
+/** A rate as people read it: two decimals below 10 %, one above. */
+export const pct = (rate: number): string => `${(rate * 100).toFixed(rate < 0.1 ? 2 : 1)} %`;
+
+/**
+ * The response window of a send: from the moment of the send (`sentAt`, a timestamp) to the same time of day
+ * `days` later, for comparing with order timestamps.
+ */
+export const responseWindow = (sentAt: string, days: number): { from: string; to: string } => ({
+  from: sentAt,
+  to: `${shiftDay(sentAt, days)}${sentAt.slice(10)}`,
+});
 
 /** The conversion rate of the most similar past campaigns: same channel and goal, else same channel, else all. */
 export function historicalBaseline(db: Db, channel: CampaignChannel, goal: CopyGoal): Baseline | null {

@@ -4,6 +4,7 @@ import { shiftDay } from '../segments/compile';
 import type { Db } from '../db/open-workspace';
 import { readSettings } from '../workspace/settings';
 import { readArms, readPlan, sendDateOf, type StoredArm } from './campaigns-repo';
+import { responseWindow } from './history';
 import {
   bootstrapDifferenceInterval,
   bootstrapMeanInterval,
@@ -45,14 +46,13 @@ type Tally = { recipients: number; delivered: number; deliveredKnown: boolean; o
 const emptyTally = (): Tally => ({ recipients: 0, delivered: 0, deliveredKnown: false, opened: 0, clicked: 0, conversions: 0, revenues: [] });
 
 /** Groups of a campaign: its stored arms, or one group of everyone it was sent to. */
-function groupsOf(db: Db, id: number, name: string): StoredArm[] {
+function groupsOf(db: Db, id: number, name: string): { arms: StoredArm[]; withArms: boolean } {
   const arms = readArms(db, id);
-  return arms.length > 0 ? arms : [{ arm: 0, name, share: 1, holdout: false, subject: null, body: null }];
+  return arms.length > 0 ? { arms, withArms: true } : { arms: [{ arm: 0, name, share: 1, holdout: false, subject: null, body: null }], withArms: false };
 }
 
-function tallyGroups(db: Db, id: number, arms: StoredArm[], window: { from: string; to: string }): { groups: Group[]; outside: number } {
+function tallyGroups(db: Db, id: number, { arms, withArms }: { arms: StoredArm[]; withArms: boolean }, window: { from: string; to: string }): { groups: Group[]; outside: number } {
   const tallies = arms.map(() => emptyTally());
-  const withArms = readArms(db, id).length > 0;
   const seen = new Set<number>();
   let outside = 0;
   const rows = db
@@ -145,9 +145,7 @@ export function campaignReport(db: Db, id: number): CampaignReport {
   const windowDays = plan?.experiment.windowDays ?? DEFAULT_WINDOW_DAYS;
   const from = sendDateOf(sentAt);
   const window = { from, to: shiftDay(from, windowDays) };
-  const arms = groupsOf(db, id, name);
-  // Orders count from the moment of the send, to the same time of day `windowDays` later.
-  const { groups, outside } = tallyGroups(db, id, arms, { from: sentAt, to: `${window.to}${sentAt.slice(10)}` });
+  const { groups, outside } = tallyGroups(db, id, groupsOf(db, id, name), responseWindow(sentAt, windowDays));
   if (groups.every((g) => g.recipients === 0)) {
     throw new AppError('not-found', `Campaign ${name} has no results yet. Import the per-customer results file first.`, { field: 'id' });
   }

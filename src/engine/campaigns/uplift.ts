@@ -10,6 +10,7 @@ import { computeFeatures } from '../models/features';
 import { readAsOf } from '../customers/customers-repo';
 import { shiftDay } from '../segments/compile';
 import { readArms, readPlan, sendDateOf, writeUplift } from './campaigns-repo';
+import { responseWindow } from './history';
 import { holdoutOrders } from './report';
 
 /**
@@ -34,7 +35,7 @@ function outcomes(db: Db, id: number): Labelled[] {
   if (!holdout) throw new AppError('bad-input', 'This campaign had no holdout, so there is no one to learn "would have bought anyway" from. Keep a holdout next time.', { field: 'id' });
   const { plan, sentAt } = readPlan(db, id);
   const days = plan?.experiment.windowDays ?? 7;
-  const orders = holdoutOrders(db, { from: sentAt, to: `${shiftDay(sentAt, days)}${sentAt.slice(10)}` });
+  const orders = holdoutOrders(db, responseWindow(sentAt, days));
   const rows = db
     .prepare(
       `SELECT a.customer_id, a.arm, r.sent, r.converted FROM campaign_assignments a

@@ -7,7 +7,8 @@ import type { Db } from '../db/open-workspace';
  * better-sqlite3), an emptiness check before and record counts after.
  */
 
-const RECORD_TABLES = [
+/** The tables the demo fills (and that must be empty before it starts). */
+export const RECORD_TABLES = [
   'customers',
   'products',
   'orders',

@@ -97,6 +97,13 @@ export function activeModelId(db: Db, kind: ModelKind, category: string | null =
   return (db.prepare('SELECT id FROM model_artifacts WHERE kind = ? AND active = 1').pluck().get(storedKind(kind, category)) as number | undefined) ?? null;
 }
 
+/** The active purchase-propensity versions, one per category, oldest first: id and category ('' for any). */
+export function activePurchaseModels(db: Db): Array<{ id: number; category: string }> {
+  return (db.prepare("SELECT id, kind FROM model_artifacts WHERE active = 1 AND kind LIKE 'purchase:%' ORDER BY id").all() as Array<{ id: number; kind: string }>).map(
+    (m) => ({ id: m.id, category: m.kind.slice('purchase:'.length) }),
+  );
+}
+
 /** The active versions (for retraining after an import). */
 export function activeModels(db: Db): ModelCard[] {
   return (db.prepare(`${SELECT} WHERE active = 1 ORDER BY id`).all() as Row[]).map(toCard);

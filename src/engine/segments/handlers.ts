@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../shared/errors';
 import { opsForKind, type SegmentField } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
 import { readAsOf } from '../customers/customers-repo';
-import { localDay } from '../customers/handlers';
 import type { HandlerMap } from '../router';
+import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../workspace/exports';
 import { readSettings } from '../workspace/settings';
 import { countRule } from './count';
 import { FIELD_SQL } from './fields';
@@ -31,30 +29,6 @@ function fieldOptions(db: Db) {
   };
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-/** `<workspace>/exports/segment-<id>-YYYYMMDD-HHMMSS.csv` in local time, numbered when that name is taken. */
-function defaultSegmentFile(workspaceDir: string, id: number, now = new Date()): string {
-  const dir = path.join(workspaceDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = `${localDay(now).replace(/-/g, '')}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
-  for (let i = 1; ; i++) {
-    const file = path.join(dir, `segment-${id}-${stamp}${i === 1 ? '' : `-${i}`}.csv`);
-    if (!fs.existsSync(file)) return file;
-  }
-}
-
-/** Refuses a target the export could not write, before a job starts. */
-function checkExportTarget(file: string): void {
-  const dir = path.dirname(file);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new AppError('not-found', `The folder ${dir} does not exist. Choose an existing folder for the export.`, { file, field: 'file' });
-  }
-  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) {
-    throw new AppError('bad-input', `${file} is a folder. Give a file name such as segment.csv.`, { file, field: 'file' });
-  }
-}
-
 export const segmentsHandlers = {
   'segments.fields': (_input, ctx) => fieldOptions(ctx.workspace().db),
   'segments.count': (input, ctx) => {
@@ -71,10 +45,10 @@ export const segmentsHandlers = {
   'segments.update': (input, ctx) => updateSegment(ctx.workspace().db, input),
   'segments.delete': (input, ctx) => ({ deleted: deleteSegment(ctx.workspace().db, input.id) }),
   'segments.export': (input, ctx) => {
-    if (ctx.jobs.activeCount > 0) throw new AppError('conflict', 'A job is running in this workspace. Start the export when it has finished, or cancel it.');
+    refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
     const segment = getSegment(ctx.workspace().db, input.id);
-    const file = input.file ? path.resolve(input.file) : defaultSegmentFile(ctx.workspace().dir, input.id);
-    checkExportTarget(file);
+    const file = input.file ? path.resolve(input.file) : newExportPath(ctx.workspace().dir, `segment-${input.id}`, '.csv');
+    checkExportTarget(file, 'segment.csv');
     const job = ctx.jobs.start('segments.export', `Export segment ${segment.name} to ${path.basename(file)}`, {
       segmentId: input.id,
       columns: input.columns,

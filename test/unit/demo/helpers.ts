@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../src/shared/errors';
 import { openWorkspace, type Db, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
 import type { JobControl, ProgressUpdate } from '../../../src/engine/jobs/types';
+import { RECORD_TABLES } from '../../../src/engine/demo/writer';
 
 export type TempWorkspace = { ws: OpenedWorkspace; db: Db; dispose(): void };
 
@@ -38,17 +39,7 @@ export function recordingControl(cancelAfter = Infinity): RecordingControl {
   return control;
 }
 
-export const RECORD_TABLES = [
-  'customers',
-  'products',
-  'orders',
-  'order_lines',
-  'reviews',
-  'campaigns',
-  'campaign_arms',
-  'campaign_assignments',
-  'campaign_results',
-] as const;
+export { RECORD_TABLES };
 
 /** Each table's key, to digest rows in a stable order. */
 const KEY_ORDER: Readonly<Record<string, string>> = {
