@@ -128,10 +128,11 @@ export async function fitUplift(db: Db, input: { campaignId: number }, control: 
     });
   })();
   const topUplift = deciles[0]?.uplift;
+  const chance = qini === null ? 1 : qiniChance(test, predicted, qini, plan?.seed ?? id);
   const text =
-    qini !== null && qini > 0 && topUplift !== null && topUplift !== undefined && topUplift > 0
-      ? `On held-out customers the model ranks well: the top tenth it picks converted ${(topUplift * 100).toFixed(1)} points more when contacted than their holdout peers (Qini ${qini.toFixed(3)}). ${persuadable.toLocaleString('en')} customers today have a positive predicted uplift.`
-      : `On held-out customers the model did not rank better than chance (Qini ${qini === null ? 'n/a' : qini.toFixed(3)}): it cannot yet tell who the campaign changes. Use it with care, or run the next campaign with a larger holdout.`;
+    qini !== null && chance < 0.05 && topUplift !== null && topUplift !== undefined && topUplift > 0
+      ? `On held-out customers the model ranks well: the top tenth it picks converted ${(topUplift * 100).toFixed(1)} points more when contacted than their holdout peers (Qini ${qini.toFixed(3)}; a random ranking does as well ${(chance * 100).toFixed(1)} % of the time). ${persuadable.toLocaleString('en')} customers today have a positive predicted uplift.`
+      : `On held-out customers the model did not rank better than chance (Qini ${qini === null ? 'n/a' : qini.toFixed(3)}; a random ranking does as well ${(chance * 100).toFixed(0)} % of the time): it cannot yet tell who the campaign changes. Use it with care, or run the next campaign with a larger holdout.`;
   const result: UpliftResult = { campaignId: id, trained: true, text, treated: treated.length, control: holdout.length, deciles, qini, persuadable };
   writeUplift(db, id, result);
   control.progress({ fraction: 1, stage: 'Done', message: text });
@@ -176,4 +177,19 @@ export function upliftByDecile(rows: ReadonlyArray<{ treated: boolean; converted
   let area = 0;
   for (let k = 1; k <= n; k++) area += (curve[k] as number) - (last * k) / n;
   return { deciles, qini: area / (n * n) };
+}
+
+/**
+ * How often a random ranking of the same held-out customers reaches the model's Qini (a permutation test): a
+ * small share means the ranking finds the customers the campaign changes; a large one means it is noise.
+ */
+export function qiniChance(rows: ReadonlyArray<{ treated: boolean; converted: number }>, predicted: readonly number[], qini: number, seed: number, permutations = 200): number {
+  const rng = createRng(seed, 32);
+  let asGood = 0;
+  for (let k = 0; k < permutations; k++) {
+    const shuffled = Array.from(permutation(predicted.length, rng), (i) => predicted[i] as number);
+    const random = upliftByDecile(rows, shuffled).qini;
+    if (random !== null && random >= qini) asGood++;
+  }
+  return (asGood + 1) / (permutations + 1);
 }

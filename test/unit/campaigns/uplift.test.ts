@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignSummary, UpliftResult } from '../../../src/shared/campaign-schemas';
-import { MIN_HOLDOUT, upliftByDecile } from '../../../src/engine/campaigns/uplift';
+import { MIN_HOLDOUT, qiniChance, upliftByDecile } from '../../../src/engine/campaigns/uplift';
 import { demoEngine, type DemoEngine } from '../engine-helpers';
 
 describe('uplift by decile and the Qini coefficient', () => {
@@ -21,6 +21,15 @@ describe('uplift by decile and the Qini coefficient', () => {
     expect(right.qini).toBeGreaterThan(0);
     expect(wrong.qini).toBeLessThan(0);
     expect(right.deciles.reduce((s, d) => s + d.customers, 0)).toBe(2000);
+  });
+
+  it('tells a real ranking from chance with a permutation test', () => {
+    const right = upliftByDecile(rows, truth);
+    expect(qiniChance(rows, truth, right.qini ?? 0, 1)).toBeLessThan(0.01);
+    // A ranking that knows nothing: most random rankings do as well.
+    const noise = truth.map((_, i) => ((i * 2654435761) % 997) / 997);
+    const blind = upliftByDecile(rows, noise);
+    expect(qiniChance(rows, noise, blind.qini ?? 0, 1)).toBeGreaterThan(0.05);
   });
 
   it('gives no Qini without both groups', () => {
