@@ -92,10 +92,10 @@ describe('browser-mode host', () => {
     const res = await get(`/?token=${host.token}`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>Localyst</title>');
-    expect(String(res.headers['set-cookie'])).toMatch(/localyst_session=.+; HttpOnly; SameSite=Strict/);
+    expect(String(res.headers['set-cookie'])).toMatch(/^localyst_session_\d+=.+; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    const asset = await get('/assets/app.js', { Cookie: `localyst_session=${host.token}` });
+    const asset = await get('/assets/app.js', { Cookie: `${host.cookieName}=${host.token}` });
     expect(asset.status).toBe(200);
   });
 
@@ -106,7 +106,7 @@ describe('browser-mode host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
       const res = await get(p, cookie);
       expect(res.status, p).toBe(404);
@@ -115,7 +115,7 @@ describe('browser-mode host', () => {
   });
 
   it('receives an uploaded file into the workspace, only from the app origin and with the token', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     const origin = { Origin: `http://127.0.0.1:${host.port}` };
     expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', origin)).status).toBe(401);
     expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', cookie)).status).toBe(403);
@@ -130,7 +130,7 @@ describe('browser-mode host', () => {
   });
 
   it('serves exported files as downloads and nothing outside the exports folder', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     const exportsDir = path.join(engine.workspaceDir(), 'exports');
     fs.mkdirSync(exportsDir, { recursive: true });
     fs.writeFileSync(path.join(exportsDir, 'audience.csv'), 'customerId\n1\n');
