@@ -10,9 +10,7 @@ import { checkRequest, parseTarget, sessionCookieName, type Session } from './re
 import { describeError, guardHandler, pathOnly, refuse, refuseUpgrade, stderrLog, type HostLog } from './respond';
 import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UPLOAD_PATH } from './upload';
 
-export { EXPORTS_PATH, HOST_CSP } from './files';
-export { checkRequest } from './request-checks';
-export { DEFAULT_MAX_UPLOAD_BYTES, UPLOAD_PATH } from './upload';
+export { DEFAULT_MAX_UPLOAD_BYTES } from './upload';
 
 export type HostOptions = {
   engine: Engine;

@@ -99,6 +99,31 @@ describe('browser-mode host', () => {
     expect(asset.status).toBe(200);
   });
 
+  it('names its cookie after its port, so a second instance on 127.0.0.1 neither overwrites nor accepts it', async () => {
+    const second = await startHost({ engine, rendererDir: path.join(root, 'renderer'), port: 0 });
+    try {
+      expect(host.cookieName).toBe(`localyst_session_${host.port}`);
+      expect(second.cookieName).toBe(`localyst_session_${second.port}`);
+      const set = await new Promise<Res>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: second.port, path: `/?token=${second.token}` }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(String(set.headers['set-cookie'])).toMatch(new RegExp(`^${second.cookieName}=${second.token};`));
+      // The browser sends both cookies to both ports: each instance reads only its own.
+      const both = { Cookie: `${host.cookieName}=${host.token}; ${second.cookieName}=${second.token}` };
+      expect((await get('/', both)).status).toBe(200);
+      expect((await get('/', { Cookie: `${second.cookieName}=${second.token}` })).status).toBe(401);
+      expect((await get('/', { Cookie: `${host.cookieName}=${second.token}` })).status).toBe(401);
+      expect((await get('/', { Cookie: `localyst_session=${host.token}` })).status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('refuses a foreign Host or Origin header (DNS rebinding) with 403', async () => {
     expect((await get(`/?token=${host.token}`, { Host: `evil.example:${host.port}` })).status).toBe(403);
     expect((await get(`/?token=${host.token}`, { Origin: 'http://evil.example' })).status).toBe(403);
