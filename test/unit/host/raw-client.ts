@@ -8,6 +8,8 @@ export type RawOptions = {
   end?: boolean;
   /** Stop waiting once a complete status line and header block arrived (for uploads the server cuts short). */
   headOnly?: boolean;
+  /** After a 101, wait until the server closes the WebSocket (for frames it must refuse). */
+  untilClose?: boolean;
   /** Bytes written after the first chunk, one per tick, until the server answers (a body that keeps coming). */
   trickle?: Buffer;
 };
@@ -39,7 +41,10 @@ export function rawRequest(port: number, bytes: string | Buffer, options: RawOpt
     const safety = setTimeout(() => finish(true), 15_000);
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      if (options.headOnly && Buffer.concat(chunks).includes('\r\n\r\n')) finish(false);
+      const received = Buffer.concat(chunks);
+      // An accepted WebSocket stays open: its 101 is the whole answer.
+      const switched = received.subarray(0, 12).toString('latin1') === 'HTTP/1.1 101';
+      if ((options.headOnly || (switched && !options.untilClose)) && received.includes('\r\n\r\n')) finish(false);
     });
     socket.on('close', () => finish(false));
     // A reset after the answer (the server stops reading an upload it refused) is a clean end for this purpose.

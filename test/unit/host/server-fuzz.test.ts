@@ -158,6 +158,7 @@ describe('browser-mode host under hostile requests', () => {
         ),
         garbage,
       ]),
+      { untilClose: true },
     );
     expect(opened.status).toBe(101);
     await stillServing();
