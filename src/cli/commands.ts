@@ -2,7 +2,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engine';
-import { startHost } from '../host/server';
+import { guardServeProcess } from '../host/process-guard';
+import { DEFAULT_MAX_UPLOAD_BYTES, startHost } from '../host/server';
 import { AppError } from '../shared/errors';
 import { demoInputSchema, type EventName, type EventPayload } from '../shared/contract';
 import { call, openEngine, toErrorData, type GlobalOptions } from './engine-session';
@@ -139,7 +140,9 @@ function showProgress(p: EventPayload<'job.progress'>): void {
   lastStage = p.stage;
 }
 
-export type ServeOptions = GlobalOptions & { port: string };
+export type ServeOptions = GlobalOptions & { port: string; maxUploadMb?: string };
+
+export const DEFAULT_MAX_UPLOAD_MB = DEFAULT_MAX_UPLOAD_BYTES / 1024 ** 2;
 
 /** `serve`: the browser mode on 127.0.0.1; runs until interrupted. */
 export async function serveCommand(options: ServeOptions): Promise<void> {
@@ -147,6 +150,11 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     printError(mode, { code: 'bad-input', message: `--port must be a whole number from 0 to 65535, not "${options.port}".`, details: { field: 'port' } });
+    return;
+  }
+  const maxUploadMb = Number(options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB);
+  if (!Number.isInteger(maxUploadMb) || maxUploadMb < 1) {
+    printError(mode, { code: 'bad-input', message: `--max-upload-mb must be a whole number of megabytes, 1 or more, not "${options.maxUploadMb}".`, details: { field: 'max-upload-mb' } });
     return;
   }
   let engine: Engine;
@@ -157,7 +165,12 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
     return;
   }
   try {
-    const host = await startHost({ engine, port, rendererDir: rendererDir() });
+    const host = await startHost({ engine, port, rendererDir: rendererDir(), maxUploadBytes: maxUploadMb * 1024 ** 2 });
+    guardServeProcess({
+      engineAnswers: async () => (await engine.invoke('settings.get', {})).ok,
+      log: (line) => process.stderr.write(`${line}\n`),
+      exit: (code) => process.exit(code),
+    });
     printResult(mode, { url: host.url, port: host.port, workspace: engine.workspaceDir() }, () => `Localyst is running at ${host.url}`);
     const stop = (): void => {
       void host.close().then(() => engine.close()).finally(() => process.exit(0));

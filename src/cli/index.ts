@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
+import { DEFAULT_MAX_UPLOAD_MB, demoCommand, doctorCommand, serveCommand, statsCommand } from './commands';
 import { registerCampaignCommands } from './campaign-command';
 import { registerChurnCommands } from './churn-command';
 import { registerClvCommands } from './clv-command';
@@ -61,7 +61,8 @@ export function buildProgram(): Command {
     program
       .command('serve')
       .description('serve the app on http://127.0.0.1 for a browser (prints the address with its session token)')
-      .option('--port <p>', 'port on 127.0.0.1 (0 chooses a free one)', '0'),
+      .option('--port <p>', 'port on 127.0.0.1 (0 chooses a free one)', '0')
+      .option('--max-upload-mb <n>', 'largest file the page may upload, in MB', String(DEFAULT_MAX_UPLOAD_MB)),
   ).action((opts) => serveCommand(opts));
   return program;
 }

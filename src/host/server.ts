@@ -1,75 +1,80 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../shared/errors';
 import { WIRE_PATH, wireRequestSchema, type WireEvent, type WireReply } from '../shared/wire';
 import type { Engine } from '../engine';
+import { EXPORTS_PATH, serveExport, serveStatic } from './files';
+import { checkRequest, parseTarget, sessionCookieName, type Session } from './request-checks';
+import { describeError, guardHandler, pathOnly, refuse, refuseUpgrade, stderrLog, type HostLog } from './respond';
+import { DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, UPLOAD_PATH } from './upload';
+
+export { DEFAULT_MAX_UPLOAD_BYTES } from './upload';
 
 export type HostOptions = {
   engine: Engine;
   rendererDir: string;
   port?: number;
   token?: string;
+  /** The largest upload accepted, in bytes (default 2 GB). */
+  maxUploadBytes?: number;
+  /** Where errors on the host's side are reported (default stderr). */
+  log?: HostLog;
 };
 
-export type Host = { url: string; port: number; token: string; close(): Promise<void> };
-
-const COOKIE = 'localyst_session';
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost'];
-export const HOST_CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; object-src 'none'; frame-ancestors 'none'";
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.ico': 'image/x-icon',
-  '.wasm': 'application/wasm',
-};
+export type Host = { url: string; port: number; token: string; cookieName: string; close(): Promise<void> };
 
 /**
  * The browser mode: serves the built renderer and the contract (WebSocket) on 127.0.0.1 only. Every request
- * needs the session token (query once, then an HttpOnly cookie); a Host or Origin that is not this loopback
- * address is refused (DNS rebinding).
+ * needs the session token (query once, then an HttpOnly cookie named for this port); a Host or Origin that is not
+ * this loopback address is refused (DNS rebinding). Whatever a request holds, it gets an answer and the host goes
+ * on serving: the checks come before any parsing, a target that does not parse gets 400, and an error in a
+ * handler answers 500 and is logged.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? stderrLog;
+  const session: Session = { token: options.token ?? randomBytes(24).toString('base64url'), port: 0, cookieName: '' };
   const sockets = new Set<WebSocket>();
-  let boundPort = 0;
+  const maxUploadBytes = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
 
-  const server = http.createServer((req, res) => {
-    const verdict = checkRequest(req, token, boundPort);
-    if (verdict.status !== 200) return refuse(res, verdict.status, verdict.message);
-    if (verdict.viaQuery) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    }
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (pathname === UPLOAD_PATH) return receiveUpload(options.engine.workspaceDir(), boundPort, req, res);
-    if (pathname.startsWith(EXPORTS_PATH)) return serveExport(options.engine.workspaceDir(), pathname, req, res);
-    serveStatic(options.rendererDir, req, res);
-  });
+  const server = http.createServer(
+    guardHandler(async (req, res) => {
+      const verdict = checkRequest(req, session);
+      if (verdict.status !== 200) return refuse(res, verdict.status, verdict.message);
+      const target = parseTarget(req.url);
+      if (!target) return refuse(res, 400, 'Bad request: the address is not a valid path on this host.');
+      if (verdict.viaQuery) res.setHeader('Set-Cookie', `${session.cookieName}=${session.token}; HttpOnly; SameSite=Strict; Path=/`);
+      const workspaceDir = options.engine.workspaceDir();
+      if (target.pathname === UPLOAD_PATH) return receiveUpload({ workspaceDir, port: session.port, maxBytes: maxUploadBytes, log }, target, req, res);
+      if (target.pathname.startsWith(EXPORTS_PATH)) return serveExport(workspaceDir, target.pathname, req, res, log);
+      return serveStatic(options.rendererDir, target.pathname, req, res, log);
+    }, log),
+  );
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
-  server.on('upgrade', (req, socket, head) => {
-    const verdict = checkRequest(req, token, boundPort);
-    const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (verdict.status !== 200 || pathname !== WIRE_PATH) {
-      const status = verdict.status !== 200 ? verdict.status : 404;
-      socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-      return;
+  server.on('upgrade', (req: http.IncomingMessage, socket, head: Buffer) => {
+    // Node takes its own error handler off an upgraded socket; a reset must not become an uncaught error.
+    socket.on('error', () => socket.destroy());
+    try {
+      const verdict = checkRequest(req, session);
+      if (verdict.status !== 200) return refuseUpgrade(socket, verdict.status);
+      const target = parseTarget(req.url);
+      if (!target) return refuseUpgrade(socket, 400);
+      if (target.pathname !== WIRE_PATH) return refuseUpgrade(socket, 404);
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('close', () => sockets.delete(ws));
+        // A frame no WebSocket may send: ws closes the socket and reports it here (unheard, it would be thrown).
+        ws.on('error', (error) => log(`localyst serve: a WebSocket was closed: ${error.message}`));
+        ws.on('message', (data) => {
+          answer(options.engine, ws, data.toString()).catch((error: unknown) => log(`localyst serve: answering a request failed: ${describeError(error)}`));
+        });
+      });
+    } catch (error) {
+      log(`localyst serve: upgrade ${pathOnly(req.url)} failed: ${describeError(error)}`);
+      socket.destroy();
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      ws.on('close', () => sockets.delete(ws));
-      ws.on('message', (data) => void answer(options.engine, ws, data.toString()));
-    });
   });
 
   const unsubscribe = options.engine.onEvent((event, payload) => {
@@ -82,11 +87,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
-  boundPort = (server.address() as AddressInfo).port;
+  server.on('error', (error) => log(`localyst serve: ${describeError(error)}`));
+  session.port = (server.address() as AddressInfo).port;
+  session.cookieName = sessionCookieName(session.port);
   return {
-    url: `http://127.0.0.1:${boundPort}/?token=${token}`,
-    port: boundPort,
-    token,
+    url: `http://127.0.0.1:${session.port}/?token=${session.token}`,
+    port: session.port,
+    token: session.token,
+    cookieName: session.cookieName,
     async close() {
       unsubscribe();
       for (const ws of sockets) ws.terminate();
@@ -116,128 +124,4 @@ async function answer(engine: Engine, ws: WebSocket, text: string): Promise<void
 
 function send(ws: WebSocket, reply: WireReply): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-}
-
-type Verdict = { status: 200 | 401 | 403; message: string; viaQuery: boolean };
-
-/** The checks every HTTP request and WebSocket upgrade passes: loopback Host and Origin, then the token. */
-export function checkRequest(req: http.IncomingMessage, token: string, port: number): Verdict {
-  const allowed = new Set(LOOPBACK_HOSTS.map((h) => `${h}:${port}`));
-  const host = req.headers.host ?? '';
-  if (!allowed.has(host)) return { status: 403, message: 'Forbidden: Localyst only answers on its loopback address.', viaQuery: false };
-  const origin = req.headers.origin;
-  if (origin !== undefined && !LOOPBACK_HOSTS.some((h) => origin === `http://${h}:${port}`)) {
-    return { status: 403, message: 'Forbidden: requests from other sites are refused.', viaQuery: false };
-  }
-  const url = new URL(req.url ?? '/', `http://${host}`);
-  const queryToken = url.searchParams.get('token');
-  if (queryToken !== null && sameSecret(queryToken, token)) return { status: 200, message: '', viaQuery: true };
-  const cookieToken = readCookie(req.headers.cookie, COOKIE);
-  if (cookieToken !== null && sameSecret(cookieToken, token)) return { status: 200, message: '', viaQuery: false };
-  return {
-    status: 401,
-    message: 'Unauthorized: open the address that `localyst serve` printed (it carries the session token).',
-    viaQuery: false,
-  };
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return null;
-}
-
-export const UPLOAD_PATH = '/upload';
-export const EXPORTS_PATH = '/exports/';
-
-/**
- * The browser cannot hand the engine a file path, so the browser mode receives the chosen file into the
- * workspace's `incoming/` folder (streamed to disk, any size) and answers with the path to import.
- * A POST must come from the app's own origin (a form on another site cannot send one).
- */
-function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
-  if (!LOOPBACK_HOSTS.some((h) => req.headers.origin === `http://${h}:${port}`)) return refuse(res, 403, 'Forbidden: uploads come from the app only.');
-  const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
-  const safe = path.basename(name).replace(/[^\w.\- ]+/g, '_').slice(0, 120) || 'upload';
-  // One folder per upload keeps the file's own name (shown in job titles and the import history).
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
-  const dir = path.join(workspaceDir, 'incoming', `${stamp}-${randomBytes(3).toString('hex')}`);
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, safe);
-  const partial = `${file}.part`;
-  const out = fs.createWriteStream(partial, { flags: 'wx' });
-  let size = 0;
-  req.on('data', (chunk: Buffer) => (size += chunk.length));
-  req.pipe(out);
-  const fail = (): void => {
-    fs.rm(partial, { force: true }, () => undefined);
-    if (!res.headersSent) refuse(res, 500, 'The file could not be received.');
-  };
-  req.on('aborted', fail);
-  out.on('error', fail);
-  out.on('finish', () => {
-    fs.rename(partial, file, (err) => {
-      if (err) return fail();
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ path: file, name: safe, sizeBytes: size }));
-    });
-  });
-}
-
-/** Exported files (customer lists, audiences) from the workspace's `exports/` folder, as downloads. */
-function serveExport(workspaceDir: string, pathname: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (req.method !== 'GET') return refuse(res, 405, 'Method not allowed');
-  const root = path.join(workspaceDir, 'exports');
-  const name = decodeURIComponent(pathname.slice(EXPORTS_PATH.length));
-  const file = path.resolve(root, name);
-  if (path.dirname(file) !== root) return refuse(res, 404, 'Not found');
-  fs.stat(file, (err, stat) => {
-    if (err || !stat.isFile()) return refuse(res, 404, 'Not found');
-    res.writeHead(200, {
-      'Content-Type': name.endsWith('.json') ? 'application/json' : 'text/csv; charset=utf-8',
-      'Content-Length': stat.size,
-      'Content-Disposition': `attachment; filename="${path.basename(file).replace(/"/g, '')}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-    });
-    fs.createReadStream(file).pipe(res);
-  });
-}
-
-function refuse(res: http.ServerResponse, status: number, message: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(message);
-}
-
-function serveStatic(root: string, req: http.IncomingMessage, res: http.ServerResponse): void {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
-  const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
-  const file = path.resolve(root, rel);
-  if (!file.startsWith(path.resolve(root) + path.sep)) return refuse(res, 404, 'Not found');
-  fs.stat(file, (err, stat) => {
-    if (err || !stat.isFile()) return refuse(res, 404, 'Not found');
-    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Content-Length': stat.size,
-      'Content-Security-Policy': HOST_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'private, max-age=3600',
-    });
-    if (req.method === 'HEAD') return res.end();
-    fs.createReadStream(file).pipe(res);
-  });
 }

@@ -50,6 +50,14 @@ describe('localyst CLI', () => {
     expect(fs.existsSync(ws)).toBe(false);
   });
 
+  it.each([['0'], ['1.5'], ['lots']])('serve --max-upload-mb %s is a bad-input error naming the option, and starts nothing', (value) => {
+    const ws = path.join(dir, 'ws');
+    const r = run(['serve', '--max-upload-mb', value, '--workspace', ws, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.json?.error).toMatchObject({ code: 'bad-input', details: { field: 'max-upload-mb' } });
+    expect(fs.existsSync(ws)).toBe(false);
+  });
+
   it('usage errors exit 2 with a JSON error under --json', () => {
     const r = run(['demo', '--no-such-flag', '--json']);
     expect(r.code).toBe(2);

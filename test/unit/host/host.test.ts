@@ -92,11 +92,36 @@ describe('browser-mode host', () => {
     const res = await get(`/?token=${host.token}`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('<title>Localyst</title>');
-    expect(String(res.headers['set-cookie'])).toMatch(/localyst_session=.+; HttpOnly; SameSite=Strict/);
+    expect(String(res.headers['set-cookie'])).toMatch(/^localyst_session_\d+=.+; HttpOnly; SameSite=Strict; Path=\/$/);
     expect(res.headers['content-security-policy']).toContain("default-src 'none'");
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
-    const asset = await get('/assets/app.js', { Cookie: `localyst_session=${host.token}` });
+    const asset = await get('/assets/app.js', { Cookie: `${host.cookieName}=${host.token}` });
     expect(asset.status).toBe(200);
+  });
+
+  it('names its cookie after its port, so a second instance on 127.0.0.1 neither overwrites nor accepts it', async () => {
+    const second = await startHost({ engine, rendererDir: path.join(root, 'renderer'), port: 0 });
+    try {
+      expect(host.cookieName).toBe(`localyst_session_${host.port}`);
+      expect(second.cookieName).toBe(`localyst_session_${second.port}`);
+      const set = await new Promise<Res>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port: second.port, path: `/?token=${second.token}` }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(String(set.headers['set-cookie'])).toMatch(new RegExp(`^${second.cookieName}=${second.token};`));
+      // The browser sends both cookies to both ports: each instance reads only its own.
+      const both = { Cookie: `${host.cookieName}=${host.token}; ${second.cookieName}=${second.token}` };
+      expect((await get('/', both)).status).toBe(200);
+      expect((await get('/', { Cookie: `${second.cookieName}=${second.token}` })).status).toBe(401);
+      expect((await get('/', { Cookie: `${host.cookieName}=${second.token}` })).status).toBe(401);
+      expect((await get('/', { Cookie: `localyst_session=${host.token}` })).status).toBe(401);
+    } finally {
+      await second.close();
+    }
   });
 
   it('refuses a foreign Host or Origin header (DNS rebinding) with 403', async () => {
@@ -106,7 +131,7 @@ describe('browser-mode host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     for (const p of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt']) {
       const res = await get(p, cookie);
       expect(res.status, p).toBe(404);
@@ -115,7 +140,7 @@ describe('browser-mode host', () => {
   });
 
   it('receives an uploaded file into the workspace, only from the app origin and with the token', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     const origin = { Origin: `http://127.0.0.1:${host.port}` };
     expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', origin)).status).toBe(401);
     expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', cookie)).status).toBe(403);
@@ -130,7 +155,7 @@ describe('browser-mode host', () => {
   });
 
   it('serves exported files as downloads and nothing outside the exports folder', async () => {
-    const cookie = { Cookie: `localyst_session=${host.token}` };
+    const cookie = { Cookie: `${host.cookieName}=${host.token}` };
     const exportsDir = path.join(engine.workspaceDir(), 'exports');
     fs.mkdirSync(exportsDir, { recursive: true });
     fs.writeFileSync(path.join(exportsDir, 'audience.csv'), 'customerId\n1\n');

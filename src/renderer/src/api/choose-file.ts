@@ -36,12 +36,22 @@ export async function chooseFile(transport: Transport, file: File, signal?: Abor
     throw new ApiError('engine-unavailable', i18n.t('importWizard.file.uploadFailed', { reason: error instanceof Error ? error.message : String(error) }));
   }
   if (!response.ok) {
-    const reason = (await response.text().catch(() => '')) || `HTTP ${response.status}`;
-    throw new ApiError('internal', i18n.t('importWizard.file.uploadFailed', { reason }));
+    const reason = uploadRefusal(await response.text().catch(() => '')) || `HTTP ${response.status}`;
+    throw new ApiError(response.status === 413 ? 'bad-input' : 'internal', i18n.t('importWizard.file.uploadFailed', { reason }));
   }
   const body = (await response.json()) as Partial<ChosenFile>;
   if (typeof body.path !== 'string') throw new ApiError('internal', i18n.t('importWizard.file.uploadFailed', { reason: 'no path in the answer' }));
   return { path: body.path, name: typeof body.name === 'string' ? body.name : file.name, sizeBytes: Number(body.sizeBytes ?? file.size) };
+}
+
+/** The host's reason for refusing an upload: the message of its JSON error (a file over the size limit), else the text. */
+function uploadRefusal(text: string): string {
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' ? message : text;
+  } catch {
+    return text;
+  }
 }
 
 /** Where the browser mode serves a finished export for download; null in the desktop app (it has the file). */
