@@ -7,6 +7,16 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 const restrict = (patterns, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns }],
 });
+const engineKnowsNoDoor = {
+  group: ['**/renderer/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**', 'electron', 'react', 'react-dom'],
+  message: 'The engine is plain Node: it knows no door.',
+};
+// Handler files are the doors' side of a domain: the router gathers them, and nothing else depends on them (logic a
+// job or another domain needs goes in a module of its own). test/unit/engine/import-graph.test.ts checks it too.
+const onlyRouterImportsHandlers = {
+  regex: '(^|/)([\\w.-]+-)?handlers(\\.ts)?$',
+  message: 'Only src/engine/router.ts imports handler files. Move what you need out of the handler file into a module of its own.',
+};
 const builtinPaths = nodeBuiltins.map((name) => ({ name, message: 'This layer runs in a browser sandbox: no Node built-ins.' }));
 
 export default tseslint.config(
@@ -57,9 +67,11 @@ export default tseslint.config(
   },
   {
     files: ['src/engine/**/*.ts'],
-    rules: restrict([
-      { group: ['**/renderer/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**', 'electron', 'react', 'react-dom'], message: 'The engine is plain Node: it knows no door.' },
-    ]),
+    rules: restrict([engineKnowsNoDoor, onlyRouterImportsHandlers]),
+  },
+  {
+    files: ['src/engine/router.ts'],
+    rules: restrict([engineKnowsNoDoor]),
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'bench/**', 'test/**'],

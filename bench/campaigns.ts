@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { openWorkspace } from '../src/engine/db/open-workspace';
-import { createRng } from '../src/engine/demo/random';
+import { createRng } from '../src/engine/kernel/random';
 import { DEMO_GENERATOR_VERSION, generateDemo } from '../src/engine/demo/generate';
 import { HOLDOUT_ARM, type AudienceResult, type CampaignDetail, type CampaignExportResult, type CampaignReport } from '../src/shared/campaign-schemas';
 import type { JobKind } from '../src/shared/contract';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { openWorkspace } from '../src/engine/db/open-workspace';
 import { generateDemo } from '../src/engine/demo/generate';
-import { fitSource, loadSourceFrom, predictRows } from '../src/engine/models/handlers';
+import { fitSource, loadSourceFrom, predictRows } from '../src/engine/models/clv-fit';
 import { report, round } from './lib';
 
 const customers = Number(process.env.LOCALYST_BENCH_CUSTOMERS ?? 1_000_000);

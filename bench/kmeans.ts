@@ -11,7 +11,7 @@ import path from 'node:path';
 import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { openWorkspace, type Db } from '../src/engine/db/open-workspace';
 import { generateDemo } from '../src/engine/demo/generate';
-import type { ProgressUpdate } from '../src/engine/jobs/types';
+import type { ProgressUpdate } from '../src/engine/kernel/jobs';
 import { loadTf } from '../src/engine/ml/backend';
 import { runDiscovery } from '../src/engine/segments/discover';
 import { profileRule, readBase } from '../src/engine/segments/profile';

@@ -1,14 +1,13 @@
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../shared/contract';
 import { AppError, type Envelope, fail, ok } from '../shared/errors';
-import type { EngineContext } from './context';
+import type { EngineContext } from './kernel/context';
+import { runAfterJobs } from './kernel/jobs';
 import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open-workspace';
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
-import { retrainAfterImport } from './models/retrain';
-import { startSizesAfterImport } from './segments/sizes';
 import { precheckSegmentRules } from './segments/precheck';
 import { loadTf, type LoadedTf } from './ml/backend';
-import { handlers } from './router';
+import { afterJobs, handlers } from './router';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
 
@@ -51,10 +50,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     emit,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
-    onJobDone: (kind, result) => {
-      if (kind === 'import.run') retrainAfterImport(current.db, jobs, result);
-      if (kind === 'import.run') startSizesAfterImport(current.db, jobs, result);
-    },
+    onJobDone: (kind, result) => runAfterJobs(afterJobs, kind, current.db, jobs, result),
   });
 
   let tfPromise: Promise<LoadedTf> | undefined;

@@ -1,5 +1,6 @@
-import type { Channel, ChannelOutput, ParsedInput } from '../shared/contract';
-import type { EngineContext } from './context';
+import type { Channel } from '../shared/contract';
+import type { HandlerMap } from './kernel/handler-types';
+import type { AfterJobs } from './kernel/jobs';
 import { appHandlers } from './app/handlers';
 import { campaignsHandlers } from './campaigns/handlers';
 import { analyticsHandlers } from './analytics/handlers';
@@ -11,17 +12,10 @@ import { demoHandlers } from './demo/handlers';
 import { ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
-import { modelsHandlers } from './models/handlers';
-import { segmentsHandlers } from './segments/handlers';
+import { modelsAfterJobs, modelsHandlers } from './models/handlers';
+import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { workspaceHandlers } from './workspace/handlers';
-
-export type Handler<K extends Channel> = (
-  input: ParsedInput<K>,
-  ctx: EngineContext,
-) => ChannelOutput<K> | Promise<ChannelOutput<K>>;
-
-export type HandlerMap = { [K in Channel]: Handler<K> };
 
 const union = {
   ...appHandlers,
@@ -48,3 +42,6 @@ export const handlers: HandlerMap = union;
 type Extra = Exclude<keyof typeof union, Channel>;
 const noExtraHandlers: [Extra] extends [never] ? true : { handlersWithoutChannel: Extra } = true;
 void noExtraHandlers;
+
+/** What domains do after another's job succeeds (retraining and segment sizes after an import), in this order. */
+export const afterJobs: readonly AfterJobs[] = [modelsAfterJobs, segmentsAfterJobs];

@@ -1,5 +1,6 @@
 import type { MessageBoxOptions } from 'electron';
 import type { AppErrorData } from '../shared/errors';
+import { escapeHtml } from '../shared/html';
 
 /**
  * The words of every dialog main shows, kept apart from Electron so they can be read and tested. Each one says what
@@ -94,8 +95,4 @@ export function noticePageUrl(input: { title: string; message: string; dark: boo
     'h1{font-size:16px;margin:0 0 8px}</style></head>' +
     `<body><h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p></body></html>`;
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -20,7 +20,7 @@
  * answer).
  */
 import { AppError } from '../../shared/errors';
-import { createRng, normal } from '../demo/random';
+import { createRng, normal } from '../kernel/random';
 import { minimise } from '../models/clv/optimise';
 
 export type Seasonality = 'additive' | 'multiplicative';

@@ -1,8 +1,8 @@
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { readRevenueByMonth, readSalesTotals, readStats, roundMoney } from '../db/stats-repo';
 import { readSettings } from '../workspace/settings';
 import { computeCohorts } from './cohorts';
-import { memoised } from './memo';
+import { memoised } from '../kernel/memo';
 import { computeRfmSummary } from './rfm';
 import { computeTrends } from './trends';
 

@@ -1,5 +1,5 @@
 import { HOLDOUT_ARM, type CampaignPlan } from '../../shared/campaign-schemas';
-import { createRng } from '../demo/random';
+import { createRng } from '../kernel/random';
 
 /**
  * Random assignment to arms and the holdout, stratified by RFM segment: within each stratum the members are

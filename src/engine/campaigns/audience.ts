@@ -1,9 +1,9 @@
 import type { AudienceResult, AudienceSpec, CampaignChannel, CapScore } from '../../shared/campaign-schemas';
 import type { CopyGoal } from '../../shared/copy-schemas';
-import { memoisedOn } from '../analytics/memo';
+import { memoisedOn } from '../kernel/memo';
 import { readAsOf } from '../customers/customers-repo';
 import type { Db } from '../db/open-workspace';
-import { createRng } from '../demo/random';
+import { createRng } from '../kernel/random';
 import { shiftDay } from '../segments/compile';
 import { memberIdsSql } from '../segments/compile';
 import { liveIndexIfReady, liveMembers } from '../segments/live-index';

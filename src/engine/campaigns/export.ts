@@ -10,7 +10,7 @@ import { csvLine } from '../customers/csv';
 import { maskEmail, maskName, maskPhone } from '../customers/masking';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
-import type { JobControl } from '../jobs/types';
+import type { CampaignExportJobInput, JobControl } from '../kernel/jobs';
 import { usualOrderHours } from './audience';
 import { buildAudience, type CampaignAudience } from './build';
 import { markExported, sendDateOf, writeArms, writeAssignments, readPlan } from './campaigns-repo';
@@ -23,7 +23,8 @@ import { markExported, sendDateOf, writeArms, writeAssignments, readPlan } from 
  * written into a hidden folder that is renamed into place only when complete; the first export freezes the audience.
  */
 
-export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
+// Declared with the other job inputs in the kernel (a job's input crosses to its worker as plain data).
+export type { CampaignExportJobInput };
 
 type Member = { id: number; external_id: string; email: string | null; first_name: string | null; last_name: string | null; phone: string | null; country: string | null };
 

@@ -1,6 +1,6 @@
 import type { CampaignChannel } from '../../shared/campaign-schemas';
 import type { CopyGoal } from '../../shared/copy-schemas';
-import { memoised } from '../analytics/memo';
+import { memoised } from '../kernel/memo';
 import { shiftDay } from '../segments/compile';
 import type { Db } from '../db/open-workspace';
 

@@ -1,7 +1,7 @@
 import type { UpliftResult } from '../../shared/campaign-schemas';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { loadTf } from '../ml/backend';
 import { createRng, permutation } from '../ml/folds';
 import { scoreTabular, trainTabular } from '../ml/tabular';

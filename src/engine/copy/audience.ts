@@ -1,6 +1,6 @@
 import type { AudienceInsight } from '../../shared/copy-schemas';
 import type { SegmentRule } from '../../shared/segment-schemas';
-import { memoised } from '../analytics/memo';
+import { memoised } from '../kernel/memo';
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER } from '../db/stats-repo';
 import { sampleIndices } from '../segments/discover-kmeans';

@@ -3,13 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatus } from '../../shared/copy-schemas';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { audienceInsight } from './audience';
 import { hasCustomers } from './copy-repo';
 import { generateCandidates, type Candidate } from './generate';
 import { generateWithLlm } from './llm/llm-engine';
 import { AppError } from '../../shared/errors';
-import { chosenModel } from './llm/handlers';
+import { chosenModel } from './llm/chosen-model';
 import { rankCandidates, type ResponsePredictor } from './rank';
 import { responseModelFor } from './response-model';
 

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { audienceInsight, searchReviews, segmentMemberIds } from './audience';
 import { deleteLibraryItem, exportLibrary, libraryHistory, listLibrary, saveToLibrary, updateLibraryItem } from './library-repo';
 import { previewCopy } from './tokens';

@@ -1,7 +1,7 @@
 import type * as TfTypes from '@tensorflow/tfjs';
 import emojiRegex from 'emoji-regex';
 import type { ResponseModelStatus } from '../../shared/copy-schemas';
-import { memoised } from '../analytics/memo';
+import { memoised } from '../kernel/memo';
 import type { Db } from '../db/open-workspace';
 import { loadTf, type Tf } from '../ml/backend';
 import { sigmoid } from '../ml/calibration';

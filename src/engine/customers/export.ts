@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CustomerColumn, CustomerView, ExportResult } from '../../shared/customer-schemas';
+import type { CustomerColumn, ExportResult } from '../../shared/customer-schemas';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
-import type { JobControl } from '../jobs/types';
+import type { ExportJobInput, JobControl } from '../kernel/jobs';
 import { countView, figuresComplete, RAW_SELECT, toCustomerRow, type RawCustomer } from './customers-repo';
 import { csvLine } from './csv';
 import { allRowsSql, choosePlan } from './view-sql';
 
-/** What the export job receives: the handler has already chosen the absolute target file. */
-export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; reveal: boolean; file: string };
+// What the export job receives, declared with the other job inputs in the kernel (a job's input crosses to its worker as plain data).
+export type { ExportJobInput };
 
 const CHUNK_CHARS = 1 << 20;
 const CHECK_EVERY = 1_000;

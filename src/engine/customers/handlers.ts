@@ -1,6 +1,6 @@
 import path from 'node:path';
-import type { HandlerMap } from '../router';
-import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '../workspace/exports';
+import type { HandlerMap } from '../kernel/handler-types';
+import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { readCustomer360 } from './customer-360-repo';
 import { readCustomerPage } from './customers-repo';
 import { healthReport } from './health';

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-workspace';
+import { dataVersion } from '../kernel/memo';
 import type { Cursor } from './view-sql';
 
 /**
@@ -6,18 +7,14 @@ import type { Cursor } from './view-sql';
  * it served ended. AG Grid asks for block after block of the same view while the user scrolls; the count can read
  * half a million index entries, and a deep OFFSET walks every row before it, so both are worth keeping.
  *
- * "The data stays the same" is `data_version` (moves when another connection commits, such as an import job) plus
- * `total_changes()` (this connection's own writes). Keyed by the connection, so a memo goes away with its workspace.
+ * "The data stays the same" is the kernel's `dataVersion`. Keyed by the connection, so a memo goes away with its
+ * workspace.
  */
 export type PageMemo = { total: number | null; cursors: Map<number, Cursor> };
 
 const memos = new WeakMap<Db, Map<string, { version: string; memo: PageMemo }>>();
 const VIEWS = 16;
 const CURSORS_PER_VIEW = 5_000;
-
-function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
-}
 
 /** The memo of one view (its key says everything that decides rows and order), empty when the data changed. */
 export function pageMemo(db: Db, viewKey: string): PageMemo {

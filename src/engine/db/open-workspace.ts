@@ -3,16 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { runMigrations } from './migrate';
+import type { Db, OpenedWorkspace } from '../kernel/workspace';
 
-export type Db = Database.Database;
-
-export type OpenedWorkspace = {
-  dir: string;
-  dbFile: string;
-  db: Db;
-  schemaVersion: number;
-  backupFile: string | null;
-};
+// Declared in the kernel, which every domain may import; named here too for the many modules that open a workspace.
+export type { Db, OpenedWorkspace };
 
 export type OpenOptions = {
   /** Create the folder and an empty workspace when missing (default true). */

@@ -11,7 +11,7 @@ import {
   weightedIndex,
   weightedTable,
   type Rng,
-} from './random';
+} from '../kernel/random';
 
 /**
  * What is in an order, what comes back and what gets reviewed. Customers have their own taste (a Dirichlet draw

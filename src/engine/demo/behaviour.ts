@@ -1,5 +1,5 @@
 import { DAYS_PER_YEAR, nextArrival, type Seasonality } from './calendar';
-import { bernoulli, beta, exponential, gamma, type Rng } from './random';
+import { bernoulli, beta, exponential, gamma, type Rng } from '../kernel/random';
 import { COUNTRY_CODES, COUNTRY_RATE_EFFECTS, type CustomerTraits } from './people';
 
 /**

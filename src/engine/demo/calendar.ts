@@ -1,4 +1,4 @@
-import { exponential, type Rng } from './random';
+import { exponential, type Rng } from '../kernel/random';
 
 /**
  * The demo's fixed history window and its seasonal rhythm. Time inside the generator is a number of days since

@@ -1,4 +1,4 @@
-import { beta, gamma, integer, logNormal, shuffled, type Rng } from './random';
+import { beta, gamma, integer, logNormal, shuffled, type Rng } from '../kernel/random';
 
 /**
  * The demo shop's catalogue: a home and gift shop with eight categories. Each product type has a typical price;

@@ -1,7 +1,7 @@
 /**
  * The demo shop generator (`localyst demo --customers N --seed S`): a Dutch home-and-gift web shop with three years
  * of history ending on DEMO_END_DATE. Same (customers, seed) → byte-identical workspace: all randomness comes from
- * our seeded streams (random.ts) and seeded local faker instances, never from the clock.
+ * our seeded streams (kernel/random.ts) and seeded local faker instances, never from the clock.
  *
  * What drives behaviour (the truth a churn or lifetime-value model should rediscover; numbers in PROCESS, BASKETS,
  * DEMO_CAMPAIGNS and people.ts, saved in the workspace setting 'demo'):
@@ -29,7 +29,7 @@ import { demoInputSchema, type DemoInput, type DemoResult } from '../../shared/c
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { writeSetting } from '../db/settings-repo';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { BASKETS } from './baskets';
 import { PROCESS, type CampaignPlan } from './behaviour';
 import {
@@ -56,7 +56,7 @@ import {
   storeTraits,
   type CustomerTable,
 } from './people';
-import { createRng, type Rng } from './random';
+import { createRng, type Rng } from '../kernel/random';
 import { reviewText } from './review-text';
 import { assertNoRecords, countRecords, createDemoWriter, type DemoWriter } from './writer';
 import { CHECK_EVERY, createCheckpoint } from './progress';

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { describeWorkspace } from '../workspace/describe';
 
 export const demoHandlers = {

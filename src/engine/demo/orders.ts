@@ -13,7 +13,7 @@ import { CAMPAIGN_PLANS, CONVERSION_WINDOW_DAYS, DEMO_CAMPAIGNS } from './campai
 import type { Catalogue } from './catalogue';
 import { COUNTRY_CODES, hasPhone, traitsOf, type CustomerTable, type CustomerTraits } from './people';
 import { CHECK_EVERY, type Checkpoint } from './progress';
-import { bernoulli, type Rng } from './random';
+import { bernoulli, type Rng } from '../kernel/random';
 import type { DemoWriter } from './writer';
 
 /**

@@ -1,6 +1,6 @@
 import { Faker, base, de, de_AT, en, en_GB, en_US, fr, nl, nl_BE, type LocaleDefinition } from '@faker-js/faker';
 import { DAYS_PER_YEAR, WINDOW_DAYS, demandAt, monthAt, type Seasonality } from './calendar';
-import { bernoulli, choice, pick, weightedTable, type Rng, type WeightedTable } from './random';
+import { bernoulli, choice, pick, weightedTable, type Rng, type WeightedTable } from '../kernel/random';
 
 /**
  * Who the demo shop's customers are: a Dutch home-and-gift web shop that also sells to its neighbours. Names and

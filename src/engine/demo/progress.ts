@@ -1,4 +1,4 @@
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 
 /** Items between cancel checks and progress reports: a few milliseconds of work at most, at every stage. */
 export const CHECK_EVERY = 100;

@@ -1,5 +1,5 @@
 import type { CategoryName, Product } from './catalogue';
-import { pick, type Rng } from './random';
+import { pick, type Rng } from '../kernel/random';
 
 /**
  * Review titles and bodies that agree with their stars and talk about the product the way buyers of that category

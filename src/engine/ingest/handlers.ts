@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { listImports, undoImport } from './history-repo';
 import { inspectFile } from './inspect';
 import { deleteMapping, listMappings } from './mappings-repo';

@@ -6,7 +6,7 @@ import type { ImportReport, ImportRequest, PiiKind, RowError } from '../../share
 import { importRequestSchema } from '../../shared/import-schemas';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { createConverter, missingRequiredFields } from './convert';
 import { dateFormatIds } from './dates';
 import { detectMappedDateFormat, sniff } from './inspect';

@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import type { JobControl, ProgressUpdate } from './types';
+import type { JobControl, ProgressUpdate } from '../kernel/jobs';
 
 /**
  * A job control that reads a shared cancel flag (so cancellation reaches a busy synchronous loop at once)

@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { getJob, listJobs } from '../db/jobs-repo';
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 
 export const jobsHandlers = {
   'jobs.list': (_input, ctx) => ({ jobs: listJobs(ctx.workspace().db).map((job) => ctx.jobs.live(job.id) ?? job) }),

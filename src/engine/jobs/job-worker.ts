@@ -5,7 +5,7 @@ import type { JobKind } from '../../shared/contract';
 import { asWorkspaceError } from '../db/open-workspace';
 import { createJobControl } from './control';
 import { jobFunctions } from './registry';
-import type { ProgressUpdate } from './types';
+import type { ProgressUpdate } from '../kernel/jobs';
 
 /** Data the runner hands to a job worker. */
 export type WorkerInput = {

@@ -7,7 +7,7 @@ import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
-import type { JobInputs } from './types';
+import type { JobInputs, JobQueue } from '../kernel/jobs';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -34,7 +34,7 @@ export type JobRunnerOptions = {
 };
 
 /** Runs long work in worker threads with their own database connection; keeps status in the workspace. */
-export class JobRunner {
+export class JobRunner implements JobQueue {
   private readonly running = new Map<string, Running>();
   constructor(private readonly options: JobRunnerOptions) {}
 

@@ -1,8 +1,7 @@
-import type * as TfModule from '@tensorflow/tfjs';
-import type { Backend, TfInfo } from '../../shared/contract';
+import type { Backend } from '../../shared/contract';
+import type { LoadedTf, Tf } from '../kernel/context';
 
-export type Tf = typeof TfModule;
-export type LoadedTf = { tf: Tf; info: TfInfo };
+export type { LoadedTf, Tf };
 
 const NATIVE_PACKAGE = '@tensorflow/tfjs-node';
 

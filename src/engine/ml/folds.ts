@@ -1,5 +1,5 @@
 import { AppError } from '../../shared/errors';
-import { createRng, type Rng } from '../demo/random';
+import { createRng, type Rng } from '../kernel/random';
 
 export { createRng, type Rng };
 

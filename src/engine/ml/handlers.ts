@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { statInput } from '../ingest/source';
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 
 /** Channels of the ml domain: training on a table that stays outside the workspace. */
 export const mlHandlers = {

@@ -1,6 +1,6 @@
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { loadTf } from './backend';
 import { readCsvTable } from './table';
 import { trainTabular } from './tabular';

@@ -1,7 +1,7 @@
 import { AppError } from '../../shared/errors';
 import type { ClvTrainInput, ModelCard, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { JobControl } from '../kernel/jobs';
 import { loadTf } from '../ml/backend';
 import { scoreTabular, trainTabular, type TabularArtifact } from '../ml/tabular';
 import type { RawTable } from '../ml/table';
@@ -12,7 +12,7 @@ import type { GammaGammaParams } from './clv/gamma-gamma';
 import { paretoNbdModel, type ParetoNbdParams } from './clv/pareto-nbd';
 import { calibrationHoldout, summariseTransactions, type Transaction } from './clv/summary';
 import { conditionalExpectations, trackingCurve } from './clv/validation';
-import { fitSource, loadSourceFrom, predictRows, type Source } from './handlers';
+import { fitSource, loadSourceFrom, predictRows, type Source } from './clv-fit';
 import { insertModel, markActive, readModelArtefact, readModelCard, type NewModel } from './model-repo';
 import { copyScoresToMetrics } from './scores-repo';
 

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../shared/import-schemas';
 import type { Db } from '../db/open-workspace';
-import type { JobRunner } from '../jobs/runner';
+import type { JobQueue } from '../kernel/jobs';
 import { readSettings } from '../workspace/settings';
 import type { ClvArtefact } from './model-jobs';
 import { activeModels, readModelArtefact } from './model-repo';
@@ -10,7 +10,7 @@ import { startClvTraining, startPropensityTraining } from './start-jobs';
  * With "retrain after each import" on, an import that changed data starts a training job for every active model,
  * with the settings that model was trained with (a new version; the lab can roll back to the old one).
  */
-export function retrainAfterImport(db: Db, jobs: JobRunner, result: unknown): void {
+export function retrainAfterImport(db: Db, jobs: JobQueue, result: unknown): void {
   const report = result as Partial<ImportReport> | undefined;
   if (report?.outcome !== 'imported') return;
   if (!readSettings(db).retrainAfterImport) return;

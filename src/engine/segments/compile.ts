@@ -4,7 +4,6 @@ import { ruleNode } from './rule-nodes';
 import { validateRule } from './validate';
 
 export { validateRule } from './validate';
-export { segmentRule } from './segments-repo';
 
 /** What a rule is evaluated against: the workspace's last sale day, from which `withinDays` counts back. */
 export type CompileContext = { asOf: string | null };

@@ -1,15 +1,12 @@
 import type { SegmentCount, SegmentRule } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
+import { dataVersion } from '../kernel/memo';
 import { compileSegment } from './compile';
 
 type Totals = { customers: number; revenue: number };
 
 /** The whole base per connection, kept while the data stays the same (as the explorer's page memo decides it). */
 const totalsMemo = new WeakMap<Db, { version: string; totals: Totals }>();
-
-function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
-}
 
 /**
  * Customers with figures and their revenue: the base that shares are of. Every figures row has its customer (foreign

@@ -2,7 +2,7 @@ import type * as TfModule from '@tensorflow/tfjs';
 import type { DiscoverResult } from '../../shared/segment-schemas';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
-import type { JobControl } from '../jobs/types';
+import type { DiscoverInput, JobControl } from '../kernel/jobs';
 import { loadTf, type Tf } from '../ml/backend';
 import { readAsOf } from '../customers/customers-repo';
 import { readSettings } from '../workspace/settings';
@@ -19,7 +19,8 @@ import { clusterRule } from './discover-rules';
  * the UI offers them ready-made from `segments.fields` (`rfmSegments`), each as `{field:'rfmSegment', op:'=', value}`.
  */
 
-export type DiscoverInput = { k?: number | undefined; seed: number };
+// Declared with the other job inputs in the kernel (a job's input crosses to its worker as plain data).
+export type { DiscoverInput };
 
 export const K_RANGE = { min: 2, max: 8 } as const;
 /** Silhouette is O(n²): measured on this many customers at most. */

@@ -1,13 +1,13 @@
-import type { CustomerColumn, ExportResult } from '../../shared/customer-schemas';
+import type { ExportResult } from '../../shared/customer-schemas';
 import type { Db } from '../db/open-workspace';
 import { writeCustomerCsv } from '../customers/export';
 import { RAW_SELECT, readAsOf, type RawCustomer } from '../customers/customers-repo';
-import type { JobControl } from '../jobs/types';
+import type { SegmentExportJobInput, JobControl } from '../kernel/jobs';
 import { compileRule, SEGMENT_FROM } from './compile';
 import { segmentRule } from './segments-repo';
 
-/** What the segments.export job receives: the handler has already chosen the absolute target file. */
-export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string };
+// What the segments.export job receives, declared with the other job inputs in the kernel (a job's input crosses to its worker as plain data).
+export type { SegmentExportJobInput };
 
 /**
  * Writes a segment's members (dynamic: evaluated now; static: the snapshot) exactly as the customers export writes

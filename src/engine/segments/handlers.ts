@@ -2,13 +2,15 @@ import path from 'node:path';
 import { opsForKind, type SegmentField } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
 import { readAsOf } from '../customers/customers-repo';
-import type { HandlerMap } from '../router';
-import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../workspace/exports';
+import type { HandlerMap } from '../kernel/handler-types';
+import type { AfterJobs } from '../kernel/jobs';
+import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { readSettings } from '../workspace/settings';
 import { countRule } from './count';
 import { FIELD_SQL } from './fields';
 import { countRuleLive } from './live-index';
 import { createSegment, deleteSegment, getSegment, listSegments, updateSegment } from './segments-repo';
+import { startSizesAfterImport } from './sizes';
 import { whyRule } from './why';
 
 const PICKER_LIMIT = 1_000;
@@ -58,3 +60,6 @@ export const segmentsHandlers = {
     return { jobId: job.id };
   },
 } satisfies Partial<HandlerMap>;
+
+/** An import that changed data records every segment's size in its history. */
+export const segmentsAfterJobs: AfterJobs = { 'import.run': startSizesAfterImport };

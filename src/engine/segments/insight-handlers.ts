@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { profileRule } from './profile';
 import { segmentRule } from './segments-repo';
 

@@ -1,5 +1,6 @@
 import type { EventCondition, FieldCondition, SegmentCount, SegmentField, SegmentRule } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
+import { dataVersion } from '../kernel/memo';
 import { purchaseBounds, SENTIMENT_STARS, shiftDay, windowStart } from './compile';
 import { FIELD_SQL } from './fields';
 import { ruleNode } from './rule-nodes';
@@ -654,11 +655,7 @@ export function liveCount(idx: LiveIndex, rule: SegmentRule, asOf: string | null
   };
 }
 
-// --- One index per connection, for as long as the data stays the same (as analytics/memo.ts decides it) ---
-
-function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
-}
+// --- One index per connection, for as long as the data stays the same (as the kernel's dataVersion decides it) ---
 
 type Slot = { version: string; index: LiveIndex | null; failed: boolean; building: boolean };
 const slots = new WeakMap<Db, Slot>();

@@ -1,5 +1,5 @@
 import type { SegmentProfile, SegmentRule } from '../../shared/segment-schemas';
-import { memoised } from '../analytics/memo';
+import { memoised } from '../kernel/memo';
 import { readAsOf } from '../customers/customers-repo';
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER } from '../db/stats-repo';

@@ -1,6 +1,6 @@
 import type { ImportReport } from '../../shared/import-schemas';
 import type { Db } from '../db/open-workspace';
-import type { JobRunner } from '../jobs/runner';
+import type { JobQueue } from '../kernel/jobs';
 import { recordSegmentSizes } from './segments-repo';
 
 /** The history entry's reason for an import that changed data (`import #N`), or null when it changed nothing. */
@@ -20,7 +20,7 @@ export function recordSizesAfterImport(db: Db, result: unknown): void {
  * The same as a background job: counting every saved segment can take seconds at a million customers (event rules),
  * which must not hold up the engine that answers the screens. Nothing starts when there are no segments.
  */
-export function startSizesAfterImport(db: Db, jobs: JobRunner, result: unknown): void {
+export function startSizesAfterImport(db: Db, jobs: JobQueue, result: unknown): void {
   const reason = importReason(result);
   if (reason === null) return;
   if (!db.prepare('SELECT 1 FROM segments LIMIT 1').get()) return;

@@ -1,4 +1,4 @@
-import type { HandlerMap } from '../router';
+import type { HandlerMap } from '../kernel/handler-types';
 import { readStats } from '../db/stats-repo';
 import { describeWorkspace } from './describe';
 import { readRecent } from './recent';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { bootstrapDifferenceInterval, bootstrapMeanInterval } from '../../../src/engine/campaigns/stats';
-import { createRng, logNormal } from '../../../src/engine/demo/random';
+import { createRng, logNormal } from '../../../src/engine/kernel/random';
 
 /** Revenue per recipient: most spend nothing, a few spend a log-normal amount. */
 function revenues(recipients: number, spendShare: number, seed: number): Float64Array {

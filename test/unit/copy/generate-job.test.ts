@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceInsight, GenerateResult } from '../../../src/shared/copy-schemas';
-import { createRng } from '../../../src/engine/demo/random';
+import { createRng } from '../../../src/engine/kernel/random';
 import { demoEngine, type DemoEngine } from '../engine-helpers';
 
 let shop: DemoEngine;

@@ -10,7 +10,7 @@ import {
   type ResponseModel,
 } from '../../../src/engine/copy/response-model';
 import type { Db } from '../../../src/engine/db/open-workspace';
-import { createRng } from '../../../src/engine/demo/random';
+import { createRng } from '../../../src/engine/kernel/random';
 import { loadTf } from '../../../src/engine/ml/backend';
 import { responseModelStatusSchema } from '../../../src/shared/copy-schemas';
 import { testWorkspace, type TestWorkspace } from '../customers/helpers';

@@ -12,7 +12,7 @@ import {
 } from '../../../src/engine/demo/behaviour';
 import { DAYS_PER_YEAR, WINDOW_DAYS, buildSeasonality, monthAt } from '../../../src/engine/demo/calendar';
 import { COUNTRY_CODES, type CustomerTraits } from '../../../src/engine/demo/people';
-import { createRng, type Rng } from '../../../src/engine/demo/random';
+import { createRng, type Rng } from '../../../src/engine/kernel/random';
 
 const season = buildSeasonality();
 const fine: OrderHook = () => false;

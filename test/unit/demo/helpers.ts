@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../../src/shared/errors';
 import { openWorkspace, type Db, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
-import type { JobControl, ProgressUpdate } from '../../../src/engine/jobs/types';
+import type { JobControl, ProgressUpdate } from '../../../src/engine/kernel/jobs';
 import { RECORD_TABLES } from '../../../src/engine/demo/writer';
 
 export type TempWorkspace = { ws: OpenedWorkspace; db: Db; dispose(): void };

@@ -12,7 +12,7 @@ import {
   uniform,
   weightedIndex,
   type Rng,
-} from '../../../src/engine/demo/random';
+} from '../../../src/engine/kernel/random';
 
 const N = 200_000;
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { createJobControl } from '../../../src/engine/jobs/control';
-import type { JobControl } from '../../../src/engine/jobs/types';
+import type { JobControl } from '../../../src/engine/kernel/jobs';
 
 /** A control that never cancels; or one that cancels after `afterChecks` calls of checkCancelled. */
 export function control(afterChecks = Number.POSITIVE_INFINITY): JobControl & { updates: number } {

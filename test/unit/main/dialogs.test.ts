@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, externalLinkDialog, nativeBindingFailedDialog, noticePageUrl, startFailedDialog } from '../../../src/main/dialogs';
+import { externalLinkDialog, nativeBindingFailedDialog, noticePageUrl, startFailedDialog } from '../../../src/main/dialogs';
+import { escapeHtml } from '../../../src/shared/html';
 
 describe('dialogs', () => {
   it("a refused workspace shows the engine's plain message, the folder, and a way forward", () => {

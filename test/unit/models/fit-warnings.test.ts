@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitWarnings } from '../../../src/engine/models/handlers';
+import { fitWarnings } from '../../../src/engine/models/clv-fit';
 import type { ClvFit } from '../../../src/shared/clv-schemas';
 
 const sound: ClvFit = {

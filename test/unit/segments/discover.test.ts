@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineContext } from '../../../src/engine/context';
+import type { EngineContext } from '../../../src/engine/kernel/context';
 import { readAsOf } from '../../../src/engine/customers/customers-repo';
 import { jobFunctions } from '../../../src/engine/jobs/registry';
 import { loadTf } from '../../../src/engine/ml/backend';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineContext } from '../../../src/engine/context';
+import type { EngineContext } from '../../../src/engine/kernel/context';
 import { indexOf, members, profileRule, readBase, shareRows, tally } from '../../../src/engine/segments/profile';
 import { binCounts, niceEdges } from '../../../src/engine/segments/profile-bins';
 import { segmentInsightHandlers } from '../../../src/engine/segments/insight-handlers';

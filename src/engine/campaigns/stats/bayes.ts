@@ -1,6 +1,6 @@
 /** Bayesian read-outs of a conversion test: each arm's rate has a Beta(1 + conversions, 1 + non-conversions) posterior. */
 import { AppError } from '../../../shared/errors';
-import { beta as sampleBeta, createRng } from '../../demo/random';
+import { beta as sampleBeta, createRng } from '../../kernel/random';
 import { logBeta, standardNormalCdf } from './distributions';
 
 export type ArmCounts = { successes: number; trials: number };

@@ -4,7 +4,7 @@
  * spender (Binomial(n, k / n)), then which spenders (uniform among the k). That costs O(k) per resample, not O(n).
  */
 import { AppError } from '../../../shared/errors';
-import { createRng, normal, type Rng } from '../../demo/random';
+import { createRng, normal, type Rng } from '../../kernel/random';
 
 export type BootstrapOptions = { resamples?: number; confidence?: number; seed: number };
 

@@ -1,5 +1,5 @@
 import type { CopyFields } from '../../../shared/copy-schemas';
-import { pick, type Rng } from '../../demo/random';
+import { pick, type Rng } from '../../kernel/random';
 import { charCount, containsPhrase, LIMITS } from '../checks';
 import { smsLength } from '../sms';
 import { bigrams } from '../text';

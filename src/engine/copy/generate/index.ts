@@ -1,5 +1,5 @@
 import type { AudienceInsight, Brief, CopyFields, CopyFramework } from '../../../shared/copy-schemas';
-import { createRng } from '../../demo/random';
+import { createRng } from '../../kernel/random';
 import { allText } from '../checks';
 import { renderChannel } from './channels';
 import { buildContext } from './context';

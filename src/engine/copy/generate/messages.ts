@@ -1,5 +1,5 @@
 import type { CopyFramework } from '../../../shared/copy-schemas';
-import { pick, type Rng } from '../../demo/random';
+import { pick, type Rng } from '../../kernel/random';
 import { cap, lowerFirst, noStop, type CopyContext } from './context';
 import { codeOnlyLine, ctasFor, fillProduct, GOAL_HEADLINES, OUTCOMES, offerPhrase, QUESTIONS, SITUATIONS, TONES, untilPhrase, usable, type Line } from './voice';
 

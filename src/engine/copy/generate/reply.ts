@@ -1,5 +1,5 @@
 import type { CopyFields } from '../../../shared/copy-schemas';
-import { pick, type Rng } from '../../demo/random';
+import { pick, type Rng } from '../../kernel/random';
 import { cap, type CopyContext } from './context';
 import { offerPhrase, untilPhrase, usable, type Line } from './voice';
 

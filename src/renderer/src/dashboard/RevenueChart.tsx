@@ -2,6 +2,7 @@ import { Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DashboardSummary } from '../../../shared/contract';
+import { escapeHtml } from '../../../shared/html';
 import { Chart } from '../charts/Chart';
 import type { ChartOption } from '../charts/echarts';
 import { useFormat } from '../format/useFormat';
@@ -9,9 +10,6 @@ import type { Formatters } from '../format/formatters';
 
 type Month = DashboardSummary['revenueByMonth'][number];
 type Labels = { revenue: string; orders: string; buyers: string };
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function tooltipHtml(month: Month, currency: string, format: Formatters, labels: Labels): string {
   const row = (label: string, value: string): string =>

@@ -9,7 +9,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import type { Formatters } from '../format/formatters';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
-import { escapeHtml, tooltipNote, tooltipRow, tooltipTitle } from './tooltip-html';
+import { escapeHtml } from '../../../shared/html';
+import { tooltipNote, tooltipRow, tooltipTitle } from './tooltip-html';
 
 const METRICS: readonly CohortMetric[] = ['retention', 'revenue', 'revenuePerCustomer'];
 const MONTH_CHOICES = ['12', '24', '36'] as const;

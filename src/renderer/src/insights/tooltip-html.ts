@@ -1,6 +1,6 @@
-/** Small HTML builders for ECharts tooltips (ECharts renders the formatter's string as HTML, so text is escaped). */
+import { escapeHtml } from '../../../shared/html';
 
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Small HTML builders for ECharts tooltips (ECharts renders the formatter's string as HTML, so text is escaped). */
 
 export const tooltipTitle = (text: string): string => `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(text)}</div>`;
 

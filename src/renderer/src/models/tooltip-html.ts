@@ -1,6 +1,6 @@
-/** Tooltip markup for the model lab's charts: a heading and label/value rows, with every text escaped. */
-export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+import { escapeHtml } from '../../../shared/html';
 
+/** Tooltip markup for the model lab's charts: a heading and label/value rows, with every text escaped. */
 export function tooltipHtml(heading: string, rows: readonly (readonly [label: string, value: string])[]): string {
   const row = ([label, value]: readonly [string, string]): string =>
     `<div style="display:flex;justify-content:space-between;gap:24px"><span>${escapeHtml(label)}</span>` +

@@ -1,7 +1,10 @@
-import type { EventName, EventPayload } from '../shared/contract';
-import type { OpenedWorkspace } from './db/open-workspace';
-import type { JobRunner } from './jobs/runner';
-import type { LoadedTf } from './ml/backend';
+import type * as TfModule from '@tensorflow/tfjs';
+import type { EventName, EventPayload, TfInfo } from '../../shared/contract';
+import type { JobQueue } from './jobs';
+import type { OpenedWorkspace } from './workspace';
+
+export type Tf = typeof TfModule;
+export type LoadedTf = { tf: Tf; info: TfInfo };
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -9,7 +12,7 @@ export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => 
 export type EngineContext = {
   workspace(): OpenedWorkspace;
   switchWorkspace(dir: string, create: boolean): Promise<OpenedWorkspace>;
-  jobs: JobRunner;
+  jobs: JobQueue;
   emit: Emit;
   home: string;
   appVersion: string;

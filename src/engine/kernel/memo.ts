@@ -1,15 +1,19 @@
-import type { Db } from '../db/open-workspace';
+import type { Db } from './workspace';
 
 /**
- * Analytics answers remembered per connection while the data stays the same, so switching tabs or grains does not
- * rescan a million orders. "The same" is `data_version` (moves when another connection commits, such as an import
- * or demo job) plus `total_changes()` (this connection's own writes), as in customers/page-memo.ts.
+ * Answers remembered per connection while the data stays the same, so switching tabs or grains does not rescan a
+ * million orders. "The same" is `dataVersion`: every memo of the engine (these, the explorer's pages, the segment
+ * totals and live index) asks it, so they all agree on when the data changed.
  */
 const memos = new WeakMap<Db, Map<string, { version: string; value: unknown }>>();
 const ENTRIES = 16;
 
-function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+/** Moves when another connection commits, such as an import or demo job. */
+const commitsElsewhere = (db: Db): string => String(db.pragma('data_version', { simple: true }));
+
+/** The version of the data as this connection sees it: other connections' commits plus its own writes (`total_changes()`). */
+export function dataVersion(db: Db): string {
+  return `${commitsElsewhere(db)}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
 }
 
 /** The remembered answer for `key`, or a fresh one from `compute` when the data changed since. */
@@ -35,5 +39,5 @@ function memoisedWith<T>(db: Db, key: string, version: string, compute: () => T)
  * elsewhere (a campaign draft saved at every change) do not throw them away.
  */
 export function memoisedOn<T>(db: Db, key: string, signature: string, compute: () => T): T {
-  return memoisedWith(db, key, `${String(db.pragma('data_version', { simple: true }))}:${signature}`, compute);
+  return memoisedWith(db, key, `${commitsElsewhere(db)}:${signature}`, compute);
 }

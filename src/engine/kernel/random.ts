@@ -1,7 +1,8 @@
 /**
- * Seeded randomness for the demo generator: a small PRNG of our own (sfc32, seeded through splitmix32) and the
- * samplers the shop's behaviour is drawn from. Our own generator, not Math.random or a library, so that one
- * (customers, seed) pair gives byte-identical demo data on every machine and every release of our dependencies.
+ * Seeded randomness for the whole engine (the demo shop, cross-validation folds, bootstraps, campaign arms, copy
+ * variants): a small PRNG of our own (sfc32, seeded through splitmix32) and the samplers drawn from it. Our own
+ * generator, not Math.random or a library, so that one seed gives byte-identical results (a demo shop, a model's
+ * folds) on every machine and every release of our dependencies.
  */
 
 /** A uniform random number in [0, 1) with 32 bits of resolution. */

@@ -1,0 +1,94 @@
+import type { DemoInput, DemoResult, JobInfo, JobKind } from '../../shared/contract';
+import type { CustomerColumn, CustomerView, ExportResult } from '../../shared/customer-schemas';
+import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
+import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
+import type { DiscoverResult } from '../../shared/segment-schemas';
+import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
+import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
+import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-schemas';
+import type { Db } from './workspace';
+
+/** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
+
+export type ProgressUpdate = {
+  /** 0..1 of the whole job. */
+  fraction: number;
+  stage: string;
+  message: string;
+  /** Rows handled so far in this stage, for throughput and time-left estimates. */
+  rowsDone?: number;
+  /** Training jobs: an epoch just finished (sent at once, never throttled; fraction < 0 keeps the last fraction). */
+  point?: LossPoint;
+  /** Streaming text generation: the text written so far. */
+  preview?: string;
+};
+
+/** What a running job may do besides its work: report progress and notice cancellation. */
+export type JobControl = {
+  progress(update: ProgressUpdate): void;
+  /** Throws the `cancelled` AppError once the user has cancelled; call it often in loops. */
+  checkCancelled(): void;
+};
+
+// A job's input crosses to a worker thread as plain data: the engine's own job inputs are declared here, beside the
+// contract's, so that the kernel (and the runner's type) need no domain module.
+/** What the customers.export job receives: the handler has already chosen the absolute target file. */
+export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; reveal: boolean; file: string };
+/** What the segments.export job receives: the handler has already chosen the absolute target file. */
+export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string };
+export type DiscoverInput = { k?: number | undefined; seed: number };
+export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
+
+export type JobInputs = {
+  'demo.generate': DemoInput;
+  'import.run': ImportRequest;
+  'customers.export': ExportJobInput;
+  'model.train': PropensityTrainInput;
+  'clv.train': ClvTrainInput;
+  'model.score': { modelId: number };
+  'model.trainTable': TrainTableInput;
+  'segments.export': SegmentExportJobInput;
+  'segments.discover': DiscoverInput;
+  'segments.sizes': { reason: string };
+  'copy.generate': GenerateInput;
+  'campaigns.export': CampaignExportJobInput;
+  'campaigns.uplift': { campaignId: number };
+};
+
+export type JobResults = {
+  'demo.generate': DemoResult;
+  'import.run': ImportReport;
+  'customers.export': ExportResult;
+  'model.train': ModelJobResult;
+  'clv.train': ModelJobResult;
+  'model.score': ModelJobResult;
+  'model.trainTable': TrainTableResult;
+  'segments.export': ExportResult;
+  'segments.discover': DiscoverResult;
+  'segments.sizes': { segments: number };
+  'copy.generate': GenerateResult;
+  'campaigns.export': CampaignExportResult;
+  'campaigns.uplift': UpliftResult;
+};
+
+/** The job runner as handlers and domains see it: start, follow and cancel jobs. */
+export type JobQueue = {
+  readonly activeCount: number;
+  /** The live state of a running job (its progress is not in the workspace until it ends). */
+  live(id: string): JobInfo | undefined;
+  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo;
+  /** Asks a running job to stop; it rolls back and reports `cancelled`. */
+  cancel(id: string): boolean;
+};
+
+/**
+ * Work a domain does after another's job has succeeded (retrain models after an import, record segment sizes):
+ * each domain declares its own, the router gathers them, and the engine runs them without knowing the pairs.
+ */
+export type AfterJob<K extends JobKind> = (db: Db, jobs: JobQueue, result: JobResults[K]) => void;
+export type AfterJobs = { [K in JobKind]?: AfterJob<K> };
+
+/** Runs every domain's after-job work for a finished job, in the order the domains were listed. `result` is what the job's worker returned. */
+export function runAfterJobs(registered: readonly AfterJobs[], kind: JobKind, db: Db, jobs: JobQueue, result: unknown): void {
+  for (const domain of registered) (domain[kind] as AfterJob<JobKind> | undefined)?.(db, jobs, result as JobResults[JobKind]);
+}

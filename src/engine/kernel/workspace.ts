@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+
+/** The one open workspace database. */
+export type Db = Database.Database;
+
+/** A workspace folder opened by db/open-workspace.ts: its database file, open, and migrated. */
+export type OpenedWorkspace = {
+  dir: string;
+  dbFile: string;
+  db: Db;
+  schemaVersion: number;
+  backupFile: string | null;
+};
