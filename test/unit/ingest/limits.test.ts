@@ -77,9 +77,16 @@ describe('CSV and JSON lines', () => {
     expect(ws.db.prepare('SELECT COUNT(*) AS n FROM orders').get()).toEqual({ n: 0 });
   });
 
-  it('a long line under the limit and quoted newlines are fine', async () => {
-    const file = write('fine.csv', `${ORDERS}"A3","c3\nsecond line",${'9'.repeat(3000)}\n`);
-    expect(await readAll(file, tiny({ lineChars: 5000, fieldChars: 4000 }))).toBe(4);
+  it('a long line under the limit, quoted newlines, escaped quotes and a quote inside a plain cell are fine', async () => {
+    const lines = [`"A3","c3\nsecond ""line""",${'9'.repeat(3000)}`, 'A4,5" screen,14', ...Array.from({ length: 100 }, (_, i) => `B${i},c,1`)];
+    const file = write('fine.csv', `${ORDERS}${lines.join('\n')}\n`);
+    expect(await readAll(file, tiny({ lineChars: 5000, fieldChars: 4000 }))).toBe(105);
+  });
+
+  it('counts rows as the parser does, past blank lines and quoted newlines', async () => {
+    const file = write('rows.csv', `${ORDERS}\n,,\n"A3","two\nlines",1\n\nA4,"c4,1\n${'z'.repeat(6000)}\n`);
+    const error = await failure(readAll(file, tiny({ lineChars: 5000 })));
+    expect(error.details).toMatchObject({ limit: 'lineChars', row: 5 });
   });
 
   it('a cell past the cell limit is refused with its row and column', async () => {
