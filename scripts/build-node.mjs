@@ -7,6 +7,7 @@ await build({
     cli: 'src/cli/index.ts',
     'engine-process': 'src/engine/process-entry.ts',
     'job-worker': 'src/engine/jobs/job-worker.ts',
+    'ingest-worker': 'src/engine/ingest/read-worker.ts',
   },
   outdir: 'out/node',
   bundle: true,

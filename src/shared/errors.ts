@@ -19,6 +19,7 @@ export const errorCodes = [
   'workspace-migrations-mismatch',
   'workspace-locked',
   'job-failed',
+  'limit-exceeded',
   'internal',
 ] as const;
 

@@ -33,18 +33,25 @@ export function createConverter(
   const required = Object.entries(specs).filter(([, s]) => s.required).map(([f]) => f);
   const width = headers.length;
 
+  // The row being converted and its problems. convert runs for every row of files with millions of them, so
+  // nothing is made per row unless the row has a problem (not even the closure that records one).
+  const current: { row: number; errors: RowError[]; ok: boolean } = { row: 0, errors: [], ok: true };
+  const failed: { fields: Set<string> | null } = { fields: null };
+  const problem = (column: string | null, field: string | null, code: string, message: string): void => {
+    current.errors.push({ row: current.row, column, field, code, message });
+    if (field) (failed.fields ??= new Set()).add(field);
+    current.ok = false;
+  };
+  const hasFailed = (field: string): boolean => failed.fields !== null && failed.fields.has(field);
+
   return {
     fields: columns.map((c) => c.field),
     convert(cells, row, errors) {
       const out: TypedRow = {};
-      let ok = true;
-      // Made only when a row has a problem: this runs for every row of files with millions of them.
-      const failed: { fields: Set<string> | null } = { fields: null };
-      const problem = (column: string | null, field: string | null, code: string, message: string): void => {
-        errors.push({ row, column, field, code, message });
-        if (field) (failed.fields ??= new Set()).add(field);
-        ok = false;
-      };
+      current.row = row;
+      current.errors = errors;
+      current.ok = true;
+      failed.fields = null;
       if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
         problem(null, null, 'column-count', `This row has ${cells.length} values but the header names ${width} columns. Check for an unquoted delimiter.`);
       }
@@ -88,13 +95,13 @@ export function createConverter(
         }
       }
       for (const field of required) {
-        if (!failed.fields?.has(field) && (out[field] === null || out[field] === undefined)) {
+        if (!hasFailed(field) && (out[field] === null || out[field] === undefined)) {
           const column = columns.find((c) => c.field === field)?.source ?? null;
           if (column === null) continue; // a missing mapping is refused before reading
           problem(column, field, 'missing-value', `${specs[field]?.label ?? field} is required but empty.`);
         }
       }
-      if (kind === 'customers' && out.customerId == null && out.email == null && !failed.fields?.has('email')) {
+      if (kind === 'customers' && out.customerId == null && out.email == null && !hasFailed('email')) {
         problem(columns.find((c) => c.field === 'customerId' || c.field === 'email')?.source ?? null, 'customerId', 'missing-value', 'A customer needs an id or an e-mail address.');
       }
       if (kind === 'reviews' && typeof out.rating === 'number' && (out.rating < 1 || out.rating > 5)) {
@@ -103,7 +110,7 @@ export function createConverter(
       if (kind === 'orders' && out.unitPrice == null && out.orderTotal == null && columns.some((c) => c.field === 'unitPrice' || c.field === 'orderTotal')) {
         problem(columns.find((c) => c.field === 'unitPrice' || c.field === 'orderTotal')?.source ?? null, 'unitPrice', 'missing-value', 'A line needs a unit price (or an order total).');
       }
-      return ok ? out : null;
+      return current.ok ? out : null;
     },
   };
 }

@@ -2,14 +2,27 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../kernel/handler-types';
 import { listImports, undoImport } from './history-repo';
-import { inspectFile } from './inspect';
+import { describeSniffed } from './inspect';
 import { deleteMapping, listMappings } from './mappings-repo';
-import { previewImport } from './preview';
+import { previewFromSource } from './preview';
+import { previewSourceInWorker, sniffInWorker } from './read-in-worker';
 import { statInput } from './source';
 
 export const ingestHandlers = {
-  'import.inspect': (input, ctx) => inspectFile(ctx.workspace().db, path.resolve(input.file), input.kind, input.overrides ?? {}),
-  'import.preview': (input, ctx) => previewImport(ctx.workspace().db, { ...input, file: path.resolve(input.file) }),
+  // The file is read in a worker with its own memory limit; only the small result touches the workspace.
+  'import.inspect': async (input, ctx) => {
+    ctx.workspace();
+    const file = path.resolve(input.file);
+    const overrides = input.overrides ?? {};
+    const sniffed = await sniffInWorker(file, overrides);
+    return describeSniffed(ctx.workspace().db, file, input.kind, overrides, sniffed);
+  },
+  'import.preview': async (input, ctx) => {
+    ctx.workspace();
+    const request = { ...input, file: path.resolve(input.file) };
+    const source = await previewSourceInWorker(request.file, request.overrides);
+    return previewFromSource(ctx.workspace().db, request, source);
+  },
   'import.start': (input, ctx) => {
     statInput(input.file);
     if (ctx.jobs.activeCount > 0) {

@@ -8,6 +8,7 @@ import { detectDateFormat } from './dates';
 import { fieldsOf, KIND_FIELDS } from './kinds';
 import { looksDecimalComma } from './numbers';
 import { matchPreset } from './presets';
+import { READ_LIMITS, type ReadLimits } from './limits';
 import { readRows, xlsxSheets } from './reader';
 import { decodeHead, detectEncoding, isZip, readHead, statInput } from './source';
 import { suggestKind, suggestMapping } from './suggest';
@@ -18,11 +19,11 @@ const DETECT_ROWS = 300;
 export type Sniffed = { detected: DetectedFormat; headers: string[]; samples: string[][]; sheets: string[] };
 
 /** Reads the start of a file and works out how to read the rest: format, encoding, delimiter, numbers, dates. */
-export async function sniff(file: string, overrides: FormatOverrides = {}): Promise<Sniffed> {
+export async function sniff(file: string, overrides: FormatOverrides = {}, limits: ReadLimits = READ_LIMITS): Promise<Sniffed> {
   statInput(file);
   const format = detectFileFormat(file);
-  if (format === 'xlsx') return sniffXlsx(file, overrides);
-  const head = await readHead(file);
+  if (format === 'xlsx') return sniffXlsx(file, overrides, limits);
+  const head = await readHead(file, undefined, limits);
   const { encoding: detectedEncoding, bom } = detectEncoding(head);
   const encoding = overrides.encoding ?? detectedEncoding;
   const text = decodeHead(head, encoding).replace(/^\uFEFF/, '');
@@ -78,11 +79,12 @@ function sampleJsonl(text: string): { headers: string[]; samples: string[][]; de
   return { headers, samples, delimiter: '' };
 }
 
-async function sniffXlsx(file: string, overrides: FormatOverrides): Promise<Sniffed> {
+async function sniffXlsx(file: string, overrides: FormatOverrides, limits: ReadLimits): Promise<Sniffed> {
   let sheets: string[];
   try {
-    sheets = await xlsxSheets(file);
+    sheets = await xlsxSheets(file, limits);
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('bad-input', `${path.basename(file)} is not a readable Excel workbook (${(error as Error).message}).`, { file });
   }
   const sheet = overrides.sheet ?? sheets[0] ?? null;
@@ -90,7 +92,7 @@ async function sniffXlsx(file: string, overrides: FormatOverrides): Promise<Snif
   if (!sheets.includes(sheet)) throw new AppError('bad-input', `The workbook has no sheet named "${sheet}".`, { file, field: 'sheet' });
   const detected: DetectedFormat = { format: 'xlsx', compressed: false, encoding: 'utf-8', bom: false, delimiter: null, decimalComma: false, dateFormat: overrides.dateFormat ?? null, sheet };
   const rows: string[][] = [];
-  for await (const batch of readRows(file, detected)) {
+  for await (const batch of readRows(file, detected, undefined, limits)) {
     for (const r of batch) if (r.cells) rows.push(r.cells);
     if (rows.length > DETECT_ROWS) break;
   }
@@ -111,8 +113,18 @@ export function detectMappedDateFormat(kind: ImportKind, headers: string[], samp
 }
 
 /** Everything the wizard shows after a file is chosen: what was detected, a sample, and a suggested mapping. */
-export async function inspectFile(db: Db, file: string, kind: ImportKind | undefined, overrides: FormatOverrides = {}): Promise<InspectResult> {
-  const sniffed = await sniff(file, overrides);
+export async function inspectFile(
+  db: Db,
+  file: string,
+  kind: ImportKind | undefined,
+  overrides: FormatOverrides = {},
+  limits: ReadLimits = READ_LIMITS,
+): Promise<InspectResult> {
+  return describeSniffed(db, file, kind, overrides, await sniff(file, overrides, limits));
+}
+
+/** The inspect result for a file already sniffed (in a worker): the part that needs the workspace. */
+export function describeSniffed(db: Db, file: string, kind: ImportKind | undefined, overrides: FormatOverrides, sniffed: Sniffed): InspectResult {
   const { headers, samples } = sniffed;
   const saved = findMappingForHeaders(db, headers, kind);
   const preset = matchPreset(headers);

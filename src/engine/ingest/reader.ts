@@ -1,17 +1,32 @@
 import readline from 'node:readline';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { DetectedFormat } from '../../shared/import-schemas';
+import { lineCap } from './line-cap';
+import { limitExceeded, READ_LIMITS, sizeText, type ReadLimits } from './limits';
 import { decoder, openBytes, type ReadProgress } from './source';
+import { openWorkbook } from './xlsx-reader';
 
 /** One record of the file: `row` is its spreadsheet row number (the header is row 1). */
 export type SourceRow = { row: number; cells: string[] } | { row: number; cells: null; problem: string };
 
-/** Streams the file's records in batches, header first, whatever its format; memory stays flat for any size. */
-export function readRows(file: string, detected: DetectedFormat, progress?: ReadProgress): AsyncIterable<SourceRow[]> {
-  if (detected.format === 'xlsx') return batched(readXlsx(file, detected.sheet));
-  if (detected.format === 'jsonl') return batched(readJsonl(file, detected, progress));
-  return readCsv(file, detected, progress);
+/**
+ * Streams the file's records in batches, header first, whatever its format; memory stays flat for any size.
+ * A cell, line or workbook past `limits` ends the stream with a `limit-exceeded` error naming the row.
+ */
+export function readRows(file: string, detected: DetectedFormat, progress?: ReadProgress, limits: ReadLimits = READ_LIMITS): AsyncIterable<SourceRow[]> {
+  if (detected.format === 'xlsx') return batched(readXlsx(file, detected.sheet, limits));
+  if (detected.format === 'jsonl') return batched(readJsonl(file, detected, progress, limits));
+  return readCsv(file, detected, progress, limits);
+}
+
+/** Refuses a cell longer than the limit, naming its row and column. */
+function checkFields(file: string, row: number, cells: string[], headers: string[] | null, limits: ReadLimits): void {
+  for (let i = 0; i < cells.length; i += 1) {
+    if ((cells[i] as string).length <= limits.fieldChars) continue;
+    const column = headers?.[i] || `column ${i + 1}`;
+    throw limitExceeded(file, 'fieldChars', `a cell is longer than ${sizeText(limits.fieldChars, 'characters')}, the most one cell may hold.`, { row, column });
+  }
 }
 
 async function* batched(rows: AsyncIterable<SourceRow>, size = 2000): AsyncIterable<SourceRow[]> {
@@ -26,9 +41,12 @@ async function* batched(rows: AsyncIterable<SourceRow>, size = 2000): AsyncItera
   if (batch.length > 0) yield batch;
 }
 
-async function* readCsv(file: string, detected: DetectedFormat, progress?: ReadProgress): AsyncIterable<SourceRow[]> {
-  const text = openBytes(file, progress).pipe(decoder(detected.encoding));
-  text.setEncoding('utf8');
+async function* readCsv(file: string, detected: DetectedFormat, progress: ReadProgress | undefined, limits: ReadLimits): AsyncIterable<SourceRow[]> {
+  const bytes = openBytes(file, progress, limits);
+  const decoded = bytes.pipe(decoder(detected.encoding));
+  // Papa keeps an unfinished record in memory: the line cap stops an unclosed quote before it holds the whole file.
+  const text = decoded.pipe(lineCap(file, detected.delimiter ?? ',', limits));
+  for (const stage of [bytes, decoded]) stage.on('error', (e) => text.destroy(e));
   // Papa's chunk callback with pause/resume gives batches with back-pressure; a row-by-row async iterator
   // costs several times the parse itself.
   const queue: string[][][] = [];
@@ -64,10 +82,16 @@ async function* readCsv(file: string, detected: DetectedFormat, progress?: ReadP
     notify();
   });
   let row = 0;
+  let headers: string[] | null = null;
   for (;;) {
     const batch = queue.shift();
     if (batch) {
-      yield batch.map((cells) => ({ row: ++row, cells }));
+      headers ??= batch[0] ?? null;
+      yield batch.map((cells) => {
+        row += 1;
+        checkFields(file, row, cells, headers, limits);
+        return { row, cells };
+      });
       if (queue.length === 0 && !finished) (parser as Papa.Parser | null)?.resume();
       continue;
     }
@@ -77,8 +101,12 @@ async function* readCsv(file: string, detected: DetectedFormat, progress?: ReadP
   }
 }
 
-async function* readJsonl(file: string, detected: DetectedFormat, progress?: ReadProgress): AsyncIterable<SourceRow> {
-  const lines = readline.createInterface({ input: openBytes(file, progress).pipe(decoder(detected.encoding)), crlfDelay: Infinity });
+async function* readJsonl(file: string, detected: DetectedFormat, progress: ReadProgress | undefined, limits: ReadLimits): AsyncIterable<SourceRow> {
+  const bytes = openBytes(file, progress, limits);
+  const decoded = bytes.pipe(decoder(detected.encoding));
+  const input = decoded.pipe(lineCap(file, null, limits));
+  for (const stage of [bytes, decoded]) stage.on('error', (e) => input.destroy(e));
+  const lines = readline.createInterface({ input, crlfDelay: Infinity });
   let header: string[] | null = null;
   let row = 0;
   for await (const line of lines) {
@@ -101,23 +129,28 @@ async function* readJsonl(file: string, detected: DetectedFormat, progress?: Rea
       header = Object.keys(obj);
       yield { row: 1, cells: header };
     }
-    yield { row: row + 1, cells: header.map((key) => cellText(obj[key])) };
+    const cells = header.map((key) => cellText(obj[key]));
+    checkFields(file, row + 1, cells, header, limits);
+    yield { row: row + 1, cells };
   }
 }
 
-async function* readXlsx(file: string, sheet: string | null): AsyncIterable<SourceRow> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
+async function* readXlsx(file: string, sheet: string | null, limits: ReadLimits): AsyncIterable<SourceRow> {
+  const workbook = openWorkbook(file, limits, { sharedStrings: true, styles: true });
   let sheetIndex = 0;
   for await (const worksheet of workbook) {
     sheetIndex += 1;
     const name = (worksheet as unknown as { name?: string }).name ?? `Sheet${sheetIndex}`;
     if (sheet ? name !== sheet : sheetIndex > 1) continue;
     let width = 0;
+    let headers: string[] | null = null;
     for await (const r of worksheet as AsyncIterable<ExcelJS.Row>) {
       const values = (r.values as unknown[]).slice(1);
       if (r.number === 1) width = values.length;
       const cells = Array.from({ length: Math.max(width, values.length) }, (_, i) => cellText(values[i]));
       if (cells.every((c) => c === '')) continue;
+      headers ??= cells;
+      checkFields(file, r.number, cells, headers, limits);
       yield { row: r.number, cells };
     }
     return;
@@ -125,9 +158,9 @@ async function* readXlsx(file: string, sheet: string | null): AsyncIterable<Sour
 }
 
 /** The sheet names of a workbook, in order. */
-export async function xlsxSheets(file: string): Promise<string[]> {
+export async function xlsxSheets(file: string, limits: ReadLimits = READ_LIMITS): Promise<string[]> {
   const names: string[] = [];
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'ignore', styles: 'ignore', hyperlinks: 'ignore' });
+  const workbook = openWorkbook(file, limits, { sharedStrings: false, styles: false });
   for await (const worksheet of workbook) {
     names.push((worksheet as unknown as { name?: string }).name ?? `Sheet${names.length + 1}`);
     for await (const _row of worksheet as AsyncIterable<unknown>) break;

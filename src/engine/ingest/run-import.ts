@@ -11,6 +11,7 @@ import { createConverter, missingRequiredFields } from './convert';
 import { dateFormatIds } from './dates';
 import { detectMappedDateFormat, sniff } from './inspect';
 import { KIND_FIELDS } from './kinds';
+import { READ_LIMITS, type ReadLimits } from './limits';
 import { saveMapping } from './mappings-repo';
 import { createPseudonymiser, pseudonymSecret } from './pseudonyms';
 import { readRows } from './reader';
@@ -24,13 +25,13 @@ const MAX_REPORTED_ERRORS = 100;
  * A cancel, a crash or a rejected file leaves the workspace exactly as it was. Importing the same file again
  * changes nothing and says so.
  */
-export async function runImport(db: Db, rawRequest: ImportRequest, control: JobControl): Promise<ImportReport> {
+export async function runImport(db: Db, rawRequest: ImportRequest, control: JobControl, limits: ReadLimits = READ_LIMITS): Promise<ImportReport> {
   const started = performance.now();
   const request = importRequestSchema.parse(rawRequest);
   const file = path.resolve(request.file);
   const size = statInput(file).size;
   control.progress({ fraction: 0, stage: 'Reading', message: `Checking ${path.basename(file)}` });
-  const sniffed = await sniff(file, request.overrides);
+  const sniffed = await sniff(file, request.overrides, limits);
   const mapping = checkMapping(db, request, sniffed.headers);
   const dateFormat = request.overrides.dateFormat ?? detectMappedDateFormat(request.kind, sniffed.headers, sniffed.samples, mapping);
   if (request.overrides.dateFormat && !dateFormatIds.includes(request.overrides.dateFormat)) {
@@ -64,7 +65,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     let rows = 0;
     let rejected = 0;
     const progress: ReadProgress = { bytes: 0 };
-    for await (const batch of readRows(file, detected, progress)) {
+    for await (const batch of readRows(file, detected, progress, limits)) {
       control.checkCancelled();
       for (const source of batch) {
         if (source.row === 1 && source.cells) continue; // the header

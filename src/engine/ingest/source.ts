@@ -4,6 +4,7 @@ import { Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors';
 import type { Encoding } from '../../shared/import-schemas';
+import { limitExceeded, READ_LIMITS, sizeText, type ReadLimits } from './limits';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
@@ -42,21 +43,40 @@ export const isZip = (file: string): boolean => startsWith(readMagic(file), ZIP_
 /** Bytes of the file read so far (before decompression), for progress and time left. */
 export type ReadProgress = { bytes: number };
 
-/** The file's bytes, decompressed when it is gzip. */
-export function openBytes(file: string, progress?: ReadProgress): Readable {
+/** The file's bytes, decompressed when it is gzip (within the limits on what a .gz file may unpack to). */
+export function openBytes(file: string, progress?: ReadProgress, limits: ReadLimits = READ_LIMITS): Readable {
   const raw = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   if (progress) raw.on('data', (chunk) => (progress.bytes += chunk.length));
   if (!isGzip(file)) return raw;
   const gunzip = zlib.createGunzip();
   raw.on('error', (e) => gunzip.destroy(e));
-  return raw.pipe(gunzip);
+  const cap = inflateCap(file, fs.statSync(file).size, limits);
+  gunzip.on('error', (e) => cap.destroy(e));
+  return raw.pipe(gunzip).pipe(cap);
+}
+
+/** Counts unpacked bytes and stops a .gz file that unpacks past the absolute cap or the ratio to its own size. */
+function inflateCap(file: string, packedBytes: number, limits: ReadLimits): Transform {
+  const allowed = Math.min(limits.gzipBytes, Math.max(limits.gzipRatioFloorBytes, packedBytes * limits.gzipRatio));
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      seen += chunk.length;
+      if (seen <= allowed) return done(null, chunk);
+      const why =
+        allowed === limits.gzipBytes
+          ? `the compressed file unpacks to more than ${sizeText(limits.gzipBytes, 'bytes')}, the most Localyst reads from a .gz file.`
+          : `the compressed file unpacks to more than ${limits.gzipRatio} times its own size (${sizeText(allowed, 'bytes')}), which is how a "zip bomb" looks. Unpack it yourself and import the plain file if it is genuine.`;
+      done(limitExceeded(file, allowed === limits.gzipBytes ? 'gzipBytes' : 'gzipRatio', why));
+    },
+  });
 }
 
 /** Up to `max` bytes from the start of the (decompressed) file. */
-export async function readHead(file: string, max = 512 * 1024): Promise<Buffer> {
+export async function readHead(file: string, max = 512 * 1024, limits: ReadLimits = READ_LIMITS): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  const stream = openBytes(file);
+  const stream = openBytes(file, undefined, limits);
   try {
     for await (const chunk of stream) {
       chunks.push(chunk as Buffer);
@@ -64,6 +84,7 @@ export async function readHead(file: string, max = 512 * 1024): Promise<Buffer> 
       if (size >= max) break;
     }
   } catch (error) {
+    if (error instanceof AppError) throw error;
     throw new AppError('bad-input', `${path.basename(file)} could not be read (${(error as Error).message}). Is it damaged?`, { file });
   } finally {
     stream.destroy();

@@ -150,6 +150,8 @@ function productsWriter(ctx: Context): RowWriter {
 
 type OrderState = { id: number; lines: number; existed: boolean };
 
+const LINE_BATCH = 100;
+
 function ordersWriter(ctx: Context): RowWriter {
   const { db, importId } = ctx;
   const counts: Counts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -167,10 +169,18 @@ function ordersWriter(ctx: Context): RowWriter {
   );
   const upsertOrder = createUpserter(db, importId, 'orders', ['external_id'], orderColumns.columns);
   const customerSlot = orderColumns.columns.indexOf('customer_id');
-  const insertLine = db.prepare(
+  const lineSql = (rows: number): string =>
     `INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, import_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(order_id, line_no) DO NOTHING`,
-  );
+     VALUES ${Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ')} ON CONFLICT(order_id, line_no) DO NOTHING`;
+  const insertLine = db.prepare(lineSql(1));
+  // Lines of new orders go in LINE_BATCH at a time: one statement per line made the call the largest cost of a big import.
+  const insertLines = db.prepare(lineSql(LINE_BATCH));
+  const pending: SqlValue[] = [];
+  const flushLines = (): void => {
+    if (pending.length === LINE_BATCH * 7) insertLines.run(pending);
+    else for (let i = 0; i < pending.length; i += 7) insertLine.run(pending.slice(i, i + 7));
+    pending.length = 0;
+  };
   const selectLine = db.prepare('SELECT product_id, description, quantity, unit_price FROM order_lines WHERE order_id = ? AND line_no = ?');
   const updateLine = db.prepare('UPDATE order_lines SET product_id = ?, description = ?, quantity = ?, unit_price = ? WHERE order_id = ? AND line_no = ?');
   const remember = db.prepare('INSERT OR IGNORE INTO import_changes (import_id, table_name, row_key, before_json) VALUES (?, ?, ?, ?)');
@@ -198,7 +208,8 @@ function ordersWriter(ctx: Context): RowWriter {
       const description = s(row.description);
       const productId = resolve.product(s(row.sku), description, s(row.category), unitPrice);
       if (!order.existed) {
-        insertLine.run(order.id, order.lines, productId, description, quantity, unitPrice, importId());
+        pending.push(order.id, order.lines, productId, description, quantity, unitPrice, importId());
+        if (pending.length === LINE_BATCH * 7) flushLines();
         counts.inserted += 1;
         return;
       }
@@ -216,6 +227,7 @@ function ordersWriter(ctx: Context): RowWriter {
       }
     },
     finish() {
+      flushLines();
       // An existing order that now has fewer lines: the extra ones are gone from the export.
       for (const order of orders.values()) {
         if (!order.existed) continue;

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import type { EventName, EventPayload, JobInfo, JobKind } from '../../shared/contract';
 import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
@@ -8,6 +7,7 @@ import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobInputs, JobQueue } from '../kernel/jobs';
+import { spawnEngineWorker } from './spawn';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -59,7 +59,7 @@ export class JobRunner implements JobQueue {
       cancel,
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
-    const worker = spawnJobWorker(workerInput);
+    const worker = spawnEngineWorker('./job-worker.js', './job-worker.ts', workerInput);
     const now = Date.now();
     const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '', points: [] };
     this.running.set(id, entry);
@@ -171,14 +171,4 @@ export class JobRunner implements JobQueue {
       });
     }
   }
-}
-
-/** The worker file sits beside the bundle in production; from sources (tests) a shim registers tsx first. */
-function spawnJobWorker(workerData: WorkerInput): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    const entry = new URL('./job-worker.ts', here).href;
-    return new Worker(fileURLToPath(new URL('./dev-worker-shim.mjs', here)), { workerData: { ...workerData, entry } });
-  }
-  return new Worker(fileURLToPath(new URL('./job-worker.js', here)), { workerData });
 }
