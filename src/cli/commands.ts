@@ -151,7 +151,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }
   let engine: Engine;
   try {
-    engine = await openEngine(options);
+    engine = await openEngine(options, 'serve');
   } catch (error) {
     printError(mode, toErrorData(error));
     return;

@@ -7,9 +7,9 @@ import { appVersion } from './version';
 export type GlobalOptions = { workspace?: string; json?: boolean };
 
 /** Opens the engine on the chosen workspace for one command; the caller closes it. */
-export async function openEngine(options: GlobalOptions): Promise<Engine> {
+export async function openEngine(options: GlobalOptions, door: 'cli' | 'serve' = 'cli'): Promise<Engine> {
   const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
-  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY });
+  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, door });
 }
 
 /** Calls one channel and returns its value, throwing the envelope's error as an AppError. */

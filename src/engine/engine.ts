@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../shared/contract';
 import { AppError, type Envelope, fail, ok } from '../shared/errors';
 import type { EngineContext } from './context';
-import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open-workspace';
+import { asWorkspaceError, closeWorkspace, openWorkspace, type OpenedWorkspace, type OpenOptions } from './db/open-workspace';
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
 import { retrainAfterImport } from './models/retrain';
@@ -11,6 +12,8 @@ import { loadTf, type LoadedTf } from './ml/backend';
 import { handlers } from './router';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
+import { fileKeyStore, unlockWorkspace, type KeyStore } from './workspace/keys';
+import type { Door } from './workspace/lock';
 
 export type EngineOptions = {
   workspaceDir: string;
@@ -21,6 +24,10 @@ export type EngineOptions = {
   nativeBinding?: string;
   /** Log requests slower than this many milliseconds to stderr. */
   slowMs?: number;
+  /** Which door opens the workspace, for its one-writer lock (default cli). */
+  door?: Door;
+  /** Where pseudonymisation keys are kept (default: files in `<home>/keys`; the desktop passes the OS key store). */
+  keyStore?: KeyStore;
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -40,8 +47,20 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
-  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  let current: OpenedWorkspace = await openWorkspace(options.workspaceDir, { ...openOptions, create: options.create ?? true });
+  const keyStore = options.keyStore ?? fileKeyStore(home);
+  const openOptions: OpenOptions = { door: options.door ?? 'cli', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  // Opened, locked for this process and given its key; or refused with nothing left held.
+  const open = async (dir: string, create: boolean): Promise<OpenedWorkspace> => {
+    const opened = await openWorkspace(dir, { ...openOptions, create });
+    try {
+      await unlockWorkspace(opened, keyStore, options.nativeBinding);
+      return opened;
+    } catch (error) {
+      closeWorkspace(opened);
+      throw error;
+    }
+  };
+  let current: OpenedWorkspace = await open(options.workspaceDir, options.create ?? true);
   failOrphanedJobs(current.db);
   rememberWorkspace(home, current.dir);
 
@@ -64,12 +83,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       if (jobs.activeCount > 0) {
         throw new AppError('conflict', 'A job is still running in this workspace. Wait for it or cancel it, then switch.');
       }
-      const next = await openWorkspace(dir, { ...openOptions, create });
-      if (next.dbFile !== current.dbFile) {
-        current.db.close();
+      // Reopening the workspace already open would meet this process's own lock: nothing to do then.
+      if (path.resolve(dir) !== current.dir) {
+        const next = await open(dir, create);
+        closeWorkspace(current);
         current = next;
-      } else {
-        next.db.close();
       }
       failOrphanedJobs(current.db);
       rememberWorkspace(home, current.dir);
@@ -106,7 +124,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     workspaceDir: () => current.dir,
     async close() {
       await jobs.stopAll();
-      current.db.close();
+      closeWorkspace(current);
       listeners.clear();
     },
   };

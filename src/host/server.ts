@@ -172,10 +172,10 @@ function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMes
   // One folder per upload keeps the file's own name (shown in job titles and the import history).
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const dir = path.join(workspaceDir, 'incoming', `${stamp}-${randomBytes(3).toString('hex')}`);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, safe);
   const partial = `${file}.part`;
-  const out = fs.createWriteStream(partial, { flags: 'wx' });
+  const out = fs.createWriteStream(partial, { flags: 'wx', mode: 0o600 });
   let size = 0;
   req.on('data', (chunk: Buffer) => (size += chunk.length));
   req.pipe(out);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { runMigrations } from './migrate';
+import { lockWorkspace, type Door, type WorkspaceLock } from '../workspace/lock';
+import { makePrivateDir, narrowToOwner, PRIVATE_FILE_MODE } from '../workspace/private-files';
 
 export type Db = Database.Database;
 
@@ -12,6 +14,8 @@ export type OpenedWorkspace = {
   db: Db;
   schemaVersion: number;
   backupFile: string | null;
+  /** The one-writer lock, when opened for a door (see workspace/lock.ts); closeWorkspace releases it. */
+  lock: WorkspaceLock | null;
 };
 
 export type OpenOptions = {
@@ -19,6 +23,8 @@ export type OpenOptions = {
   create?: boolean;
   /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Take the workspace's one-writer lock for this door; a workspace another process holds is refused. */
+  door?: Door;
 };
 
 export const DB_FILE_NAME = 'workspace.sqlite';
@@ -28,9 +34,31 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<OpenedWorkspace> {
   const absDir = path.resolve(dir);
   ensureFolder(absDir, options.create ?? true);
+  const lock = options.door ? lockWorkspace(absDir, options.door) : null;
+  try {
+    return await openLocked(absDir, options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Closes the database and gives up the workspace's lock. */
+export function closeWorkspace(workspace: OpenedWorkspace): void {
+  try {
+    workspace.db.close();
+  } finally {
+    workspace.lock?.release();
+  }
+}
+
+async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceLock | null): Promise<OpenedWorkspace> {
   const dbFile = path.join(absDir, DB_FILE_NAME);
   const exists = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0;
   if (exists) checkHeader(dbFile);
+  // SQLite gives its -wal and -shm files the database file's mode, so creating it 0600 covers all three.
+  if (!exists) fs.closeSync(fs.openSync(dbFile, 'a', PRIVATE_FILE_MODE));
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) narrowToOwner(file);
   const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const db = guardSqlite(dbFile, () => new Database(dbFile, dbOptions));
   try {
@@ -45,7 +73,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    return { dir: absDir, dbFile, db, schemaVersion, backupFile };
+    return { dir: absDir, dbFile, db, schemaVersion, backupFile, lock };
   } catch (error) {
     db.close();
     throw error;
@@ -67,7 +95,7 @@ function ensureFolder(dir: string, create: boolean): void {
   if (!stat) {
     if (!create) throw new AppError('not-found', `There is no workspace at ${dir}.`, { file: dir });
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
     } catch (error) {
       throw unwritable(dir, error);
     }

@@ -7,6 +7,7 @@ import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
+import { attachedPseudonymKey } from '../ingest/pseudonyms';
 import type { JobInputs } from './types';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -52,7 +53,9 @@ export class JobRunner {
     const id = randomUUID();
     const info = insertJob(this.options.db(), { id, kind, title, input });
     const cancel = new SharedArrayBuffer(4);
+    const key = attachedPseudonymKey(this.options.db());
     const workerInput: WorkerInput = {
+      ...(key ? { pseudonymKey: key instanceof AppError ? key.toData() : new Uint8Array(key) } : {}),
       kind,
       input,
       dbFile: this.options.dbFile(),
