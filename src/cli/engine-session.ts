@@ -12,6 +12,22 @@ export async function openEngine(options: GlobalOptions, door: 'cli' | 'serve' =
   return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, door });
 }
 
+/**
+ * For commands that only read (doctor, stats): the workspace as a writer when it is free, else read-only beside
+ * the program that holds it (the desktop app or `localyst serve`), saying so on stderr.
+ */
+export async function openEngineToRead(options: GlobalOptions): Promise<Engine> {
+  try {
+    return await openEngine(options);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'workspace-locked') throw error;
+    const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
+    const engine = await createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, readOnly: true });
+    process.stderr.write(`${error.message.split('. ')[0]}: opened read-only.\n`);
+    return engine;
+  }
+}
+
 /** Calls one channel and returns its value, throwing the envelope's error as an AppError. */
 export async function call<K extends Channel>(engine: Engine, channel: K, input: ChannelInput<K>): Promise<ChannelOutput<K>> {
   const envelope = await engine.invoke(channel, input);

@@ -12,6 +12,7 @@ import { loadTf, type LoadedTf } from './ml/backend';
 import { handlers } from './router';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
+import { attachPseudonymKey } from './ingest/pseudonyms';
 import { fileKeyStore, unlockWorkspace, type KeyStore } from './workspace/keys';
 import type { Door } from './workspace/lock';
 
@@ -26,6 +27,8 @@ export type EngineOptions = {
   slowMs?: number;
   /** Which door opens the workspace, for its one-writer lock (default cli). */
   door?: Door;
+  /** Read only, beside a writer that holds the workspace's lock: nothing is written, jobs cannot start. */
+  readOnly?: boolean;
   /** Where pseudonymisation keys are kept (default: files in `<home>/keys`; the desktop passes the OS key store). */
   keyStore?: KeyStore;
 };
@@ -51,6 +54,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const openOptions: OpenOptions = { door: options.door ?? 'cli', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
   // Opened, locked for this process and given its key; or refused with nothing left held.
   const open = async (dir: string, create: boolean): Promise<OpenedWorkspace> => {
+    if (options.readOnly) {
+      const reading = await openWorkspace(dir, { ...openOptions, readOnly: true });
+      attachPseudonymKey(reading.db, new AppError('workspace-locked', 'This workspace is open for reading only: nothing can be imported here.'));
+      return reading;
+    }
     const opened = await openWorkspace(dir, { ...openOptions, create });
     try {
       await unlockWorkspace(opened, keyStore, options.nativeBinding);
@@ -61,7 +69,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     }
   };
   let current: OpenedWorkspace = await open(options.workspaceDir, options.create ?? true);
-  failOrphanedJobs(current.db);
+  // A reader must not mark the writer's running jobs as failed.
+  if (!options.readOnly) failOrphanedJobs(current.db);
   rememberWorkspace(home, current.dir);
 
   const jobs = new JobRunner({
@@ -80,6 +89,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ctx: EngineContext = {
     workspace: () => current,
     async switchWorkspace(dir, create) {
+      if (options.readOnly) throw new AppError('conflict', 'This engine reads one workspace only; open another one in its own session.');
       if (jobs.activeCount > 0) {
         throw new AppError('conflict', 'A job is still running in this workspace. Wait for it or cancel it, then switch.');
       }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { runMigrations } from './migrate';
+import { latestSchemaVersion } from './migrations';
 import { lockWorkspace, type Door, type WorkspaceLock } from '../workspace/lock';
 import { makePrivateDir, narrowToOwner, PRIVATE_FILE_MODE } from '../workspace/private-files';
 
@@ -25,6 +26,8 @@ export type OpenOptions = {
   nativeBinding?: string;
   /** Take the workspace's one-writer lock for this door; a workspace another process holds is refused. */
   door?: Door;
+  /** Open an existing, up-to-date workspace for reading only, without its lock (beside a writer that holds it). */
+  readOnly?: boolean;
 };
 
 export const DB_FILE_NAME = 'workspace.sqlite';
@@ -33,6 +36,7 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** Opens (and creates or migrates) the workspace in `dir`; refuses with a clear error and touches nothing when it cannot. */
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<OpenedWorkspace> {
   const absDir = path.resolve(dir);
+  if (options.readOnly) return openReadOnly(absDir, options);
   ensureFolder(absDir, options.create ?? true);
   const lock = options.door ? lockWorkspace(absDir, options.door) : null;
   try {
@@ -74,6 +78,29 @@ async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceL
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     return { dir: absDir, dbFile, db, schemaVersion, backupFile, lock };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A reading connection: no lock, no migration, no write; SQLite's WAL lets it read beside the writer. */
+function openReadOnly(absDir: string, options: OpenOptions): OpenedWorkspace {
+  const dbFile = path.join(absDir, DB_FILE_NAME);
+  if (!fs.existsSync(dbFile)) throw new AppError('not-found', `There is no workspace at ${absDir}.`, { file: absDir });
+  checkHeader(dbFile);
+  const db = guardSqlite(dbFile, () => new Database(dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = Number(guardSqlite(dbFile, () => db.pragma('user_version', { simple: true })));
+    if (schemaVersion !== latestSchemaVersion) {
+      throw new AppError(
+        'workspace-locked',
+        `The workspace ${absDir} is in use by another program and needs an update (schema ${schemaVersion}, this version uses ${latestSchemaVersion}) that only a writer can make. Close the other program and try again.`,
+        { file: absDir },
+      );
+    }
+    return { dir: absDir, dbFile, db, schemaVersion, backupFile: null, lock: null };
   } catch (error) {
     db.close();
     throw error;
@@ -142,6 +169,13 @@ export function asWorkspaceError(dbFile: string, error: unknown): unknown {
     return new AppError(
       'workspace-corrupt',
       `The workspace ${dbFile} is damaged (${code}). Restore it from a backup in the workspace's backups folder.`,
+      { file: dbFile },
+    );
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED') {
+    return new AppError(
+      'workspace-locked',
+      `The workspace ${dbFile} is open for reading only, because another program is writing to it. Close that program to make changes here.`,
       { file: dbFile },
     );
   }

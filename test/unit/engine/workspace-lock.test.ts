@@ -91,3 +91,24 @@ describe('one writer per workspace', () => {
     expect(fs.existsSync(path.join(b, LOCK_FILE_NAME))).toBe(false);
   });
 });
+
+describe('reading beside the writer', () => {
+  it('a read-only engine reads a locked workspace, writes nothing, and refuses changes with a clear error', async () => {
+    const ws = path.join(dir, 'ws');
+    const home = path.join(dir, 'home');
+    const writer = await createEngine({ workspaceDir: ws, home, door: 'desktop' });
+    await writer.invoke('settings.update', { currency: 'USD' });
+    const reader = await createEngine({ workspaceDir: ws, home, readOnly: true });
+    try {
+      const stats = await reader.invoke('workspace.stats', {});
+      expect(stats).toMatchObject({ ok: true, value: { customers: 0, currency: 'USD' } });
+      const change = await reader.invoke('settings.update', { currency: 'EUR' });
+      expect(change).toMatchObject({ ok: false, error: { code: 'workspace-locked' } });
+      expect(!change.ok && change.error.message).toMatch(/open for reading only, because another program is writing to it/);
+      expect(readHolder(path.join(ws, LOCK_FILE_NAME))?.door).toBe('desktop');
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+});
