@@ -94,6 +94,7 @@ vi.mock('electron', async () => {
         return new Promise<void>((resolve) => (state.resolveReady = resolve));
       },
       getVersion: () => '0.1.0',
+      getAppPath: () => '/fake/app',
     },
     BrowserWindow,
     dialog: {
@@ -328,5 +329,42 @@ describe('a second instance', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(state.windows).toHaveLength(0);
     expect(state.children).toHaveLength(0);
+  });
+});
+
+describe('the better-sqlite3 binary shipped for Electron', () => {
+  let resources: string;
+  beforeEach(async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    resources = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-resources-'));
+    Object.defineProperty(process.versions, 'electron', { value: '38.8.6', configurable: true });
+    (process as { resourcesPath?: string }).resourcesPath = resources;
+  });
+  afterEach(async () => {
+    const fs = await import('node:fs');
+    delete (process.versions as { electron?: string }).electron;
+    delete (process as { resourcesPath?: string }).resourcesPath;
+    fs.rmSync(resources, { recursive: true, force: true });
+  });
+
+  it('hands the engine the binary from the app\'s resources/native', async () => {
+    const fs = await import('node:fs');
+    const file = path.join(resources, 'native', `better_sqlite3-electron-38.8.6-${process.platform}-${process.arch}.node`);
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, 'binary');
+    const { child } = await launchReady();
+    expect(child.args[child.args.indexOf('--native-binding') + 1]).toBe(file);
+  });
+
+  it('without it, says the app is incomplete and quits: no window, no engine, nothing fetched', async () => {
+    await launch();
+    state.resolveReady();
+    await vi.waitFor(() => expect(state.calls).toContain('quit'));
+    expect(state.children).toHaveLength(0);
+    expect(state.windows).toHaveLength(0);
+    const box = state.messageBoxes.at(-1) as { message: string; detail: string };
+    expect(box.message).toBe('This copy of Localyst is missing its database component');
+    expect(box.detail).toContain(path.join(resources, 'native'));
   });
 });
