@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session, shell, utilityProcess, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session, shell, utilityProcess, type MessageBoxOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ import { builtFiles, devServerUrl, engineArgs, launchOptions, userDataDir } from
 import { stopEngineBeforeQuit } from './lifecycle';
 import { openMainWindow, pageSource } from './main-window';
 import { menuTemplate } from './menu';
+import { createKeyVault } from './key-vault';
 import { decideNativeBinding } from './native-binding';
 import { claimSingleInstance, createLinkOffer, focusWindow, hardenSession, hardenWebContents } from './security';
 import { adaptUtilityProcess } from './utility-engine';
@@ -77,7 +78,8 @@ async function start(): Promise<void> {
     const supervisor = createEngineSupervisor({
       fork: (modulePath, args, options) => adaptUtilityProcess(utilityProcess.fork(modulePath, args, options)),
       entry: files.engineEntry,
-      args: (workspace) => engineArgs({ workspace, home: launch.home, nativeBinding: binding.file, appVersion: app.getVersion() }),
+      args: (workspace) => engineArgs({ workspace, home: launch.home, nativeBinding: binding.file, appVersion: app.getVersion(), keyStore: 'os' }),
+      keyVault: createKeyVault({ safeStorage, dir: path.join(launch.home, 'keys') }),
       workspace: launch.workspace,
       onStartFailed: (error) => void offerAnotherWorkspace(error),
       onDown: (message) => void offerRetry(message),

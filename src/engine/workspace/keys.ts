@@ -40,8 +40,16 @@ export function fileKeyStore(home: string): KeyStore {
       try {
         text = fs.readFileSync(fileOf(id), 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw error;
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        // The desktop app keeps its keys encrypted by the OS key store, which only it can open.
+        if (fs.existsSync(`${fileOf(id)}.safe`)) {
+          throw new AppError(
+            'workspace-key-missing',
+            `This workspace's pseudonymisation key is kept in the desktop app's OS key store (${fileOf(id)}.safe), which the command line and the browser mode cannot open. Import pseudonymised files in the desktop app.`,
+            { file: `${fileOf(id)}.safe` },
+          );
+        }
+        return null;
       }
       return decodeKey(text, fileOf(id));
     },
@@ -78,7 +86,15 @@ export async function unlockWorkspace(ws: OpenedWorkspace, store: KeyStore, nati
   const { db } = ws;
   const workspaceId = workspaceIdOf(ws);
   const legacy = readSetting(db, LEGACY_KEY_SETTING);
-  const stored = await store.load(workspaceId);
+  let stored: Buffer | null;
+  try {
+    stored = await store.load(workspaceId);
+  } catch (error) {
+    // A key this door cannot read (the OS key store is locked, or belongs to the desktop): the data still opens.
+    if (!(error instanceof AppError) || error.code !== 'workspace-key-missing') throw error;
+    attachPseudonymKey(db, error);
+    return { workspaceId, key: 'missing' };
+  }
   if (typeof legacy === 'string') {
     const legacyKey = decodeKey(legacy, `${ws.dbFile} (settings)`);
     if (stored && !stored.equals(legacyKey)) {

@@ -101,6 +101,20 @@ describe('the pseudonymisation key lives outside the workspace', () => {
     closeWorkspace(again);
   });
 
+  it('the CLI and browser mode do not make a second key for a workspace whose key the desktop sealed', async () => {
+    const home = path.join(dir, 'home');
+    const first = await openWorkspace(path.join(dir, 'ws'));
+    const { workspaceId } = await unlockWorkspace(first, fileKeyStore(home));
+    closeWorkspace(first);
+    const plain = path.join(home, 'keys', `${workspaceId}.key`);
+    fs.renameSync(plain, `${plain}.safe`);
+    const again = await openWorkspace(path.join(dir, 'ws'));
+    expect((await unlockWorkspace(again, fileKeyStore(home))).key).toBe('missing');
+    expect(fs.existsSync(plain)).toBe(false);
+    expect(() => pseudonymSecret(again.db)).toThrow(/kept in the desktop app's OS key store/);
+    closeWorkspace(again);
+  });
+
   it('reaches the import job (a worker thread) without being stored with the job', async () => {
     const home = path.join(dir, 'home');
     const ws = path.join(dir, 'ws');
