@@ -1,15 +1,16 @@
 import type { Db } from '../db/open-workspace';
+import { dataChanges } from '../db/audit-repo';
 
 /**
  * Analytics answers remembered per connection while the data stays the same, so switching tabs or grains does not
  * rescan a million orders. "The same" is `data_version` (moves when another connection commits, such as an import
- * or demo job) plus `total_changes()` (this connection's own writes), as in customers/page-memo.ts.
+ * or demo job) plus this connection's own writes other than audit entries (`dataChanges`), as in customers/page-memo.ts.
  */
 const memos = new WeakMap<Db, Map<string, { version: string; value: unknown }>>();
 const ENTRIES = 16;
 
 function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(dataChanges(db))}`;
 }
 
 /** The remembered answer for `key`, or a fresh one from `compute` when the data changed since. */

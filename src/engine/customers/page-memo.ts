@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-workspace';
 import type { Cursor } from './view-sql';
+import { dataChanges } from '../db/audit-repo';
 
 /**
  * What the explorer remembers per connection while the data stays the same: each view's count, and where each page
@@ -7,7 +8,7 @@ import type { Cursor } from './view-sql';
  * half a million index entries, and a deep OFFSET walks every row before it, so both are worth keeping.
  *
  * "The data stays the same" is `data_version` (moves when another connection commits, such as an import job) plus
- * `total_changes()` (this connection's own writes). Keyed by the connection, so a memo goes away with its workspace.
+ * this connection's own writes other than audit entries (`dataChanges`). Keyed by the connection, so a memo goes away with its workspace.
  */
 export type PageMemo = { total: number | null; cursors: Map<number, Cursor> };
 
@@ -16,7 +17,7 @@ const VIEWS = 16;
 const CURSORS_PER_VIEW = 5_000;
 
 function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(dataChanges(db))}`;
 }
 
 /** The memo of one view (its key says everything that decides rows and order), empty when the data changed. */

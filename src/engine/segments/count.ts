@@ -1,6 +1,7 @@
 import type { SegmentCount, SegmentRule } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
 import { compileSegment } from './compile';
+import { dataChanges } from '../db/audit-repo';
 
 type Totals = { customers: number; revenue: number };
 
@@ -8,7 +9,7 @@ type Totals = { customers: number; revenue: number };
 const totalsMemo = new WeakMap<Db, { version: string; totals: Totals }>();
 
 function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(dataChanges(db))}`;
 }
 
 /**

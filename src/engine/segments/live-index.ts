@@ -4,6 +4,7 @@ import { purchaseBounds, SENTIMENT_STARS, shiftDay, windowStart } from './compil
 import { FIELD_SQL } from './fields';
 import { ruleNode } from './rule-nodes';
 import { validateRule } from './validate';
+import { dataChanges } from '../db/audit-repo';
 
 /**
  * An in-memory, columnar copy of what segment rules read, so `segments.count` answers in milliseconds while the user
@@ -657,7 +658,7 @@ export function liveCount(idx: LiveIndex, rule: SegmentRule, asOf: string | null
 // --- One index per connection, for as long as the data stays the same (as analytics/memo.ts decides it) ---
 
 function dataVersion(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(dataChanges(db))}`;
 }
 
 type Slot = { version: string; index: LiveIndex | null; failed: boolean; building: boolean };

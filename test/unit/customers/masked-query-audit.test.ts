@@ -68,3 +68,21 @@ describe('filters, sorts and searches on masked columns are audited like a revea
     }
   });
 });
+
+describe('an audit entry is not a data change', () => {
+  it('keeps the remembered pages after a masked query is audited, and drops them after a real change', async () => {
+    const { testWorkspace } = await import('./helpers');
+    const { pageMemo } = await import('../../../src/engine/customers/page-memo');
+    const { auditMaskedQuery } = await import('../../../src/engine/customers/privacy-repo');
+    const tw = await testWorkspace();
+    try {
+      const memo = pageMemo(tw.db, 'view');
+      auditMaskedQuery(tw.db, { sort: [], filters: [{ field: 'email', op: 'startsWith', value: 'a' }], quickSearch: '' }, 'explorer', 0);
+      expect(pageMemo(tw.db, 'view')).toBe(memo);
+      tw.db.prepare("INSERT INTO settings (key, value_json) VALUES ('currency', '\"USD\"')").run();
+      expect(pageMemo(tw.db, 'view')).not.toBe(memo);
+    } finally {
+      tw.dispose();
+    }
+  });
+});
