@@ -22,6 +22,8 @@ const holderSchema = z.object({
   hostname: z.string(),
   startedAt: z.string(),
   token: z.string(),
+  /** The folder locked: a lock copied along with the folder (a backup, a sync) does not lock the copy. */
+  dir: z.string(),
 });
 export type LockHolder = z.infer<typeof holderSchema>;
 
@@ -44,7 +46,7 @@ const realEnv = (): LockEnv => ({ pid: process.pid, hostname: os.hostname(), now
 /** Takes the workspace's lock for this process, or refuses with who holds it. */
 export function lockWorkspace(dir: string, door: Door, env: LockEnv = realEnv()): WorkspaceLock {
   const file = path.join(dir, LOCK_FILE_NAME);
-  const holder: LockHolder = { pid: env.pid, door, hostname: env.hostname, startedAt: env.now().toISOString(), token: randomUUID() };
+  const holder: LockHolder = { pid: env.pid, door, hostname: env.hostname, startedAt: env.now().toISOString(), token: randomUUID(), dir };
   // Two tries: the second only after a stale lock was removed.
   for (let attempt = 0; attempt < 2; attempt++) {
     let fd: number;
@@ -53,7 +55,7 @@ export function lockWorkspace(dir: string, door: Door, env: LockEnv = realEnv())
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = readHolder(file);
-      if (current && !isStale(current, env)) throw inUse(dir, current, env);
+      if (current && !isStale(current, dir, env)) throw inUse(dir, current, env);
       if (!current && !unreadableLockIsOld(file, env)) throw inUse(dir, null, env);
       removeIfUnchanged(file, current);
       continue;
@@ -79,7 +81,8 @@ export function readHolder(file: string): LockHolder | null {
   }
 }
 
-const isStale = (holder: LockHolder, env: LockEnv): boolean => holder.hostname === env.hostname && !env.alive(holder.pid);
+const isStale = (holder: LockHolder, dir: string, env: LockEnv): boolean =>
+  holder.dir !== dir || (holder.hostname === env.hostname && !env.alive(holder.pid));
 
 // A lock file is written right after it is made; one still unreadable after a few seconds was left half-written.
 function unreadableLockIsOld(file: string, env: LockEnv): boolean {

@@ -56,7 +56,7 @@ describe('one writer per workspace', () => {
     const pid = deadPid();
     fs.writeFileSync(
       path.join(ws, LOCK_FILE_NAME),
-      JSON.stringify({ pid, door: 'desktop', hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', token: 'old' }),
+      JSON.stringify({ pid, door: 'desktop', hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', token: 'old', dir: ws }),
     );
     const engine = await createEngine({ workspaceDir: ws, home: path.join(dir, 'home') });
     expect(readHolder(path.join(ws, LOCK_FILE_NAME))).toMatchObject({ pid: process.pid, door: 'cli' });
@@ -67,16 +67,28 @@ describe('one writer per workspace', () => {
     const ws = path.join(dir, 'ws');
     fs.mkdirSync(ws);
     const file = path.join(ws, LOCK_FILE_NAME);
-    fs.writeFileSync(file, JSON.stringify({ pid: 4242, door: 'cli', hostname: 'other-laptop', startedAt: '2026-01-01T00:00:00.000Z', token: 't' }));
+    fs.writeFileSync(file, JSON.stringify({ pid: 4242, door: 'cli', hostname: 'other-laptop', startedAt: '2026-01-01T00:00:00.000Z', token: 't', dir: ws }));
     const env = { pid: 7, hostname: 'this-laptop', now: () => new Date(), alive: () => false };
     expect(() => lockWorkspace(ws, 'cli', env)).toThrow(/in use by a localyst command \(pid 4242 on the computer other-laptop\)/);
 
-    fs.writeFileSync(file, JSON.stringify({ pid: 4242, door: 'desktop', hostname: 'this-laptop', startedAt: '2026-01-01T00:00:00.000Z', token: 't' }));
+    fs.writeFileSync(file, JSON.stringify({ pid: 4242, door: 'desktop', hostname: 'this-laptop', startedAt: '2026-01-01T00:00:00.000Z', token: 't', dir: ws }));
     expect(() => lockWorkspace(ws, 'cli', { ...env, alive: () => true })).toThrow(/in use by the Localyst desktop app \(pid 4242\)/);
     const taken = lockWorkspace(ws, 'cli', env);
     expect(readHolder(file)).toMatchObject({ pid: 7, door: 'cli' });
     taken.release();
     expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('a lock copied along with the folder (a backup, a sync) does not lock the copy', async () => {
+    const ws = path.join(dir, 'ws');
+    const writer = await createEngine({ workspaceDir: ws, home: path.join(dir, 'home') });
+    const copy = path.join(dir, 'copy');
+    fs.cpSync(ws, copy, { recursive: true });
+    expect(readHolder(path.join(copy, LOCK_FILE_NAME))?.pid).toBe(process.pid);
+    const reader = await createEngine({ workspaceDir: copy, home: path.join(dir, 'home') });
+    expect(readHolder(path.join(copy, LOCK_FILE_NAME))?.dir).toBe(copy);
+    await reader.close();
+    await writer.close();
   });
 
   it('switching to another workspace moves the lock with it', async () => {
