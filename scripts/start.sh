@@ -20,8 +20,16 @@ if ! npm run --silent build >out/build.log 2>&1; then
 fi
 
 has_display() { [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || [ "$(uname)" = "Darwin" ] || [[ "$(uname)" == MINGW* ]]; }
+# The desktop engine needs better-sqlite3 built for Electron, made here (a packaging step, checksum pinned), never
+# by the app while it runs.
+binding_ready() {
+  node -e "const e=require('electron/package.json').version;require('fs').statSync('build/native/better_sqlite3-electron-'+e+'-'+process.platform+'-'+process.arch+'.node')" >/dev/null 2>&1
+}
 if [ "${LOCALYST_BROWSER_MODE:-}" != "1" ] && electron_ready && has_display; then
-  exec npx electron . "$@"
+  if binding_ready || bash scripts/build-electron-binding.sh; then
+    exec npx electron . "$@"
+  fi
+  echo "› The database component for Electron is not available (see above)."
 fi
 echo "› No Electron runtime or display here: starting the browser mode. Open the address below in your browser."
 exec node bin/localyst.js serve "$@"

@@ -6,7 +6,7 @@ import { guardServeProcess } from '../host/process-guard';
 import { DEFAULT_MAX_UPLOAD_BYTES, startHost } from '../host/server';
 import { AppError } from '../shared/errors';
 import { demoInputSchema, type EventName, type EventPayload } from '../shared/contract';
-import { call, openEngine, toErrorData, type GlobalOptions } from './engine-session';
+import { call, openEngine, openEngineToRead, toErrorData, type GlobalOptions } from './engine-session';
 import { formatNumber, printError, printResult, table, type OutputMode } from './output';
 
 /** Runs one command on an engine, printing its result or its error; always closes the engine. */
@@ -14,12 +14,13 @@ export async function withEngine(
   options: GlobalOptions,
   body: (engine: Engine, mode: OutputMode) => Promise<void>,
   precheck?: () => void,
+  access: 'write' | 'read' = 'write',
 ): Promise<void> {
   const mode = { json: Boolean(options.json) };
   let engine: Engine | undefined;
   try {
     precheck?.(); // bad arguments are refused before a workspace is created or opened
-    engine = await openEngine(options);
+    engine = access === 'read' ? await openEngineToRead(options) : await openEngine(options);
     await body(engine, mode);
   } catch (error) {
     printError(mode, toErrorData(error));
@@ -55,7 +56,7 @@ export async function doctorCommand(options: GlobalOptions): Promise<void> {
         ['Schema', `${value.schemaVersion} (latest ${value.latestSchemaVersion})`],
       ]),
     );
-  });
+  }, undefined, 'read');
 }
 
 export async function statsCommand(options: GlobalOptions): Promise<void> {
@@ -74,7 +75,7 @@ export async function statsCommand(options: GlobalOptions): Promise<void> {
         ['Revenue', `${formatNumber(stats.revenue, 2)} ${stats.currency}`],
       ]),
     );
-  });
+  }, undefined, 'read');
 }
 
 export type DemoOptions = GlobalOptions & { customers: string; seed: string };
@@ -159,7 +160,7 @@ export async function serveCommand(options: ServeOptions): Promise<void> {
   }
   let engine: Engine;
   try {
-    engine = await openEngine(options);
+    engine = await openEngine(options, 'serve');
   } catch (error) {
     printError(mode, toErrorData(error));
     return;

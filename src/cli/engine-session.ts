@@ -7,9 +7,25 @@ import { appVersion } from './version';
 export type GlobalOptions = { workspace?: string; json?: boolean };
 
 /** Opens the engine on the chosen workspace for one command; the caller closes it. */
-export async function openEngine(options: GlobalOptions): Promise<Engine> {
+export async function openEngine(options: GlobalOptions, door: 'cli' | 'serve' = 'cli'): Promise<Engine> {
   const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
-  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY });
+  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, door });
+}
+
+/**
+ * For commands that only read (doctor, stats): the workspace as a writer when it is free, else read-only beside
+ * the program that holds it (the desktop app or `localyst serve`), saying so on stderr.
+ */
+export async function openEngineToRead(options: GlobalOptions): Promise<Engine> {
+  try {
+    return await openEngine(options);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'workspace-locked') throw error;
+    const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
+    const engine = await createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, readOnly: true });
+    process.stderr.write(`${error.message.split('. ')[0]}: opened read-only.\n`);
+    return engine;
+  }
 }
 
 /** Calls one channel and returns its value, throwing the envelope's error as an AppError. */

@@ -1,8 +1,9 @@
+import path from 'node:path';
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../shared/contract';
 import { AppError, type Envelope, fail, ok } from '../shared/errors';
 import type { EngineContext } from './kernel/context';
 import { runAfterJobs } from './kernel/jobs';
-import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open-workspace';
+import { asWorkspaceError, closeWorkspace, openWorkspace, type OpenedWorkspace, type OpenOptions } from './db/open-workspace';
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
 import { precheckSegmentRules } from './segments/precheck';
@@ -10,6 +11,9 @@ import { loadTf, type LoadedTf } from './ml/backend';
 import { afterJobs, handlers } from './router';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
+import { attachPseudonymKey } from './ingest/pseudonyms';
+import { fileKeyStore, unlockWorkspace, type KeyStore } from './workspace/keys';
+import type { Door } from './kernel/lock';
 
 export type EngineOptions = {
   workspaceDir: string;
@@ -20,6 +24,12 @@ export type EngineOptions = {
   nativeBinding?: string;
   /** Log requests slower than this many milliseconds to stderr. */
   slowMs?: number;
+  /** Which door opens the workspace, for its one-writer lock (default cli). */
+  door?: Door;
+  /** Read only, beside a writer that holds the workspace's lock: nothing is written, jobs cannot start. */
+  readOnly?: boolean;
+  /** Where pseudonymisation keys are kept (default: files in `<home>/keys`; the desktop passes the OS key store). */
+  keyStore?: KeyStore;
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -39,9 +49,27 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const emit: EventListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
-  const openOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  let current: OpenedWorkspace = await openWorkspace(options.workspaceDir, { ...openOptions, create: options.create ?? true });
-  failOrphanedJobs(current.db);
+  const keyStore = options.keyStore ?? fileKeyStore(home);
+  const openOptions: OpenOptions = { door: options.door ?? 'cli', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+  // Opened, locked for this process and given its key; or refused with nothing left held.
+  const open = async (dir: string, create: boolean): Promise<OpenedWorkspace> => {
+    if (options.readOnly) {
+      const reading = await openWorkspace(dir, { ...openOptions, readOnly: true });
+      attachPseudonymKey(reading.db, new AppError('workspace-locked', 'This workspace is open for reading only: nothing can be imported here.'));
+      return reading;
+    }
+    const opened = await openWorkspace(dir, { ...openOptions, create });
+    try {
+      await unlockWorkspace(opened, keyStore, options.nativeBinding);
+      return opened;
+    } catch (error) {
+      closeWorkspace(opened);
+      throw error;
+    }
+  };
+  let current: OpenedWorkspace = await open(options.workspaceDir, options.create ?? true);
+  // A reader must not mark the writer's running jobs as failed.
+  if (!options.readOnly) failOrphanedJobs(current.db);
   rememberWorkspace(home, current.dir);
 
   const jobs = new JobRunner({
@@ -57,15 +85,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const ctx: EngineContext = {
     workspace: () => current,
     async switchWorkspace(dir, create) {
+      if (options.readOnly) throw new AppError('conflict', 'This engine reads one workspace only; open another one in its own session.');
       if (jobs.activeCount > 0) {
         throw new AppError('conflict', 'A job is still running in this workspace. Wait for it or cancel it, then switch.');
       }
-      const next = await openWorkspace(dir, { ...openOptions, create });
-      if (next.dbFile !== current.dbFile) {
-        current.db.close();
+      // Reopening the workspace already open would meet this process's own lock: nothing to do then.
+      if (path.resolve(dir) !== current.dir) {
+        const next = await open(dir, create);
+        closeWorkspace(current);
         current = next;
-      } else {
-        next.db.close();
       }
       failOrphanedJobs(current.db);
       rememberWorkspace(home, current.dir);
@@ -102,7 +130,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     workspaceDir: () => current.dir,
     async close() {
       await jobs.stopAll();
-      current.db.close();
+      closeWorkspace(current);
       listeners.clear();
     },
   };

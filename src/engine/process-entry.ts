@@ -2,7 +2,9 @@ import { parseArgs } from 'node:util';
 import { fromEngineMessageSchema, toEngineMessageSchema, type FromEngineMessage } from '../shared/engine-protocol';
 import { AppError } from '../shared/errors';
 import { createEngine, type Engine } from './engine';
+import path from 'node:path';
 import { appHome, defaultWorkspaceDir } from './workspace/paths';
+import { decodeKey, type KeyStore } from './workspace/keys';
 
 /**
  * The engine as its own process: under Electron's utilityProcess (process.parentPort) or child_process.fork
@@ -32,6 +34,40 @@ function connect(): Port {
   throw new Error('engine-process must be started by Electron utilityProcess.fork or child_process.fork');
 }
 
+/**
+ * The desktop's key store: the engine asks the main process, which keeps keys in the OS key store (safeStorage),
+ * and waits for its answer. Replies arrive through `answer`.
+ */
+function mainProcessKeyStore(port: Port, home: string): { store: KeyStore; answer(reply: { id: number; key: string | null; message?: string | undefined }): void } {
+  const waiting = new Map<number, { resolve: (key: string | null) => void; reject: (error: AppError) => void }>();
+  let nextId = 1;
+  const ask = (request: { op: 'load'; workspaceId: string } | { op: 'save'; workspaceId: string; key: string }): Promise<string | null> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      waiting.set(id, { resolve, reject });
+      port.post({ type: 'key-request', id, ...request });
+    });
+  return {
+    store: {
+      where: (workspaceId) => `the OS key store (Localyst's key for workspace ${workspaceId}, in ${path.join(home, 'keys')})`,
+      async load(workspaceId) {
+        const key = await ask({ op: 'load', workspaceId });
+        return key === null ? null : decodeKey(key, 'the OS key store');
+      },
+      async save(workspaceId, key) {
+        await ask({ op: 'save', workspaceId, key: key.toString('base64') });
+      },
+    },
+    answer(reply) {
+      const entry = waiting.get(reply.id);
+      if (!entry) return;
+      waiting.delete(reply.id);
+      if (reply.message !== undefined) entry.reject(new AppError('workspace-key-missing', reply.message));
+      else entry.resolve(reply.key);
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -39,18 +75,42 @@ async function main(): Promise<void> {
       home: { type: 'string' },
       'native-binding': { type: 'string' },
       'app-version': { type: 'string' },
+      'key-store': { type: 'string' },
     },
     strict: false,
   });
   const port = connect();
   const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-  let engine: Engine;
+  const home = str(values.home) ?? appHome();
+  const keys = str(values['key-store']) === 'os' ? mainProcessKeyStore(port, home) : null;
+  let engine: Engine | null = null;
+  // Listening from the start: key replies arrive while the engine opens its workspace.
+  port.onMessage((data) => {
+    const parsed = toEngineMessageSchema.safeParse(data);
+    if (!parsed.success) return;
+    const message = parsed.data;
+    if (message.type === 'key-reply') {
+      keys?.answer(message);
+      return;
+    }
+    if (message.type === 'shutdown') {
+      void (engine ? engine.close() : Promise.resolve()).finally(() => process.exit(0));
+      return;
+    }
+    const running = engine;
+    if (!running) return;
+    void running.invoke(message.channel, message.input).then((envelope) => {
+      port.post(fromEngineMessageSchema.parse({ type: 'reply', id: message.id, envelope }));
+    });
+  });
   try {
     const nativeBinding = str(values['native-binding']);
     engine = await createEngine({
       workspaceDir: str(values.workspace) ?? defaultWorkspaceDir(),
-      home: str(values.home) ?? appHome(),
+      home,
       appVersion: str(values['app-version']) ?? '0.0.0',
+      door: 'desktop',
+      ...(keys ? { keyStore: keys.store } : {}),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {
@@ -60,20 +120,9 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 50);
     return;
   }
-  engine.onEvent((name, payload) => port.post({ type: 'event', name, payload }));
-  port.onMessage((data) => {
-    const parsed = toEngineMessageSchema.safeParse(data);
-    if (!parsed.success) return;
-    const message = parsed.data;
-    if (message.type === 'shutdown') {
-      void engine.close().finally(() => process.exit(0));
-      return;
-    }
-    void engine.invoke(message.channel, message.input).then((envelope) => {
-      port.post(fromEngineMessageSchema.parse({ type: 'reply', id: message.id, envelope }));
-    });
-  });
-  port.post({ type: 'ready', workspace: engine.workspaceDir() });
+  const opened = engine;
+  opened.onEvent((name, payload) => port.post({ type: 'event', name, payload }));
+  port.post({ type: 'ready', workspace: opened.workspaceDir() });
 }
 
 void main();

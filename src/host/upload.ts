@@ -30,9 +30,9 @@ export async function receiveUpload(place: UploadPlace, target: Target, req: htt
   // One folder per upload keeps the file's own name (shown in job titles and the import history).
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
   const dir = path.join(place.workspaceDir, 'incoming', `${stamp}-${randomBytes(3).toString('hex')}`);
-  await fs.promises.mkdir(dir, { recursive: true });
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, safe);
-  const out = fs.createWriteStream(`${file}.part`, { flags: 'wx' });
+  const out = fs.createWriteStream(`${file}.part`, { flags: 'wx', mode: 0o600 });
 
   let size = 0;
   let settled = false;

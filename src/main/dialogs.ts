@@ -33,20 +33,23 @@ export function engineDownDialog(message: string): MessageBoxOptions {
   };
 }
 
-export function nativeBindingFailedDialog(input: { file: string; reason: string; electronVersion: string; arch: string }): MessageBoxOptions {
+/** The app was packaged without the database component for this computer; nothing is fetched at run time. */
+export function nativeBindingMissingDialog(input: { file: string; electronVersion: string; arch: string; platform: string; isPackaged: boolean }): MessageBoxOptions {
+  const fix = input.isPackaged
+    ? 'Install Localyst again from its download for this computer; if that copy has the same problem, tell us which one it was.'
+    : 'Run "bash scripts/build-electron-binding.sh" in the Localyst folder (it needs a network connection once and checks ' +
+      'the file against its pinned checksum), then start Localyst again. Or use the browser mode: "node bin/localyst.js serve".';
   return {
-    type: 'warning',
+    type: 'error',
     title: 'Localyst',
-    message: 'Localyst needs an internet connection once to finish setting up',
+    message: 'This copy of Localyst is missing its database component',
     detail:
-      'The first time this version of Localyst starts, it fetches the database component built for this computer ' +
-      '(a few megabytes, or a local build when none is published). This did not work: ' +
-      `${input.reason}\n\nConnect to the internet and choose Try again. No customer data is sent; only the component ` +
-      `for Electron ${input.electronVersion} (${input.arch}) is downloaded.\n\nWithout internet, copy this file from ` +
-      `another computer where the same version of Localyst runs:\n${input.file}`,
-    buttons: ['Try again', 'Quit'],
+      `Localyst needs the SQLite component built for Electron ${input.electronVersion} (${input.platform}, ${input.arch}), ` +
+      `which ships with the app. It is not there:\n${input.file}\n\nLocalyst never downloads or builds program files while ` +
+      `it runs. ${fix}`,
+    buttons: ['Quit'],
     defaultId: 0,
-    cancelId: 1,
+    cancelId: 0,
     noLink: true,
   };
 }

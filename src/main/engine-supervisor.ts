@@ -1,5 +1,5 @@
 import type { Channel } from '../shared/contract';
-import { fromEngineMessageSchema, type FromEngineMessage, type ToEngineMessage } from '../shared/engine-protocol';
+import { fromEngineMessageSchema, type FromEngineMessage, type KeyRequest, type ToEngineMessage } from '../shared/engine-protocol';
 import type { AppErrorData, Envelope } from '../shared/errors';
 
 /** The engine's process as the supervisor sees it; `utility-engine.ts` adapts Electron's UtilityProcess to it. */
@@ -27,6 +27,8 @@ export type SupervisorOptions = {
   onStartFailed?: (error: AppErrorData) => void;
   /** The engine crashed too often and is no longer restarted. */
   onDown?: (message: string) => void;
+  /** Answers the engine's key requests from the OS key store (key-vault.ts); without it they are refused. */
+  keyVault?: (request: KeyRequest) => Promise<string | null>;
   timeoutMs?: number;
   maxCrashes?: number;
   crashWindowMs?: number;
@@ -189,12 +191,33 @@ export function createEngineSupervisor(options: SupervisorOptions): EngineSuperv
         if (request) settle(request, message.envelope);
         return;
       }
+      case 'key-request': {
+        answerKeyRequest(message);
+        return;
+      }
       case 'event': {
         if (message.name === 'workspace.changed') rememberWorkspace(message.payload);
         emit(message.name, message.payload);
         return;
       }
     }
+  };
+
+  // The answer goes to the process that asked; a restarted engine asks again.
+  const answerKeyRequest = (request: KeyRequest): void => {
+    const asking = child;
+    const reply = (message: Extract<ToEngineMessage, { type: 'key-reply' }>): void => {
+      if (asking && asking === child) asking.send(message);
+    };
+    const vault = options.keyVault;
+    if (!vault) {
+      reply({ type: 'key-reply', id: request.id, key: null, message: 'This Localyst has no key store for pseudonymisation keys.' });
+      return;
+    }
+    vault(request).then(
+      (key) => reply({ type: 'key-reply', id: request.id, key }),
+      (error: unknown) => reply({ type: 'key-reply', id: request.id, key: null, message: error instanceof Error ? error.message : String(error) }),
+    );
   };
 
   const rememberWorkspace = (payload: unknown): void => {

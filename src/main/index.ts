@@ -1,21 +1,21 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, session, shell, utilityProcess, type MessageBoxOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, nativeTheme, safeStorage, session, shell, utilityProcess, type MessageBoxOptions } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppErrorData } from '../shared/errors';
 import { isAppPage, type AppOrigin } from './app-urls';
-import { aboutDialog, engineDownDialog, engineMissingMessage, externalLinkDialog, nativeBindingFailedDialog, noticePageUrl, startFailedDialog } from './dialogs';
+import { aboutDialog, engineDownDialog, engineMissingMessage, externalLinkDialog, nativeBindingMissingDialog, startFailedDialog } from './dialogs';
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor';
 import { registerIpc } from './ipc';
 import { builtFiles, devServerUrl, engineArgs, launchOptions, userDataDir } from './launch-options';
 import { stopEngineBeforeQuit } from './lifecycle';
 import { openMainWindow, pageSource } from './main-window';
 import { menuTemplate } from './menu';
-import { ensureNativeBinding } from './native-binding';
-import { betterSqlitePackageDir, findBuildTools, nodeBuildOps } from './native-binding-host';
+import { createKeyVault } from './key-vault';
+import { decideNativeBinding } from './native-binding';
 import { claimSingleInstance, createLinkOffer, focusWindow, hardenSession, hardenWebContents } from './security';
 import { adaptUtilityProcess } from './utility-engine';
-import { mainWindowOptions, noticeWindowOptions } from './window-options';
+import { mainWindowOptions } from './window-options';
 
 const files = builtFiles(path.dirname(fileURLToPath(import.meta.url)));
 const isDev = !app.isPackaged;
@@ -64,7 +64,7 @@ async function start(): Promise<void> {
       userData: app.getPath('userData'),
       cwd: process.cwd(),
     });
-    const binding = await prepareNativeBinding();
+    const binding = await shippedNativeBinding();
     if (binding === 'quit') {
       app.quit();
       return;
@@ -78,7 +78,8 @@ async function start(): Promise<void> {
     const supervisor = createEngineSupervisor({
       fork: (modulePath, args, options) => adaptUtilityProcess(utilityProcess.fork(modulePath, args, options)),
       entry: files.engineEntry,
-      args: (workspace) => engineArgs({ workspace, home: launch.home, nativeBinding: binding.file, appVersion: app.getVersion() }),
+      args: (workspace) => engineArgs({ workspace, home: launch.home, nativeBinding: binding.file, appVersion: app.getVersion(), keyStore: 'os' }),
+      keyVault: createKeyVault({ safeStorage, dir: path.join(launch.home, 'keys') }),
       workspace: launch.workspace,
       onStartFailed: (error) => void offerAnotherWorkspace(error),
       onDown: (message) => void offerRetry(message),
@@ -109,50 +110,31 @@ function createMainWindow(): void {
   });
 }
 
-/** The binary the engine loads, built once per Electron version; 'quit' when the user gives up. */
-async function prepareNativeBinding(): Promise<{ file: string | null } | 'quit'> {
+/** The better-sqlite3 binary shipped for this Electron; 'quit' (after saying so) when the app was packaged without it. */
+async function shippedNativeBinding(): Promise<{ file: string | null } | 'quit'> {
   const electronVersion = process.versions.electron;
-  const native = electronVersion ? { electronVersion, arch: process.arch, platform: process.platform } : null;
-  for (;;) {
-    let notice: BrowserWindow | null = null;
-    let packageDir: string;
-    try {
-      packageDir = betterSqlitePackageDir(import.meta.url);
-    } catch (error) {
-      fatal(error);
-      return 'quit';
-    }
-    const result = await ensureNativeBinding({
-      native,
-      userData: app.getPath('userData'),
-      packageDir,
-      tools: findBuildTools(packageDir, process.execPath),
-      env: process.env,
-      ops: nodeBuildOps,
-      onBuildStart: () => {
-        notice = new BrowserWindow(noticeWindowOptions({ dark: nativeTheme.shouldUseDarkColors }));
-        const shown = notice;
-        shown.once('ready-to-show', () => shown.show());
-        void shown.loadURL(
-          noticePageUrl({
-            title: 'Setting up Localyst',
-            message: 'Fetching the database component for this computer. This happens once per version and takes a moment.',
-            dark: nativeTheme.shouldUseDarkColors,
-          }),
-        );
-      },
-      onBuildEnd: () => {
-        const shown: BrowserWindow | null = notice;
-        if (shown && !shown.isDestroyed()) shown.destroy();
-      },
-    });
-    if (result.ok) return { file: result.file };
-    console.error(`[main] could not prepare better-sqlite3 for Electron: ${result.reason}\n${result.log}`);
-    const response = await ask(
-      nativeBindingFailedDialog({ file: result.file, reason: result.reason, electronVersion: electronVersion ?? '', arch: process.arch }),
-    );
-    if (response !== 0) return 'quit';
-  }
+  if (!electronVersion) return { file: null };
+  const decision = decideNativeBinding({
+    target: { electronVersion, arch: process.arch, platform: process.platform },
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appRoot: app.getAppPath(),
+    exists: (file) => {
+      try {
+        const stat = fs.statSync(file);
+        return stat.isFile() && stat.size > 0;
+      } catch {
+        return false;
+      }
+    },
+  });
+  if (decision.action === 'none') return { file: null };
+  if (decision.action === 'use') return { file: decision.file };
+  console.error(`[main] the better-sqlite3 binary for Electron is missing: ${decision.file}`);
+  await ask(
+    nativeBindingMissingDialog({ file: decision.file, electronVersion, arch: process.arch, platform: process.platform, isPackaged: app.isPackaged }),
+  );
+  return 'quit';
 }
 
 /** A workspace the engine refuses (too new, not a workspace…): choose another or quit; never a restart loop. */

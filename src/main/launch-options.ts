@@ -99,9 +99,12 @@ export function engineArgs(options: {
   home: string;
   nativeBinding?: string | null;
   appVersion: string;
+  /** 'os': pseudonymisation keys come from main's OS key store (key-vault.ts) instead of plain key files. */
+  keyStore?: 'os';
 }): string[] {
   const args = ['--workspace', options.workspace, '--home', options.home];
   if (options.nativeBinding) args.push('--native-binding', options.nativeBinding);
+  if (options.keyStore) args.push('--key-store', options.keyStore);
   args.push('--app-version', options.appVersion);
   return args;
 }

@@ -5,9 +5,15 @@ import { appErrorSchema } from './errors';
  * Messages between a door (Electron main, a supervisor) and an engine running in its own process.
  * Requests carry an id; the engine answers each with exactly one reply envelope.
  */
+/** A workspace id (a UUID) and a 32-byte key as base64: what the desktop's OS key store holds. */
+const workspaceIdSchema = z.string().regex(/^[0-9a-f-]{36}$/);
+const keySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+
 export const toEngineMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invoke'), id: z.number().int(), channel: z.string(), input: z.unknown() }),
   z.object({ type: z.literal('shutdown') }),
+  /** The main process's answer to a key-request: the key (load), or null; `message` when the key store failed. */
+  z.object({ type: z.literal('key-reply'), id: z.number().int(), key: keySchema.nullable(), message: z.string().optional() }),
 ]);
 export type ToEngineMessage = z.infer<typeof toEngineMessageSchema>;
 
@@ -23,5 +29,14 @@ export const fromEngineMessageSchema = z.discriminatedUnion('type', [
     ]),
   }),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }),
+  /**
+   * The engine asks the main process for a workspace's pseudonymisation key (load) or to keep a new one (save): on the
+   * desktop the key lives in the OS key store, which only the main process can use (Electron safeStorage).
+   */
+  z.discriminatedUnion('op', [
+    z.object({ type: z.literal('key-request'), op: z.literal('load'), id: z.number().int(), workspaceId: workspaceIdSchema }),
+    z.object({ type: z.literal('key-request'), op: z.literal('save'), id: z.number().int(), workspaceId: workspaceIdSchema, key: keySchema }),
+  ]),
 ]);
+export type KeyRequest = Extract<FromEngineMessage, { type: 'key-request' }>;
 export type FromEngineMessage = z.infer<typeof fromEngineMessageSchema>;

@@ -18,6 +18,7 @@ export const errorCodes = [
   'workspace-too-new',
   'workspace-migrations-mismatch',
   'workspace-locked',
+  'workspace-key-missing',
   'job-failed',
   'limit-exceeded',
   'internal',

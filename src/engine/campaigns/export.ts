@@ -11,6 +11,7 @@ import { maskEmail, maskName, maskPhone } from '../customers/masking';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
 import type { CampaignExportJobInput, JobControl } from '../kernel/jobs';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../kernel/private-files';
 import { usualOrderHours } from './audience';
 import { buildAudience, type CampaignAudience } from './build';
 import { markExported, sendDateOf, writeArms, writeAssignments, readPlan } from './campaigns-repo';
@@ -33,7 +34,7 @@ const CHECK_EVERY = 5_000;
 
 /** A buffered file writer: lines gather in memory and go to disk a megabyte at a time. */
 function openCsv(dir: string, name: string, header: readonly string[], opened: number[]) {
-  const fd = fs.openSync(path.join(dir, name), 'wx');
+  const fd = fs.openSync(path.join(dir, name), 'wx', PRIVATE_FILE_MODE);
   opened.push(fd);
   let buffer = csvLine(header);
   let rows = 0;
@@ -119,7 +120,7 @@ export function exportCampaign(db: Db, input: CampaignExportJobInput, control: J
   const audience = buildAudience(db, input.campaignId, sendDateOf(sentAt));
   control.checkCancelled();
   const temp = path.join(path.dirname(input.folder), `.${path.basename(input.folder)}.${randomBytes(4).toString('hex')}.part`);
-  fs.mkdirSync(temp);
+  fs.mkdirSync(temp, { mode: PRIVATE_DIR_MODE });
   try {
     const opened: number[] = [];
     let result: Omit<CampaignExportResult, 'froze'>;
@@ -230,6 +231,7 @@ function writeFolder(db: Db, audience: CampaignAudience, input: CampaignExportJo
   fs.writeFileSync(
     path.join(dir, 'campaign.json'),
     JSON.stringify({ name: plan.name, channel: plan.channel, goal: plan.goal, sendDate: plan.sendDate, seed: plan.seed, groups: audience.groups, plan }, null, 2),
+    { mode: PRIVATE_FILE_MODE },
   );
   files.push({ name: 'campaign.json', rows: 1, description: 'The plan, arms and seed, to reproduce the assignment.' });
   return { folder: input.folder, files, recipients, holdout: audience.ids.length - recipients, revealed: reveal };

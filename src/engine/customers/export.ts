@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
 import type { ExportJobInput, JobControl } from '../kernel/jobs';
+import { PRIVATE_FILE_MODE } from '../kernel/private-files';
 import { countView, figuresComplete, RAW_SELECT, toCustomerRow, type RawCustomer } from './customers-repo';
 import { csvLine } from './csv';
 import { allRowsSql, choosePlan } from './view-sql';
@@ -31,7 +32,7 @@ export function writeCustomerCsv(db: Db, options: CustomerCsvOptions, source: Cu
   const temp = path.join(path.dirname(options.file), `.${path.basename(options.file)}.${randomBytes(4).toString('hex')}.part`);
   let fd: number | null = null;
   try {
-    fd = fs.openSync(temp, 'wx');
+    fd = fs.openSync(temp, 'wx', PRIVATE_FILE_MODE);
     const open = fd;
     // One read transaction: the count and every row come from the same snapshot, even if an import commits meanwhile.
     const rows = db.transaction(() => writeRows(options, source, open, control))();

@@ -4,11 +4,16 @@ import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '
 import { readCustomer360 } from './customer-360-repo';
 import { readCustomerPage } from './customers-repo';
 import { healthReport } from './health';
-import { eraseCustomer, revealCustomer } from './privacy-repo';
+import { auditMaskedQuery, eraseCustomer, revealCustomer } from './privacy-repo';
 import { deleteView, listViews, saveView } from './views-repo';
 
 export const customersHandlers = {
-  'customers.page': (input, ctx) => readCustomerPage(ctx.workspace().db, input),
+  'customers.page': (input, ctx) => {
+    const page = readCustomerPage(ctx.workspace().db, input);
+    // Recorded once per query (its first page), not for every page scrolled.
+    if (input.offset === 0) auditMaskedQuery(ctx.workspace().db, input, 'explorer', page.total);
+    return page;
+  },
   'customers.get': (input, ctx) => readCustomer360(ctx.workspace().db, input.id),
   'customers.reveal': (input, ctx) => revealCustomer(ctx.workspace().db, input.id),
   'customers.erase': (input, ctx) => {
@@ -21,6 +26,8 @@ export const customersHandlers = {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
     const file = input.file ? path.resolve(input.file) : newExportPath(ctx.workspace().dir, 'customers', '.csv');
     checkExportTarget(file, 'customers.csv');
+    // A revealed export is audited in full by its job; a masked one still selected people by what the mask hides.
+    if (!input.reveal) auditMaskedQuery(ctx.workspace().db, input.view, 'export', null);
     const job = ctx.jobs.start('customers.export', `Export customers to ${path.basename(file)}`, {
       view: input.view,
       columns: input.columns,

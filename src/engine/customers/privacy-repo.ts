@@ -1,3 +1,4 @@
+import type { CustomerColumn, CustomerView } from '../../shared/customer-schemas';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
@@ -69,4 +70,27 @@ function forgetUndoImages(db: Db, id: number, externalId: string): void {
        OR (table_name = 'reviews' AND json_extract(row_key, '$[0]') IN (SELECT external_id FROM reviews WHERE customer_id = @id))
        OR (table_name = 'campaign_results' AND json_extract(row_key, '$[1]') = @id)`,
   ).run({ id, externalId });
+}
+
+/** The explorer columns shown masked: what a filter, sort or search on them learns, the mask was hiding. */
+export const MASKED_COLUMNS: readonly CustomerColumn[] = ['name', 'email', 'phone'];
+
+export type MaskedQuery = { filters: Array<{ field: CustomerColumn; op: string }>; sort: CustomerColumn[]; quickSearch: boolean };
+
+/** Which parts of a view read masked columns (the quick search looks in name and e-mail); null when none does. */
+export function maskedQueryOf(view: CustomerView): MaskedQuery | null {
+  const filters = view.filters.filter((f) => MASKED_COLUMNS.includes(f.field)).map((f) => ({ field: f.field, op: f.op }));
+  const sort = view.sort.filter((s) => MASKED_COLUMNS.includes(s.field)).map((s) => s.field);
+  const quickSearch = view.quickSearch.trim() !== '';
+  return filters.length > 0 || sort.length > 0 || quickSearch ? { filters, sort, quickSearch } : null;
+}
+
+/**
+ * Filters, sorts and searches on masked columns run on the real values (that is what makes them useful), so each
+ * one is recorded in the audit log like a reveal: which fields, which operators, how many customers matched; never
+ * the searched text or the values. `where` says which screen or export asked.
+ */
+export function auditMaskedQuery(db: Db, view: CustomerView, where: 'explorer' | 'export', matched: number | null): void {
+  const query = maskedQueryOf(view);
+  if (query) writeAudit(db, 'customers.masked-query', null, { where, ...query, matched });
 }

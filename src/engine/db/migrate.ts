@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/types';
+import { makePrivateDir, narrowToOwner } from '../kernel/private-files';
 
 type AppliedRow = { version: number; name: string };
 
@@ -32,9 +32,10 @@ export async function runMigrations(
   let backupFile: string | null = null;
   if (current > 0) {
     const backups = path.join(dir, 'backups');
-    fs.mkdirSync(backups, { recursive: true });
+    makePrivateDir(backups);
     backupFile = path.join(backups, `workspace-v${current}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
     await db.backup(backupFile);
+    narrowToOwner(backupFile);
   }
   const pending = known.filter((m) => m.version > current).sort((a, b) => a.version - b.version);
   db.transaction(() => {

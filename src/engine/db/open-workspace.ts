@@ -4,6 +4,9 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { runMigrations } from './migrate';
 import type { Db, OpenedWorkspace } from '../kernel/workspace';
+import { latestSchemaVersion } from './migrations';
+import { lockWorkspace, type Door, type WorkspaceLock } from '../kernel/lock';
+import { makePrivateDir, narrowToOwner, PRIVATE_FILE_MODE } from '../kernel/private-files';
 
 // Declared in the kernel, which every domain may import; named here too for the many modules that open a workspace.
 export type { Db, OpenedWorkspace };
@@ -13,6 +16,10 @@ export type OpenOptions = {
   create?: boolean;
   /** Path of a better-sqlite3 binary built for this runtime (Electron's ABI differs from Node's). */
   nativeBinding?: string;
+  /** Take the workspace's one-writer lock for this door; a workspace another process holds is refused. */
+  door?: Door;
+  /** Open an existing, up-to-date workspace for reading only, without its lock (beside a writer that holds it). */
+  readOnly?: boolean;
 };
 
 export const DB_FILE_NAME = 'workspace.sqlite';
@@ -21,10 +28,33 @@ const SQLITE_HEADER = 'SQLite format 3\u0000';
 /** Opens (and creates or migrates) the workspace in `dir`; refuses with a clear error and touches nothing when it cannot. */
 export async function openWorkspace(dir: string, options: OpenOptions = {}): Promise<OpenedWorkspace> {
   const absDir = path.resolve(dir);
+  if (options.readOnly) return openReadOnly(absDir, options);
   ensureFolder(absDir, options.create ?? true);
+  const lock = options.door ? lockWorkspace(absDir, options.door) : null;
+  try {
+    return await openLocked(absDir, options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** Closes the database and gives up the workspace's lock. */
+export function closeWorkspace(workspace: OpenedWorkspace): void {
+  try {
+    workspace.db.close();
+  } finally {
+    workspace.lock?.release();
+  }
+}
+
+async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceLock | null): Promise<OpenedWorkspace> {
   const dbFile = path.join(absDir, DB_FILE_NAME);
   const exists = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0;
   if (exists) checkHeader(dbFile);
+  // SQLite gives its -wal and -shm files the database file's mode, so creating it 0600 covers all three.
+  if (!exists) fs.closeSync(fs.openSync(dbFile, 'a', PRIVATE_FILE_MODE));
+  for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) narrowToOwner(file);
   const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
   const db = guardSqlite(dbFile, () => new Database(dbFile, dbOptions));
   try {
@@ -39,7 +69,30 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536');
     db.pragma('temp_store = MEMORY');
-    return { dir: absDir, dbFile, db, schemaVersion, backupFile };
+    return { dir: absDir, dbFile, db, schemaVersion, backupFile, lock };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A reading connection: no lock, no migration, no write; SQLite's WAL lets it read beside the writer. */
+function openReadOnly(absDir: string, options: OpenOptions): OpenedWorkspace {
+  const dbFile = path.join(absDir, DB_FILE_NAME);
+  if (!fs.existsSync(dbFile)) throw new AppError('not-found', `There is no workspace at ${absDir}.`, { file: absDir });
+  checkHeader(dbFile);
+  const db = guardSqlite(dbFile, () => new Database(dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }));
+  try {
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = Number(guardSqlite(dbFile, () => db.pragma('user_version', { simple: true })));
+    if (schemaVersion !== latestSchemaVersion) {
+      throw new AppError(
+        'workspace-locked',
+        `The workspace ${absDir} is in use by another program and needs an update (schema ${schemaVersion}, this version uses ${latestSchemaVersion}) that only a writer can make. Close the other program and try again.`,
+        { file: absDir },
+      );
+    }
+    return { dir: absDir, dbFile, db, schemaVersion, backupFile: null, lock: null };
   } catch (error) {
     db.close();
     throw error;
@@ -61,7 +114,7 @@ function ensureFolder(dir: string, create: boolean): void {
   if (!stat) {
     if (!create) throw new AppError('not-found', `There is no workspace at ${dir}.`, { file: dir });
     try {
-      fs.mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
     } catch (error) {
       throw unwritable(dir, error);
     }
@@ -108,6 +161,13 @@ export function asWorkspaceError(dbFile: string, error: unknown): unknown {
     return new AppError(
       'workspace-corrupt',
       `The workspace ${dbFile} is damaged (${code}). Restore it from a backup in the workspace's backups folder.`,
+      { file: dbFile },
+    );
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_READONLY_DBMOVED') {
+    return new AppError(
+      'workspace-locked',
+      `The workspace ${dbFile} is open for reading only, because another program is writing to it. Close that program to make changes here.`,
       { file: dbFile },
     );
   }

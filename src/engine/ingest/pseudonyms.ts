@@ -1,17 +1,31 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { PiiKind } from '../../shared/import-schemas';
 import type { Db } from '../db/open-workspace';
-import { readSetting, writeSetting } from '../db/settings-repo';
+import { AppError } from '../../shared/errors';
 
-const SECRET_KEY = 'privacy.pseudonymSecret';
+/**
+ * The workspace's secret for keyed hashes is kept apart from the data (workspace/keys.ts): the engine unlocks a
+ * workspace when it opens it and attaches the key to that connection (and to each job's connection). Kept beside
+ * the connection, not in it, so the database file and its backups never hold it.
+ */
+const keys = new WeakMap<Db, Buffer | AppError>();
 
-/** The workspace's own secret for keyed hashes; made once, stored in the workspace, never shown. */
+/** Gives this connection the workspace's key, or the error to raise when pseudonymising is attempted without one. */
+export function attachPseudonymKey(db: Db, key: Buffer | AppError): void {
+  keys.set(db, key);
+}
+
+/** The workspace's own secret for keyed hashes; never shown, never stored in the workspace. */
 export function pseudonymSecret(db: Db): Buffer {
-  const existing = readSetting(db, SECRET_KEY);
-  if (typeof existing === 'string' && existing.length >= 32) return Buffer.from(existing, 'base64');
-  const secret = randomBytes(32);
-  writeSetting(db, SECRET_KEY, secret.toString('base64'));
-  return secret;
+  const key = keys.get(db);
+  if (key instanceof AppError) throw key;
+  if (!key) throw new AppError('internal', 'The workspace was opened without its pseudonymisation key. This is a bug in Localyst.');
+  return key;
+}
+
+/** The key attached to this connection, if any (handed on to job workers). */
+export function attachedPseudonymKey(db: Db): Buffer | AppError | undefined {
+  return keys.get(db);
 }
 
 const PREFIX: Record<PiiKind, string> = { email: 'em_', phone: 'ph_', name: 'nm_' };

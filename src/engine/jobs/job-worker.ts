@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AppError } from '../../shared/errors';
+import { AppError, type AppErrorData } from '../../shared/errors';
+import { attachPseudonymKey } from '../ingest/pseudonyms';
 import type { JobKind } from '../../shared/contract';
 import { asWorkspaceError } from '../db/open-workspace';
 import { createJobControl } from './control';
@@ -14,6 +15,8 @@ export type WorkerInput = {
   dbFile: string;
   nativeBinding?: string;
   cancel: SharedArrayBuffer;
+  /** The workspace's pseudonymisation key (never stored with the job), or why it is missing. */
+  pseudonymKey?: Uint8Array | AppErrorData;
 };
 
 export type WorkerMessage =
@@ -29,6 +32,8 @@ async function run(): Promise<void> {
   let db: Database.Database | undefined;
   try {
     db = new Database(data.dbFile, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+    if (data.pseudonymKey instanceof Uint8Array) attachPseudonymKey(db, Buffer.from(data.pseudonymKey));
+    else if (data.pseudonymKey) attachPseudonymKey(db, new AppError(data.pseudonymKey.code, data.pseudonymKey.message, data.pseudonymKey.details));
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

@@ -8,6 +8,7 @@ import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobInputs, JobQueue } from '../kernel/jobs';
 import { spawnEngineWorker } from './spawn';
+import { attachedPseudonymKey } from '../ingest/pseudonyms';
 
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -52,7 +53,9 @@ export class JobRunner implements JobQueue {
     const id = randomUUID();
     const info = insertJob(this.options.db(), { id, kind, title, input });
     const cancel = new SharedArrayBuffer(4);
+    const key = attachedPseudonymKey(this.options.db());
     const workerInput: WorkerInput = {
+      ...(key ? { pseudonymKey: key instanceof AppError ? key.toData() : new Uint8Array(key) } : {}),
       kind,
       input,
       dbFile: this.options.dbFile(),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { makePrivateDir } from './private-files';
 
 /** Where exports go when the user chose no place, and the checks every export makes before its job starts. */
 
@@ -15,7 +16,7 @@ export const localDay = (d: Date): string => `${d.getFullYear()}-${pad(d.getMont
  */
 export function newExportPath(workspaceDir: string, base: string, extension: string, now = new Date()): string {
   const dir = path.join(workspaceDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const stamp = `${localDay(now).replace(/-/g, '')}-${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
   for (let i = 1; ; i++) {
     const target = path.join(dir, `${base}-${stamp}${i === 1 ? '' : `-${i}`}${extension}`);

@@ -11,9 +11,26 @@ const ENTRIES = 16;
 /** Moves when another connection commits, such as an import or demo job. */
 const commitsElsewhere = (db: Db): string => String(db.pragma('data_version', { simple: true }));
 
-/** The version of the data as this connection sees it: other connections' commits plus its own writes (`total_changes()`). */
+// Rows each connection added to the audit log (see dataChanges).
+const auditRows = new WeakMap<Db, number>();
+
+/** Called by the audit log for each entry it writes: an audit entry changes no figure. */
+export function countAuditRows(db: Db, rows: number): void {
+  auditRows.set(db, (auditRows.get(db) ?? 0) + rows);
+}
+
+/**
+ * This connection's own writes, as memos count them: `total_changes()` without the audit log's rows. An audit entry
+ * (a reveal, a search on a masked column) changes no figure, so it must not throw away remembered pages, counts and
+ * the segment index.
+ */
+export function dataChanges(db: Db): number {
+  return (db.prepare('SELECT total_changes()').pluck().get() as number) - (auditRows.get(db) ?? 0);
+}
+
+/** The version of the data as this connection sees it: other connections' commits plus its own writes other than audit entries. */
 export function dataVersion(db: Db): string {
-  return `${commitsElsewhere(db)}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+  return `${commitsElsewhere(db)}:${String(dataChanges(db))}`;
 }
 
 /** The remembered answer for `key`, or a fresh one from `compute` when the data changed since. */

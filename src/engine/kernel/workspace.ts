@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { WorkspaceLock } from './lock';
 
 /** The one open workspace database. */
 export type Db = Database.Database;
@@ -10,4 +11,6 @@ export type OpenedWorkspace = {
   db: Db;
   schemaVersion: number;
   backupFile: string | null;
+  /** The one-writer lock, when opened for a door (see kernel/lock.ts); closeWorkspace releases it. */
+  lock: WorkspaceLock | null;
 };

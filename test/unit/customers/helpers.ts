@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { refreshCustomerMetrics } from '../../../src/engine/customers/metrics';
+import { fileKeyStore, unlockWorkspace } from '../../../src/engine/workspace/keys';
 import { openWorkspace, type Db } from '../../../src/engine/db/open-workspace';
 import { generateDemo } from '../../../src/engine/demo/generate';
 import { createPseudonymiser, pseudonymSecret } from '../../../src/engine/ingest/pseudonyms';
@@ -13,6 +14,7 @@ export type TestWorkspace = { dir: string; db: Db; dispose(): void };
 export async function testWorkspace(demo?: { customers: number; seed: number }): Promise<TestWorkspace> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-customers-test-'));
   const ws = await openWorkspace(path.join(dir, 'ws'));
+  await unlockWorkspace(ws, fileKeyStore(path.join(dir, 'home')));
   if (demo) {
     generateDemo(ws.db, demo, recordingControl());
     ws.db.transaction(() => refreshCustomerMetrics(ws.db))();

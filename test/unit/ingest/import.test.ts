@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileKeyStore, unlockWorkspace } from '../../../src/engine/workspace/keys';
 import { openWorkspace, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
 import { readStats } from '../../../src/engine/db/stats-repo';
 import { listImports, undoImport } from '../../../src/engine/ingest/history-repo';
@@ -20,6 +21,7 @@ let ws: OpenedWorkspace;
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   ws = await openWorkspace(path.join(dir, 'ws'));
+  await unlockWorkspace(ws, fileKeyStore(path.join(dir, 'home')));
 });
 afterEach(() => {
   ws.db.close();

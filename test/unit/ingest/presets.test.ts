@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fileKeyStore, unlockWorkspace } from '../../../src/engine/workspace/keys';
 import { openWorkspace, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
 import { inspectFile } from '../../../src/engine/ingest/inspect';
 import { runImport } from '../../../src/engine/ingest/run-import';
@@ -13,6 +14,7 @@ let ws: OpenedWorkspace;
 beforeEach(async () => {
   ({ dir, cleanup } = tempDir());
   ws = await openWorkspace(path.join(dir, 'ws'));
+  await unlockWorkspace(ws, fileKeyStore(path.join(dir, 'home')));
 });
 afterEach(() => {
   ws.db.close();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { externalLinkDialog, nativeBindingFailedDialog, noticePageUrl, startFailedDialog } from '../../../src/main/dialogs';
+import { externalLinkDialog, noticePageUrl, startFailedDialog } from '../../../src/main/dialogs';
 import { escapeHtml } from '../../../src/shared/html';
 
 describe('dialogs', () => {
@@ -8,14 +8,6 @@ describe('dialogs', () => {
     expect(dialog.detail).toContain('This workspace was written by a newer Localyst (schema 9).');
     expect(dialog.detail).toContain('/data/shop');
     expect(dialog.buttons).toEqual(['Open another workspace…', 'Quit']);
-  });
-
-  it('the offline dialog says to connect, and names the exact file to copy when that is impossible', () => {
-    const dialog = nativeBindingFailedDialog({ file: '/u/native/better_sqlite3-electron-38.8.6-x64.node', reason: 'getaddrinfo ENOTFOUND github.com', electronVersion: '38.8.6', arch: 'x64' });
-    expect(dialog.detail).toContain('Connect to the internet');
-    expect(dialog.detail).toContain('/u/native/better_sqlite3-electron-38.8.6-x64.node');
-    expect(dialog.detail).toContain('ENOTFOUND');
-    expect(dialog.buttons?.[0]).toBe('Try again');
   });
 
   it('asking about a link shows the whole address and defaults to Cancel', () => {

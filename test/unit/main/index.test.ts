@@ -94,6 +94,7 @@ vi.mock('electron', async () => {
         return new Promise<void>((resolve) => (state.resolveReady = resolve));
       },
       getVersion: () => '0.1.0',
+      getAppPath: () => '/fake/app',
     },
     BrowserWindow,
     dialog: {
@@ -116,6 +117,13 @@ vi.mock('electron', async () => {
       setApplicationMenu: () => state.calls.push('setApplicationMenu'),
     },
     nativeTheme: { shouldUseDarkColors: false },
+    // A stand-in OS key store: "encryption" that is visibly not the plain text.
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
+      decryptString: (data: Buffer) => Buffer.from(data.toString().slice('sealed:'.length), 'hex').toString(),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: (handler: unknown) => {
@@ -216,7 +224,7 @@ describe('main process wiring', () => {
 
     expect(child.modulePath).toMatch(/node[\\/]engine-process\.js$/);
     expect(child.options).toEqual({ serviceName: 'Localyst engine', stdio: 'pipe' });
-    expect(child.args).toEqual(['--workspace', path.resolve('/data/shop'), '--home', path.resolve('/data/home'), '--app-version', '0.1.0']);
+    expect(child.args).toEqual(['--workspace', path.resolve('/data/shop'), '--home', path.resolve('/data/home'), '--key-store', 'os', '--app-version', '0.1.0']);
   });
 
   it('shows the window only when it is ready to show', async () => {
@@ -242,6 +250,29 @@ describe('main process wiring', () => {
     child.emit('message', { type: 'event', name: 'not.in.contract', payload: {} });
     expect(window.webContents.sent).toContainEqual(['localyst:event', 'job.done', { jobId: 'j' }]);
     expect(window.webContents.sent.some((args) => args[1] === 'not.in.contract')).toBe(false);
+  });
+
+  it('keeps the engine\'s pseudonymisation keys in the OS key store: saved sealed, loaded back, never in the workspace', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-home-'));
+    process.env.LOCALYST_HOME = home;
+    try {
+      const { child } = await launchReady();
+      expect(child.args.slice(child.args.indexOf('--key-store'), child.args.indexOf('--key-store') + 2)).toEqual(['--key-store', 'os']);
+      const workspaceId = '0838659a-2dee-4da3-bdf4-ee0f75bf68cb';
+      const key = Buffer.alloc(32, 7).toString('base64');
+      child.emit('message', { type: 'key-request', op: 'save', id: 1, workspaceId, key });
+      await vi.waitFor(() => expect(child.posted).toContainEqual({ type: 'key-reply', id: 1, key: null }));
+      const sealed = path.join(home, 'keys', `${workspaceId}.key.safe`);
+      expect(fs.readFileSync(sealed, 'utf8')).toMatch(/^sealed:/);
+      expect(fs.readFileSync(sealed, 'utf8')).not.toContain(key);
+      expect(fs.statSync(sealed).mode & 0o777).toBe(0o600);
+      child.emit('message', { type: 'key-request', op: 'load', id: 2, workspaceId });
+      await vi.waitFor(() => expect(child.posted).toContainEqual({ type: 'key-reply', id: 2, key }));
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('refuses a request from a subframe before it reaches the engine', async () => {
@@ -328,5 +359,42 @@ describe('a second instance', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(state.windows).toHaveLength(0);
     expect(state.children).toHaveLength(0);
+  });
+});
+
+describe('the better-sqlite3 binary shipped for Electron', () => {
+  let resources: string;
+  beforeEach(async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    resources = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-resources-'));
+    Object.defineProperty(process.versions, 'electron', { value: '38.8.6', configurable: true });
+    (process as { resourcesPath?: string }).resourcesPath = resources;
+  });
+  afterEach(async () => {
+    const fs = await import('node:fs');
+    delete (process.versions as { electron?: string }).electron;
+    delete (process as { resourcesPath?: string }).resourcesPath;
+    fs.rmSync(resources, { recursive: true, force: true });
+  });
+
+  it('hands the engine the binary from the app\'s resources/native', async () => {
+    const fs = await import('node:fs');
+    const file = path.join(resources, 'native', `better_sqlite3-electron-38.8.6-${process.platform}-${process.arch}.node`);
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, 'binary');
+    const { child } = await launchReady();
+    expect(child.args[child.args.indexOf('--native-binding') + 1]).toBe(file);
+  });
+
+  it('without it, says the app is incomplete and quits: no window, no engine, nothing fetched', async () => {
+    await launch();
+    state.resolveReady();
+    await vi.waitFor(() => expect(state.calls).toContain('quit'));
+    expect(state.children).toHaveLength(0);
+    expect(state.windows).toHaveLength(0);
+    const box = state.messageBoxes.at(-1) as { message: string; detail: string };
+    expect(box.message).toBe('This copy of Localyst is missing its database component');
+    expect(box.detail).toContain(path.join(resources, 'native'));
   });
 });
