@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fromEngineMessageSchema, toEngineMessageSchema, type FromEngineMessage } from '../shared/engine-protocol';
-import { AppError } from '../shared/errors';
+import { AppError, fail, ok, type Envelope } from '../shared/errors';
 import { createEngine, type Engine } from './engine';
 import { appHome, defaultWorkspaceDir } from './workspace/paths';
 
@@ -67,6 +67,16 @@ async function main(): Promise<void> {
     const message = parsed.data;
     if (message.type === 'shutdown') {
       void engine.close().finally(() => process.exit(0));
+      return;
+    }
+    if (message.type === 'grant') {
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = ok(engine.grantFile(message.file, message.use));
+      } catch (error) {
+        envelope = fail(error instanceof AppError ? error.toData() : { code: 'internal', message: String(error) });
+      }
+      port.post(fromEngineMessageSchema.parse({ type: 'reply', id: message.id, envelope }));
       return;
     }
     void engine.invoke(message.channel, message.input).then((envelope) => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../shared/errors';
 import { WIRE_PATH, wireRequestSchema, type WireEvent, type WireReply } from '../shared/wire';
-import type { Engine } from '../engine';
+import { isPlainFileName, realFileInside, type Engine } from '../engine';
 
 export type HostOptions = {
   engine: Engine;
@@ -51,7 +51,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
     }
     const pathname = new URL(req.url ?? '/', 'http://x').pathname;
-    if (pathname === UPLOAD_PATH) return receiveUpload(options.engine.workspaceDir(), boundPort, req, res);
+    if (pathname === UPLOAD_PATH) return receiveUpload(options.engine, boundPort, req, res);
     if (pathname.startsWith(EXPORTS_PATH)) return serveExport(options.engine.workspaceDir(), pathname, req, res);
     serveStatic(options.rendererDir, req, res);
   });
@@ -161,10 +161,12 @@ export const EXPORTS_PATH = '/exports/';
 
 /**
  * The browser cannot hand the engine a file path, so the browser mode receives the chosen file into the
- * workspace's `incoming/` folder (streamed to disk, any size) and answers with the path to import.
+ * workspace's `incoming/` folder (streamed to disk, any size) and answers with a handle to it (never its path):
+ * the only files a request in the browser mode can have read are these uploads.
  * A POST must come from the app's own origin (a form on another site cannot send one).
  */
-function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMessage, res: http.ServerResponse): void {
+function receiveUpload(engine: Engine, port: number, req: http.IncomingMessage, res: http.ServerResponse): void {
+  const workspaceDir = engine.workspaceDir();
   if (req.method !== 'POST') return refuse(res, 405, 'Method not allowed');
   if (!LOOPBACK_HOSTS.some((h) => req.headers.origin === `http://${h}:${port}`)) return refuse(res, 403, 'Forbidden: uploads come from the app only.');
   const name = new URL(req.url ?? '/', 'http://x').searchParams.get('name') ?? 'upload';
@@ -187,9 +189,12 @@ function receiveUpload(workspaceDir: string, port: number, req: http.IncomingMes
   out.on('error', fail);
   out.on('finish', () => {
     fs.rename(partial, file, (err) => {
-      if (err) return fail();
+      // Granted only when it is a plain file that really lies in incoming/ (no link leads out of it).
+      const real = err ? null : realFileInside(path.join(workspaceDir, 'incoming'), file);
+      if (real === null) return fail();
+      const { handle, name } = engine.grantFile(real, 'read');
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ path: file, name: safe, sizeBytes: size }));
+      res.end(JSON.stringify({ handle, name, sizeBytes: size }));
     });
   });
 }
@@ -199,8 +204,9 @@ function serveExport(workspaceDir: string, pathname: string, req: http.IncomingM
   if (req.method !== 'GET') return refuse(res, 405, 'Method not allowed');
   const root = path.join(workspaceDir, 'exports');
   const name = decodeURIComponent(pathname.slice(EXPORTS_PATH.length));
-  const file = path.resolve(root, name);
-  if (path.dirname(file) !== root) return refuse(res, 404, 'Not found');
+  // A plain name of a file that really lies in exports/: no subfolders, no `..`, no link out.
+  const file = isPlainFileName(name) ? realFileInside(root, path.join(root, name)) : null;
+  if (file === null) return refuse(res, 404, 'Not found');
   fs.stat(file, (err, stat) => {
     if (err || !stat.isFile()) return refuse(res, 404, 'Not found');
     res.writeHead(200, {

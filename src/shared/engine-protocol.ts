@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
+import { fileUseSchema } from './file-schemas';
 
 /**
  * Messages between a door (Electron main, a supervisor) and an engine running in its own process.
@@ -7,6 +8,8 @@ import { appErrorSchema } from './errors';
  */
 export const toEngineMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invoke'), id: z.number().int(), channel: z.string(), input: z.unknown() }),
+  /** Main only, never a renderer request: a path the user chose in a dialog, answered with its handle (a reply). */
+  z.object({ type: z.literal('grant'), id: z.number().int(), file: z.string().min(1).max(4096), use: fileUseSchema }),
   z.object({ type: z.literal('shutdown') }),
 ]);
 export type ToEngineMessage = z.infer<typeof toEngineMessageSchema>;

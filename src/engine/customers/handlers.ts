@@ -19,7 +19,7 @@ export const customersHandlers = {
   },
   'customers.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
-    const file = input.file ? path.resolve(input.file) : newExportPath(ctx.workspace().dir, 'customers', '.csv');
+    const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, 'customers', '.csv');
     checkExportTarget(file, 'customers.csv');
     const job = ctx.jobs.start('customers.export', `Export customers to ${path.basename(file)}`, {
       view: input.view,

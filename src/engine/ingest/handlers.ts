@@ -8,17 +8,19 @@ import { previewImport } from './preview';
 import { statInput } from './source';
 
 export const ingestHandlers = {
-  'import.inspect': (input, ctx) => inspectFile(ctx.workspace().db, path.resolve(input.file), input.kind, input.overrides ?? {}),
-  'import.preview': (input, ctx) => previewImport(ctx.workspace().db, { ...input, file: path.resolve(input.file) }),
+  // The answer names the handle again, so the next step (preview, start) carries the same choice.
+  'import.inspect': async (input, ctx) => ({
+    ...(await inspectFile(ctx.workspace().db, ctx.files.resolve(input.file, 'read', 'file'), input.kind, input.overrides ?? {})),
+    file: input.file,
+  }),
+  'import.preview': (input, ctx) => previewImport(ctx.workspace().db, { ...input, file: ctx.files.resolve(input.file, 'read', 'file') }),
   'import.start': (input, ctx) => {
-    statInput(input.file);
+    const file = ctx.files.resolve(input.file, 'read', 'file');
+    statInput(file);
     if (ctx.jobs.activeCount > 0) {
       throw new AppError('conflict', 'Another job is writing to this workspace. Wait for it to finish or cancel it first.');
     }
-    const job = ctx.jobs.start('import.run', `${input.dryRun ? 'Check' : 'Import'} ${path.basename(input.file)}`, {
-      ...input,
-      file: path.resolve(input.file),
-    });
+    const job = ctx.jobs.start('import.run', `${input.dryRun ? 'Check' : 'Import'} ${path.basename(file)}`, { ...input, file });
     return { jobId: job.id };
   },
   'import.history': (_input, ctx) => ({ imports: listImports(ctx.workspace().db) }),
