@@ -21,7 +21,7 @@ describe('the preload script', () => {
     await import('../../../src/preload/index');
   });
 
-  it('exposes one object, window.localyst, with exactly invoke, on and chooseFile (main's file dialogs)', () => {
+  it('exposes one object, window.localyst, with exactly invoke, on and chooseFile (the file dialogs of main)', () => {
     expect(exposed.calls).toHaveLength(1);
     const [key, api] = exposed.calls[0]!;
     expect(key).toBe('localyst');
