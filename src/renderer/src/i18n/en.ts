@@ -2679,7 +2679,7 @@ export const en = {
       "chosen": "{{name}} will write Copy studio variants when you choose it.",
       "forgotten": "The language model is forgotten; the file stays where it is.",
       "chooseFailed": "Could not use that file",
-      "privacy": "The model runs on this computer only. The file is not copied into the workspace."
+      "privacy": "The model runs on this computer only. Chosen in the desktop app, the file stays where it is and is not copied into the workspace."
     }
   },
   "settings": {
