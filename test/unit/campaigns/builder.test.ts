@@ -235,7 +235,7 @@ describe('channel files', () => {
     expect(refused.ok ? null : refused.error.code).toBe('bad-input');
     const folder = path.join(demo.root, 'export-ads');
     const done = demo.nextDone<CampaignExportResult>('campaigns.export');
-    await demo.value('campaigns.export', { id: ads.id, folder, reveal: true });
+    await demo.value('campaigns.export', { id: ads.id, folder: chosen(demo.engine, folder, 'folder'), reveal: true });
     const result = await done;
     const file = result.files.find((f) => f.name.startsWith('ads-audience'));
     expect(file?.rows).toBe(result.recipients);
