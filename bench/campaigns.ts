@@ -58,7 +58,13 @@ async function buildOrReuse(customers: number): Promise<{ dir: string; generated
 
 type EventListener = (name: string, payload: unknown) => void;
 /** The engine process, spoken to as Electron's main process does: invoke messages, one reply each, pushed events. */
-type EngineProcess = { invoke(channel: string, input: unknown): Promise<unknown>; onEvent(listener: EventListener): () => void; close(): Promise<void> };
+type EngineProcess = {
+  invoke(channel: string, input: unknown): Promise<unknown>;
+  /** What the CLI does with a path on its command line: the handle a request may carry. */
+  grantFile(file: string, use: 'read' | 'write' | 'folder'): Promise<string>;
+  onEvent(listener: EventListener): () => void;
+  close(): Promise<void>;
+};
 
 const ENTRY = path.resolve('out/node/engine-process.js');
 // Heap room for a million-member audience and its report (the default limit depends on the machine's memory).
@@ -94,6 +100,12 @@ async function startEngine(workspace: string, home: string): Promise<EngineProce
         const id = next++;
         pending.set(id, { resolve, reject, channel });
         child.send({ type: 'invoke', id, channel, input });
+      }),
+    grantFile: (file, use) =>
+      new Promise((resolve, reject) => {
+        const id = next++;
+        pending.set(id, { resolve: (granted) => resolve((granted as { handle: string }).handle), reject, channel: 'grant' });
+        child.send({ type: 'grant', id, file, use });
       }),
     onEvent(listener) {
       listeners.add(listener);
@@ -209,7 +221,7 @@ async function once(shop: string, customers: number): Promise<Measured> {
       id: segment.id,
       columns: ['customerId', 'name', 'email'],
       reveal: false,
-      file: path.join(root, 'everyone.csv'),
+      file: await engine.grantFile(path.join(root, 'everyone.csv'), 'write'),
     });
     await value(engine, 'segments.delete', { id: segment.id });
 
@@ -225,11 +237,11 @@ async function once(shop: string, customers: number): Promise<Measured> {
     const id = created.value.id;
     const audience = await timed(() => value<AudienceResult>(engine, 'campaigns.audience', { id }));
     const folder = path.join(root, 'campaign');
-    const exportRun = await runJob<CampaignExportResult>(engine, 'campaigns.export', 'campaigns.export', { id, folder, reveal: false });
+    const exportRun = await runJob<CampaignExportResult>(engine, 'campaigns.export', 'campaigns.export', { id, folder: await engine.grantFile(folder, 'folder'), reveal: false });
 
     const resultsFile = path.join(root, 'results.csv');
     const written = writeResults(path.join(folder, 'assignments.csv'), resultsFile);
-    const importRun = await runJob<ImportReport>(engine, 'import.run', 'campaigns.importResults', { id, file: resultsFile });
+    const importRun = await runJob<ImportReport>(engine, 'import.run', 'campaigns.importResults', { id, file: await engine.grantFile(resultsFile, 'read') });
     if (importRun.result.outcome !== 'imported') throw new Error(`results import: ${importRun.result.message}`);
     const reportRun = await timed(() => value<CampaignReport>(engine, 'campaigns.report', { id }));
     return {

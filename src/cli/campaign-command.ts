@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { CampaignDetail, CampaignExportResult, CampaignReport, CampaignSummary } from '../shared/campaign-schemas';
 import { AppError } from '../shared/errors';
 import { runJob, withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printError, printResult, table } from './output';
 import { readJsonOption } from './segment-command';
 
@@ -139,7 +139,8 @@ async function exportCommand(id: string, opts: ExportOptions): Promise<void> {
   await withEngine(
     opts,
     async (engine, mode) => {
-      const result = (await runJob(engine, () => call(engine, 'campaigns.export', input))) as CampaignExportResult;
+      const request = { ...input, folder: chosenFile(engine, input.folder, 'folder') };
+      const result = (await runJob(engine, () => call(engine, 'campaigns.export', request))) as CampaignExportResult;
       printResult(mode, result, () =>
         [`Wrote ${result.folder}`, ...result.files.map((f) => `  ${f.name.padEnd(28)} ${formatNumber(f.rows).padStart(10)} rows  ${f.description}`)].join('\n'),
       );
@@ -181,7 +182,7 @@ async function resultsCommand(id: string, file: string, opts: GlobalOptions): Pr
   await withEngine(
     opts,
     async (engine, mode) => {
-      await runJob(engine, () => call(engine, 'campaigns.importResults', input));
+      await runJob(engine, () => call(engine, 'campaigns.importResults', { ...input, file: chosenFile(engine, input.file, 'read') }));
       const report = await call(engine, 'campaigns.report', { id: input.id });
       printResult(mode, reportDocument(report), () =>
         [

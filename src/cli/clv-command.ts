@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { ClvFit } from '../shared/clv-schemas';
+import type { Engine } from '../engine';
 import { AppError } from '../shared/errors';
 import { withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
 
 type SourceOptions = GlobalOptions & { summary?: string; model: string; calibrationEnd?: string; unit: string };
@@ -45,9 +46,12 @@ function source(options: SourceOptions) {
     model,
     unit,
     ...(options.calibrationEnd !== undefined ? { calibrationEnd: options.calibrationEnd } : {}),
-    ...(options.summary !== undefined ? { summaryFile: path.resolve(options.summary) } : {}),
   } as const;
 }
+
+/** The summary file typed on the command line, as a handle the engine resolves. */
+const withSummary = (engine: Engine, options: SourceOptions) =>
+  options.summary !== undefined ? { ...source(options), summaryFile: chosenFile(engine, options.summary, 'read') } : source(options);
 
 function describeFit(fit: ClvFit): string {
   const params = Object.entries(fit.params).map(([k, v]) => [k, formatNumber(v, 4)] as [string, string]);
@@ -71,7 +75,7 @@ async function fitCommand(options: SourceOptions): Promise<void> {
   await withEngine(
     options,
     async (engine, mode) => {
-      const fit = await call(engine, 'clv.fit', source(options));
+      const fit = await call(engine, 'clv.fit', withSummary(engine, options));
       printResult(mode, fit, () => describeFit(fit));
     },
     () => void source(options),
@@ -116,7 +120,7 @@ async function predictCommand(options: PredictOptions): Promise<void> {
   await withEngine(
     options,
     async (engine, mode) => {
-      const result = await call(engine, 'clv.predict', { ...source(options), horizon: parseHorizon(options.horizon), ...parseDiscount(options) });
+      const result = await call(engine, 'clv.predict', { ...withSummary(engine, options), horizon: parseHorizon(options.horizon), ...parseDiscount(options) });
       const file = path.resolve(options.out);
       const lines = [
         'id,pAlive,expectedPurchases,clv,nextOrderDate',

@@ -1,9 +1,8 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { copyEngines, type GenerateResult, type Variant } from '../shared/copy-schemas';
 import { AppError } from '../shared/errors';
 import { runJob, withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { printResult } from './output';
 import { readJsonOption } from './segment-command';
 
@@ -21,7 +20,7 @@ export function registerCopyCommands(program: Command, withGlobals: (cmd: Comman
       .option('--candidates <n>', 'how many candidates the built-in generator writes before ranking (1 to 500)', '50')
       .option('--seed <s>', 'random seed (0 to 2147483647)', '1')
       .option('--engine <engine>', 'builtin, or llm (a local GGUF model through node-llama-cpp)', 'builtin')
-      .option('--model <file>', 'the GGUF model file for --engine llm (default: the one chosen in Settings)'),
+      .option('--model <file>', 'choose this GGUF file as the workspace\'s language model first (as Settings does); --engine llm runs only the chosen model'),
   ).action((opts: GenerateOptions) => generateCommand(opts));
 }
 
@@ -40,7 +39,6 @@ function request(options: GenerateOptions): Record<string, unknown> {
     candidates: whole(options.candidates, 'candidates'),
     seed: whole(options.seed, 'seed'),
     engine: options.engine,
-    ...(options.model ? { modelPath: path.resolve(options.model) } : {}),
   };
 }
 
@@ -60,6 +58,8 @@ async function generateCommand(options: GenerateOptions): Promise<void> {
   await withEngine(
     options,
     async (engine, mode) => {
+      // The model is only ever the workspace's chosen one: --model chooses it (checked and hashed) like Settings.
+      if (options.model) await call(engine, 'copy.llmChoose', { file: chosenFile(engine, options.model, 'read') });
       const result = (await runJob(engine, () => call(engine, 'copy.generate', input as never))) as GenerateResult;
       // Time is left out of the JSON so that the same brief and seed print the same document.
       const { elapsedMs, ...stable } = result;

@@ -1,10 +1,9 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import type { Engine } from '../engine';
 import { customerColumns, defaultExportColumns, type CustomerColumn, type ExportResult } from '../shared/customer-schemas';
 import { AppError } from '../shared/errors';
 import { runJob, withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
 
 export type CustomersExportOptions = GlobalOptions & { out: string; columns?: string; reveal?: boolean };
@@ -88,7 +87,7 @@ async function exportCommand(options: CustomersExportOptions): Promise<void> {
         call(engine, 'customers.export', {
           columns: parseColumns(options.columns),
           reveal: Boolean(options.reveal),
-          file: path.resolve(options.out),
+          file: chosenFile(engine, options.out, 'write'),
         }),
       )) as ExportResult;
       printResult(mode, result, () => `Exported ${formatNumber(result.rows)} customers to ${result.file}`);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createEngine, defaultWorkspaceDir, type Engine } from '../engine';
 import { AppError, type AppErrorData } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
+import type { FileUse } from '../shared/file-schemas';
 import { appVersion } from './version';
 
 export type GlobalOptions = { workspace?: string; json?: boolean };
@@ -33,6 +34,14 @@ export async function call<K extends Channel>(engine: Engine, channel: K, input:
   const envelope = await engine.invoke(channel, input);
   if (!envelope.ok) throw new AppError(envelope.error.code, envelope.error.message, envelope.error.details);
   return envelope.value as ChannelOutput<K>;
+}
+
+/**
+ * A path typed on the command line is the user's own choice: the CLI grants it to the engine for one use and
+ * sends the handle, as the desktop does with a dialog's answer. A request never carries the path itself.
+ */
+export function chosenFile(engine: Engine, file: string, use: FileUse): string {
+  return engine.grantFile(path.resolve(file), use).handle;
 }
 
 export function toErrorData(error: unknown): AppErrorData {

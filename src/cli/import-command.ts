@@ -1,7 +1,6 @@
-import path from 'node:path';
 import { AppError } from '../shared/errors';
 import { importKinds, piiKinds, type ImportKind, type ImportReport, type PiiKind } from '../shared/import-schemas';
-import { call } from './engine-session';
+import { call, chosenFile } from './engine-session';
 import { runJob, withEngine } from './commands';
 import type { GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
@@ -30,8 +29,8 @@ export async function importCommand(kind: string, file: string, options: ImportO
   await withEngine(
     options,
     async (engine, mode) => {
-      const absolute = path.resolve(file);
-      const inspected = await call(engine, 'import.inspect', { file: absolute, kind: kind as ImportKind });
+      const handle = chosenFile(engine, file, 'read');
+      const inspected = await call(engine, 'import.inspect', { file: handle, kind: kind as ImportKind });
       let mapping = { ...inspected.mapping };
       if (options.mapping) {
         const saved = (await call(engine, 'mappings.list', { kind: kind as ImportKind })).mappings.find((m) => m.name === options.mapping);
@@ -47,7 +46,7 @@ export async function importCommand(kind: string, file: string, options: ImportO
       }
       const report = (await runJob(engine, () =>
         call(engine, 'import.start', {
-          file: absolute,
+          file: handle,
           kind: kind as ImportKind,
           mapping,
           onError: options.onError as 'reject' | 'skip',

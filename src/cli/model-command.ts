@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import type { TrainTableResult } from '../shared/ml-schemas';
 import { runJob, withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
 
 type TrainOptions = GlobalOptions & { table: string; target: string; id?: string; folds: string; seed: string };
@@ -73,7 +73,8 @@ async function trainCommand(options: TrainOptions): Promise<void> {
   await withEngine(
     options,
     async (engine, mode) => {
-      const result = (await runJob(engine, () => call(engine, 'model.trainTable', request(options)))) as TrainTableResult;
+      const input = { ...request(options), file: chosenFile(engine, options.table, 'read') };
+      const result = (await runJob(engine, () => call(engine, 'model.trainTable', input))) as TrainTableResult;
       printResult(mode, result, () => describe(result));
     },
     () => void request(options),

@@ -5,7 +5,7 @@ import { customerColumns, defaultExportColumns, type CustomerColumn, type Export
 import { AppError } from '../shared/errors';
 import type { Segment, SegmentRule } from '../shared/segment-schemas';
 import { runJob, withEngine } from './commands';
-import { call, type GlobalOptions } from './engine-session';
+import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
 
 type RuleOptions = GlobalOptions & { rule: string };
@@ -225,7 +225,7 @@ async function exportCommand(id: string, options: ExportOptions): Promise<void> 
     options,
     async (engine, mode) => {
       const result = (await runJob(engine, () =>
-        call(engine, 'segments.export', { id: parseId(id), columns: parseColumns(options.columns), reveal: Boolean(options.reveal), file: path.resolve(options.out) }),
+        call(engine, 'segments.export', { id: parseId(id), columns: parseColumns(options.columns), reveal: Boolean(options.reveal), file: chosenFile(engine, options.out, 'write') }),
       )) as ExportResult;
       printResult(mode, result, () => `Exported ${formatNumber(result.rows)} customers to ${result.file}`);
     },

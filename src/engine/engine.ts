@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../shared/contract';
 import { AppError, type Envelope, fail, ok } from '../shared/errors';
+import type { ChosenFileHandle, FileUse } from '../shared/file-schemas';
 import type { EngineContext } from './kernel/context';
 import { runAfterJobs } from './kernel/jobs';
 import { asWorkspaceError, closeWorkspace, openWorkspace, type OpenedWorkspace, type OpenOptions } from './db/open-workspace';
@@ -9,6 +10,7 @@ import { JobRunner } from './jobs/runner';
 import { precheckSegmentRules } from './segments/precheck';
 import { loadTf, type LoadedTf } from './ml/backend';
 import { afterJobs, handlers } from './router';
+import { createFileGrants } from './kernel/file-grants';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
 import { attachPseudonymKey } from './ingest/pseudonyms';
@@ -20,6 +22,8 @@ export type EngineOptions = {
   /** Create the workspace folder when missing (default true). */
   create?: boolean;
   home?: string;
+  /** Where workspaces opened by name live; default the folder holding `workspaceDir`. */
+  workspacesHome?: string;
   appVersion?: string;
   nativeBinding?: string;
   /** Log requests slower than this many milliseconds to stderr. */
@@ -39,6 +43,11 @@ export type Engine = {
   invoke(channel: unknown, input: unknown): Promise<Envelope<unknown>>;
   onEvent(listener: EventListener): () => void;
   workspaceDir(): string;
+  /**
+   * For a door's own code only, never for a request: registers a path the user chose (a dialog, an upload the door
+   * stored, a command-line argument) and answers the handle a request may name. Throws on a relative path.
+   */
+  grantFile(file: string, use: FileUse): ChosenFileHandle;
   close(): Promise<void>;
 };
 
@@ -82,6 +91,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   });
 
   let tfPromise: Promise<LoadedTf> | undefined;
+  const files = createFileGrants();
   const ctx: EngineContext = {
     workspace: () => current,
     async switchWorkspace(dir, create) {
@@ -103,6 +113,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     jobs,
     emit,
     home,
+    workspacesHome: path.resolve(options.workspacesHome ?? path.dirname(path.resolve(options.workspaceDir))),
+    files,
     appVersion: options.appVersion ?? '0.0.0',
     tf: () => (tfPromise ??= loadTf()),
   };
@@ -128,6 +140,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       return () => listeners.delete(listener);
     },
     workspaceDir: () => current.dir,
+    grantFile: (file, use) => files.grant(file, use),
     async close() {
       await jobs.stopAll();
       closeWorkspace(current);

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { fromEngineMessageSchema, toEngineMessageSchema, type FromEngineMessage } from '../shared/engine-protocol';
-import { AppError } from '../shared/errors';
+import { AppError, fail, ok, type Envelope } from '../shared/errors';
 import { createEngine, type Engine } from './engine';
 import path from 'node:path';
 import { appHome, defaultWorkspaceDir } from './workspace/paths';
@@ -99,6 +99,16 @@ async function main(): Promise<void> {
     }
     const running = engine;
     if (!running) return;
+    if (message.type === 'grant') {
+      let envelope: Envelope<unknown>;
+      try {
+        envelope = ok(running.grantFile(message.file, message.use));
+      } catch (error) {
+        envelope = fail(error instanceof AppError ? error.toData() : { code: 'internal', message: String(error) });
+      }
+      port.post(fromEngineMessageSchema.parse({ type: 'reply', id: message.id, envelope }));
+      return;
+    }
     void running.invoke(message.channel, message.input).then((envelope) => {
       port.post(fromEngineMessageSchema.parse({ type: 'reply', id: message.id, envelope }));
     });
@@ -120,9 +130,8 @@ async function main(): Promise<void> {
     setTimeout(() => process.exit(1), 50);
     return;
   }
-  const opened = engine;
-  opened.onEvent((name, payload) => port.post({ type: 'event', name, payload }));
-  port.post({ type: 'ready', workspace: opened.workspaceDir() });
+  engine.onEvent((name, payload) => port.post({ type: 'event', name, payload }));
+  port.post({ type: 'ready', workspace: engine.workspaceDir() });
 }
 
 void main();

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pipeline } from 'node:stream';
+import { isPlainFileName, realFileInside } from '../engine';
 import { refuse, type HostLog } from './respond';
 
 export const EXPORTS_PATH = '/exports/';
@@ -48,8 +49,9 @@ export async function serveExport(workspaceDir: string, pathname: string, req: h
   if (req.method !== 'GET') return refuse(res, 405, 'Method not allowed');
   const root = path.join(workspaceDir, 'exports');
   const name = pathname.slice(EXPORTS_PATH.length);
-  const file = path.resolve(root, name);
-  if (path.dirname(file) !== root) return refuse(res, 404, 'Not found');
+  // A plain name of a file that really lies in exports/: no subfolders, no `..`, no link out.
+  const file = isPlainFileName(name) ? realFileInside(root, path.join(root, name)) : null;
+  if (file === null) return refuse(res, 404, 'Not found');
   const stat = await statFile(file);
   if (!stat) return refuse(res, 404, 'Not found');
   res.writeHead(200, {

@@ -46,7 +46,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!target) return refuse(res, 400, 'Bad request: the address is not a valid path on this host.');
       if (verdict.viaQuery) res.setHeader('Set-Cookie', `${session.cookieName}=${session.token}; HttpOnly; SameSite=Strict; Path=/`);
       const workspaceDir = options.engine.workspaceDir();
-      if (target.pathname === UPLOAD_PATH) return receiveUpload({ workspaceDir, port: session.port, maxBytes: maxUploadBytes, log }, target, req, res);
+      if (target.pathname === UPLOAD_PATH) return receiveUpload({ engine: options.engine, workspaceDir, port: session.port, maxBytes: maxUploadBytes, log }, target, req, res);
       if (target.pathname.startsWith(EXPORTS_PATH)) return serveExport(workspaceDir, target.pathname, req, res, log);
       return serveStatic(options.rendererDir, target.pathname, req, res, log);
     }, log),

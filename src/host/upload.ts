@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { realFileInside, type Engine } from '../engine';
 import type { Target } from './request-checks';
 import { isAppOrigin } from './request-checks';
 import { errorBody, refuse, sendJson, type HostLog } from './respond';
@@ -11,11 +12,12 @@ export const UPLOAD_PATH = '/upload';
 /** The largest file the browser mode accepts unless `localyst serve --max-upload-mb` says otherwise. */
 export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
-export type UploadPlace = { workspaceDir: string; port: number; maxBytes: number; log: HostLog };
+export type UploadPlace = { engine: Pick<Engine, 'grantFile'>; workspaceDir: string; port: number; maxBytes: number; log: HostLog };
 
 /**
  * The browser cannot hand the engine a file path, so the browser mode receives the chosen file into the
- * workspace's `incoming/` folder (streamed to disk, up to `maxBytes`) and answers with the path to import.
+ * workspace's `incoming/` folder (streamed to disk, up to `maxBytes`) and answers with a handle to it (never its
+ * path): the only files a request in the browser mode can have read are these uploads.
  * A POST must come from the app's own origin (a form on another site cannot send one). A refused or broken
  * upload leaves no file behind.
  */
@@ -68,9 +70,12 @@ export async function receiveUpload(place: UploadPlace, target: Target, req: htt
   out.on('finish', () => {
     if (settled) return;
     fs.rename(`${file}.part`, file, (error) => {
-      if (error) return abandon(broken);
+      // Granted only when it is a plain file that really lies in incoming/ (no link leads out of it).
+      const real = error ? null : realFileInside(path.join(place.workspaceDir, 'incoming'), file);
+      if (real === null) return abandon(broken);
       settled = true;
-      sendJson(res, 200, { path: file, name: safe, sizeBytes: size });
+      const { handle, name: grantedName } = place.engine.grantFile(real, 'read');
+      sendJson(res, 200, { handle, name: grantedName, sizeBytes: size });
     });
   });
   req.pipe(out);

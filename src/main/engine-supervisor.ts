@@ -1,6 +1,7 @@
 import type { Channel } from '../shared/contract';
 import { fromEngineMessageSchema, type FromEngineMessage, type KeyRequest, type ToEngineMessage } from '../shared/engine-protocol';
 import type { AppErrorData, Envelope } from '../shared/errors';
+import type { FileUse } from '../shared/file-schemas';
 
 /** The engine's process as the supervisor sees it; `utility-engine.ts` adapts Electron's UtilityProcess to it. */
 export type EngineProcess = {
@@ -43,6 +44,8 @@ export type EngineSupervisor = {
   start(workspace?: string): void;
   /** Always resolves to an envelope: the engine's answer, or timeout / engine-restarted / engine-unavailable. */
   invoke(channel: Channel, input: unknown): Promise<Envelope<unknown>>;
+  /** Registers a path the user chose in a dialog with the engine; the envelope holds its handle and name. */
+  grantFile(file: string, use: FileUse): Promise<Envelope<unknown>>;
   onEvent(listener: EngineEventListener): () => void;
   state(): EngineState;
   /** The workspace the engine has open (or will open). */
@@ -64,8 +67,9 @@ export function restartDelayMs(crashesInWindow: number): number {
 
 type Pending = {
   id: number;
-  channel: Channel;
-  input: unknown;
+  /** What the request is, in messages (the channel's name). */
+  label: string;
+  message: ToEngineMessage;
   sent: boolean;
   timer: ReturnType<typeof setTimeout>;
   resolve: (envelope: Envelope<unknown>) => void;
@@ -121,11 +125,11 @@ export function createEngineSupervisor(options: SupervisorOptions): EngineSuperv
   const send = (request: Pending): void => {
     if (!child) return;
     try {
-      child.send({ type: 'invoke', id: request.id, channel: request.channel, input: request.input });
+      child.send(request.message);
       request.sent = true;
     } catch (error) {
       // The process is going away; its exit restarts it and this request is sent to the next one.
-      log(`could not send ${request.channel}: ${String(error)}`);
+      log(`could not send ${request.label}: ${String(error)}`);
     }
   };
 
@@ -267,9 +271,29 @@ export function createEngineSupervisor(options: SupervisorOptions): EngineSuperv
   const timedOut = (request: Pending): void => {
     const seconds = Math.round(timeoutMs / 1000);
     const message = request.sent
-      ? `Localyst did not answer ${request.channel} within ${seconds} seconds. Try again; if it keeps happening, restart Localyst.`
-      : `The engine was not ready within ${seconds} seconds, so ${request.channel} was not run. Try again in a moment.`;
+      ? `Localyst did not answer ${request.label} within ${seconds} seconds. Try again; if it keeps happening, restart Localyst.`
+      : `The engine was not ready within ${seconds} seconds, so ${request.label} was not run. Try again in a moment.`;
     settle(request, failure('timeout', message));
+  };
+
+  const request = (label: string, message: (id: number) => ToEngineMessage): Promise<Envelope<unknown>> => {
+    if (state === 'down' || state === 'failed') return Promise.resolve(failure('engine-unavailable', unavailableMessage));
+    if (state === 'stopping' || state === 'stopped') {
+      return Promise.resolve(failure('engine-unavailable', 'Localyst is closing.'));
+    }
+    return new Promise<Envelope<unknown>>((resolve) => {
+      const id = nextId++;
+      const pendingRequest: Pending = {
+        id,
+        label,
+        message: message(id),
+        sent: false,
+        resolve,
+        timer: setTimeout(() => timedOut(pendingRequest), timeoutMs),
+      };
+      pending.set(id, pendingRequest);
+      if (state === 'up') send(pendingRequest);
+    });
   };
 
   return {
@@ -282,23 +306,11 @@ export function createEngineSupervisor(options: SupervisorOptions): EngineSuperv
     },
 
     invoke(channel, input) {
-      if (state === 'down' || state === 'failed') return Promise.resolve(failure('engine-unavailable', unavailableMessage));
-      if (state === 'stopping' || state === 'stopped') {
-        return Promise.resolve(failure('engine-unavailable', 'Localyst is closing.'));
-      }
-      return new Promise<Envelope<unknown>>((resolve) => {
-        const id = nextId++;
-        const request: Pending = {
-          id,
-          channel,
-          input,
-          sent: false,
-          resolve,
-          timer: setTimeout(() => timedOut(request), timeoutMs),
-        };
-        pending.set(id, request);
-        if (state === 'up') send(request);
-      });
+      return request(channel, (id) => ({ type: 'invoke', id, channel, input }));
+    },
+
+    grantFile(file, use) {
+      return request('choosing a file', (id) => ({ type: 'grant', id, file, use }));
     },
 
     onEvent(listener) {

@@ -6,6 +6,7 @@ import type { AppErrorData } from '../shared/errors';
 import { isAppPage, type AppOrigin } from './app-urls';
 import { aboutDialog, engineDownDialog, engineMissingMessage, externalLinkDialog, nativeBindingMissingDialog, startFailedDialog } from './dialogs';
 import { createEngineSupervisor, type EngineSupervisor } from './engine-supervisor';
+import { registerFileChoice } from './file-choice';
 import { registerIpc } from './ipc';
 import { builtFiles, devServerUrl, engineArgs, launchOptions, userDataDir } from './launch-options';
 import { stopEngineBeforeQuit } from './lifecycle';
@@ -87,6 +88,14 @@ async function start(): Promise<void> {
     engine = supervisor;
     stopEngineBeforeQuit(app, () => supervisor.stop());
     registerIpc({ ipcMain, engine: supervisor, window: () => mainWindow, isAppPage: (url) => isAppPage(url, origin) });
+    registerFileChoice({
+      ipcMain,
+      showOpen: (window, options) => dialog.showOpenDialog(window as BrowserWindow, options),
+      showSave: (window, options) => dialog.showSaveDialog(window as BrowserWindow, options),
+      engine: supervisor,
+      window: () => mainWindow,
+      isAppPage: (url) => isAppPage(url, origin),
+    });
     supervisor.start();
     createMainWindow();
     app.on('activate', () => {

@@ -1,5 +1,5 @@
 import type { BridgeEnvelope, LocalystBridge } from '../shared/ipc-names';
-import { CHANNEL_NAMES, EVENT_NAMES, IPC_EVENT, IPC_INVOKE } from '../shared/ipc-names';
+import { CHANNEL_NAMES, EVENT_NAMES, FILE_CHOICE_PURPOSES, IPC_CHOOSE_FILE, IPC_EVENT, IPC_INVOKE, type BridgeChosenFile } from '../shared/ipc-names';
 
 /** The part of `ipcRenderer` the bridge uses; injected so the bridge is tested without Electron. */
 export type BridgeIpc = {
@@ -46,6 +46,16 @@ export function createBridge(ipc: BridgeIpc): LocalystBridge {
           ok: false,
           error: { code: 'engine-unavailable', message: `Localyst could not deliver the request ${channel}. Try again in a moment.` },
         };
+      }
+    },
+    async chooseFile(purpose: string, suggestedName?: string): Promise<BridgeEnvelope<BridgeChosenFile | null>> {
+      if (!(FILE_CHOICE_PURPOSES as readonly string[]).includes(purpose)) {
+        return { ok: false, error: { code: 'bad-input', message: `There is no file dialog for ${describeName(purpose)}.` } };
+      }
+      try {
+        return (await ipc.invoke(IPC_CHOOSE_FILE, purpose, typeof suggestedName === 'string' ? suggestedName : undefined)) as BridgeEnvelope<BridgeChosenFile | null>;
+      } catch {
+        return { ok: false, error: { code: 'engine-unavailable', message: 'Localyst could not show the file dialog. Try again in a moment.' } };
       }
     },
     on(event: string, listener: (payload: unknown) => void): () => void {

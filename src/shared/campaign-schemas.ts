@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 import { copyFieldsSchema, copyGoals } from './copy-schemas';
 import { segmentRuleSchema } from './segment-schemas';
 
@@ -241,8 +242,8 @@ export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
 export const campaignExportInputSchema = z.strictObject({
   id,
-  /** The folder the user chose (desktop dialog); a new folder under the workspace's exports when left out. */
-  folder: z.string().min(1).max(4096).optional(),
+  /** The folder the user chose (a handle from the desktop dialog or the command line); a new folder under exports/ when left out. */
+  folder: fileHandleSchema.optional(),
   reveal: z.boolean().default(false),
 });
 export const campaignExportResultSchema = z.object({
@@ -328,6 +329,6 @@ export const compareRowSchema = z.object({
 
 export { campaignPlanSchema as campaignCreateInputSchema };
 export const campaignUpdateInputSchema = z.strictObject({ id, plan: campaignPlanSchema });
-export const campaignResultsInputSchema = z.strictObject({ id, file: z.string().min(1).max(4096) });
+export const campaignResultsInputSchema = z.strictObject({ id, file: fileHandleSchema });
 export const campaignRefSchema = z.strictObject({ id });
 export const campaignCompareInputSchema = z.strictObject({ ids: z.array(id).min(1).max(8) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 
 /** Schemas of the customer-lifetime-value channels (clv.fit, clv.predict). */
 
@@ -16,7 +17,7 @@ const sourceFields = {
   calibrationEnd: isoDate.optional(),
   unit: clvUnitSchema.default('weeks'),
   /** A ready-made summary CSV (x/frequency, t_x/recency, T, optional monetary_value) instead of the workspace. */
-  summaryFile: z.string().min(1).max(4096).optional(),
+  summaryFile: fileHandleSchema.optional(),
 };
 
 export const clvFitInputSchema = z.strictObject(sourceFields);

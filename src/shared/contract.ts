@@ -16,6 +16,7 @@ import {
   saveViewInputSchema,
 } from './customer-schemas';
 import { appErrorSchema } from './errors';
+import { fileHandleSchema, workspaceNameSchema } from './file-schemas';
 import {
   clvTrainInputSchema,
   lossPointSchema,
@@ -220,10 +221,20 @@ export const channels = {
     output: z.object({
       current: z.string(),
       recent: z.array(z.object({ path: z.string(), name: z.string(), lastOpenedAt: isoTimestamp })),
+      /** Where `workspace.open` by name finds and makes workspaces. */
+      home: z.string(),
     }),
   },
   'workspace.open': {
-    input: z.strictObject({ path: z.string().min(1).max(4096), create: z.boolean().default(false) }),
+    /**
+     * A folder the user chose in a dialog (a handle), one of `workspace.list`'s recent workspaces, or a workspace
+     * by name in the workspaces home (created there with `create`). Never a path typed into a request.
+     */
+    input: z.union([
+      z.strictObject({ handle: fileHandleSchema }),
+      z.strictObject({ recent: z.string().min(1).max(4096) }),
+      z.strictObject({ name: workspaceNameSchema, create: z.boolean().default(false) }),
+    ]),
     output: workspaceInfoSchema,
   },
   'workspace.stats': { input: empty, output: statsSchema },
@@ -318,7 +329,7 @@ export const channels = {
   'copy.libraryExport': { input: libraryExportInputSchema, output: libraryExportResultSchema },
   'copy.llmStatus': { input: empty, output: llmStatusSchema },
   /** Picks (or with null, forgets) the GGUF file; its header is read and checked before anything loads it. */
-  'copy.llmChoose': { input: z.strictObject({ path: z.string().min(1).max(4096).nullable() }), output: llmStatusSchema },
+  'copy.llmChoose': { input: z.strictObject({ file: fileHandleSchema.nullable() }), output: llmStatusSchema },
   'campaigns.list': { input: empty, output: z.object({ campaigns: z.array(campaignSummarySchema) }) },
   'campaigns.get': { input: campaignRefSchema, output: campaignDetailSchema },
   'campaigns.create': { input: campaignCreateInputSchema, output: campaignDetailSchema },

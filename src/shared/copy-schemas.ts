@@ -99,9 +99,8 @@ export const generateInputSchema = z.strictObject({
   /** How many candidates the built-in generator proposes before ranking. */
   candidates: z.int().min(1).max(500).default(50),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+  /** `llm` runs the model chosen in Settings, and only that one (its SHA-256 is checked again before it loads). */
   engine: z.enum(copyEngines).default('builtin'),
-  /** The GGUF file for the `llm` engine; the one chosen in Settings when left out. */
-  modelPath: z.string().min(1).max(4096).optional(),
 });
 export type GenerateInput = z.output<typeof generateInputSchema>;
 

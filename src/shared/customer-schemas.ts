@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 import { customerScoresSchema } from './model-schemas';
 
 /** The customer explorer's columns (camelCase, the same names segments and exports use). */
@@ -256,14 +257,6 @@ export type HealthReport = z.infer<typeof healthReportSchema>;
 export const saveViewInputSchema = z.strictObject({ name: viewName, columns: viewColumns, view: customerViewSchema });
 export const deleteViewInputSchema = z.strictObject({ name: viewName });
 
-/** An absolute path on this machine (POSIX, drive letter or UNC), without NUL characters. */
-const absoluteFile = z
-  .string()
-  .min(2)
-  .max(4096)
-  .regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, 'expected an absolute file path')
-  .refine((p) => !p.includes('\u0000'), 'a file path cannot contain NUL');
-
 /** The columns an export writes when none are chosen. */
 export const defaultExportColumns: readonly CustomerColumn[] = [
   'customerId',
@@ -290,7 +283,8 @@ export const exportInputSchema = z.strictObject({
   view: customerViewSchema.default({ sort: [], filters: [], quickSearch: '' }),
   columns: viewColumns.default([...defaultExportColumns]),
   reveal: z.boolean().default(false),
-  file: absoluteFile.optional(),
+  /** Where the user chose to save (a handle from a save dialog or the command line); `exports/` when left out. */
+  file: fileHandleSchema.optional(),
 });
 export type ExportInput = z.output<typeof exportInputSchema>;
 

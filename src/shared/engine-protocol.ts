@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { appErrorSchema } from './errors';
+import { fileUseSchema } from './file-schemas';
 
 /**
  * Messages between a door (Electron main, a supervisor) and an engine running in its own process.
@@ -11,6 +12,8 @@ const keySchema = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
 
 export const toEngineMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('invoke'), id: z.number().int(), channel: z.string(), input: z.unknown() }),
+  /** Main only, never a renderer request: a path the user chose in a dialog, answered with its handle (a reply). */
+  z.object({ type: z.literal('grant'), id: z.number().int(), file: z.string().min(1).max(4096), use: fileUseSchema }),
   z.object({ type: z.literal('shutdown') }),
   /** The main process's answer to a key-request: the key (load), or null; `message` when the key store failed. */
   z.object({ type: z.literal('key-reply'), id: z.number().int(), key: keySchema.nullable(), message: z.string().optional() }),

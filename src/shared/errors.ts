@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Every error a user can meet has one of these codes; messages are plain language. */
 export const errorCodes = [
   'bad-input',
+  /** A file or folder the user did not choose (a path in a request, or an unknown or expired file handle). */
+  'path-refused',
   'unknown-channel',
   'not-found',
   'conflict',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 
 /** What a marketer can import, one kind per file. */
 export const importKinds = ['customers', 'products', 'orders', 'reviews', 'campaign_results'] as const;
@@ -60,7 +61,8 @@ export type PiiKind = z.infer<typeof piiKindSchema>;
 
 const filePath = z.string().min(1).max(4096);
 
-export const inspectInputSchema = z.strictObject({ file: filePath, kind: importKindSchema.optional(), overrides: formatOverridesSchema.optional() });
+/** The file to read is a handle from the user's choice (file-schemas.ts); the engine resolves it. */
+export const inspectInputSchema = z.strictObject({ file: fileHandleSchema, kind: importKindSchema.optional(), overrides: formatOverridesSchema.optional() });
 
 export const inspectResultSchema = z.object({
   file: z.string(),
@@ -80,7 +82,7 @@ export const inspectResultSchema = z.object({
 export type InspectResult = z.infer<typeof inspectResultSchema>;
 
 export const importRequestSchema = z.strictObject({
-  file: filePath,
+  file: fileHandleSchema,
   kind: importKindSchema,
   mapping: mappingSchema,
   onError: z.enum(['reject', 'skip']).default('reject'),
@@ -91,7 +93,9 @@ export const importRequestSchema = z.strictObject({
   /** Campaign results only: every row belongs to this campaign (the file then needs no campaign column). */
   campaignId: z.int().min(1).optional(),
 });
-export type ImportRequest = z.output<typeof importRequestSchema>;
+/** What the import job runs: the request with its handle resolved by the engine to the chosen file's path. */
+export const importJobSchema = importRequestSchema.extend({ file: filePath });
+export type ImportRequest = z.output<typeof importJobSchema>;
 
 /** One rejected row: `row` is the spreadsheet row number (the header is row 1). */
 export const rowErrorSchema = z.object({

@@ -105,6 +105,14 @@ export type MissingEventNames = MustBeNever<Exclude<EventName, (typeof EVENT_NAM
 /** The Electron IPC channels the preload bridge uses (wire.ts re-exports them). */
 export const IPC_INVOKE = 'localyst:invoke';
 export const IPC_EVENT = 'localyst:event';
+/** Desktop only: asks main to show an open or save dialog; answers a file handle, never the path. */
+export const IPC_CHOOSE_FILE = 'localyst:choose-file';
+
+/** Why the page asks for a file, which decides the dialog main shows and what the handle may be used for. */
+export const FILE_CHOICE_PURPOSES = ['import', 'table', 'model', 'workspace', 'export-csv', 'export-folder'] as const;
+export type FileChoicePurpose = (typeof FILE_CHOICE_PURPOSES)[number];
+/** A file the user chose: the handle requests carry, and the file's own name to show. */
+export type BridgeChosenFile = { handle: string; name: string };
 
 /** The envelope a bridge call resolves to (the same shape as `Envelope` in errors.ts). */
 export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorData };
@@ -117,4 +125,6 @@ export type BridgeEnvelope<T> = { ok: true; value: T } | { ok: false; error: App
 export type LocalystBridge = {
   invoke(channel: string, input: unknown): Promise<BridgeEnvelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Shows main's dialog for `purpose`; null when the user cancelled. */
+  chooseFile(purpose: string, suggestedName?: string): Promise<BridgeEnvelope<BridgeChosenFile | null>>;
 };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 
 /** Schemas of the table-training channel (model.trainTable): a propensity model cross-validated on a CSV file. */
 
 export const trainTableInputSchema = z.strictObject({
-  /** A CSV file with a header row, one row per customer; read in place, never copied into the workspace. */
-  file: z.string().min(1).max(4096),
+  /** A CSV file with a header row, one row per customer (a handle to the user's choice); read in place, never copied. */
+  file: fileHandleSchema,
   /** The yes/no column to predict (churned, bought, responded). */
   target: z.string().min(1).max(1000),
   /** The customer id column, left out of the features. */

@@ -118,8 +118,8 @@ test('a campaign from a saved segment: two arms and a holdout, sized, copy from 
   const file = path.join(path.dirname(host.workspace), 'campaign-results.csv');
   await writeFile(file, `${rows.join('\n')}\n`);
   await page.getByTestId('campaign-open-report').click();
-  await page.getByTestId('campaign-import').getByTestId('import-path').fill(file);
-  await page.getByTestId('campaign-import').getByTestId('import-path-submit').click();
+  // Chosen as the user would in the browser mode: uploaded into the workspace's incoming folder.
+  await page.getByTestId('campaign-import').getByTestId('import-file-input').setInputFiles(file);
   const verdict = page.getByTestId('campaign-report-verdict');
   await expect(verdict).toBeVisible({ timeout: 60_000 });
   const report = await callApi<Report>(page, 'campaigns.report', { id });

@@ -367,14 +367,13 @@ test('copy studio with a real local language model: chosen in Settings, streams 
   expect(bytes.length).toBe(size);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
-  // Settings → Local language model: the path, "Use this model", and the model's facts as its file states them.
+  // Settings → Local language model: the file chosen (uploaded in the browser mode), and its facts as the file states them.
   await page.goto(host.url);
   await page.keyboard.press('Alt+Digit9');
   const block = page.getByTestId('llm-settings');
   await expect(block.getByTestId('llm-available')).toHaveAttribute('data-available', 'true');
   await expect(block.getByTestId('llm-detail')).toContainText(/node-llama-cpp 3\.\d+\.\d+ on the CPU/);
-  await block.getByTestId('llm-path').fill(modelFile);
-  await block.getByTestId('llm-use').click();
+  await block.getByTestId('llm-file-input').setInputFiles(modelFile);
   const facts = block.getByTestId('llm-model');
   await expect(facts).toBeVisible();
   await expect(facts.getByTestId('llm-name')).toHaveText('Tiny Random Llama');
@@ -384,7 +383,8 @@ test('copy studio with a real local language model: chosen in Settings, streams 
   await expect(facts.getByTestId('llm-size')).toHaveText(`${mb} MB`);
   await expect(facts.getByTestId('llm-context')).toHaveText('4,096 tokens');
   await expect(facts.getByTestId('llm-sha256')).toHaveText(sha256);
-  await expect(facts.getByTestId('llm-model-path')).toHaveText(modelFile);
+  // The browser mode reads the upload in the workspace's incoming folder, never a path the page names.
+  await expect(facts.getByTestId('llm-model-path')).toHaveText(new RegExp(`^${host.workspace.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/incoming/.+/tiny-llama\\.gguf$`));
   await expect(block.getByTestId('llm-forget')).toBeVisible();
   // The size shown is rounded to 0.1 MB; the engine keeps the exact one (it tells a changed file by it).
   const status = await callApi<{ model: { sizeBytes: number; sha256: string } | null }>(page, 'copy.llmStatus', {});
@@ -482,8 +482,7 @@ test('copy studio settings: the language model block says what runs here and ref
   const block = page.getByTestId('llm-settings');
   await expect(block).toBeVisible();
   await expect(block.getByTestId('llm-available')).toHaveAttribute('data-available', /true|false/);
-  await block.getByTestId('llm-path').fill(`${host.workspace}/not-a-model.gguf`);
-  await block.getByTestId('llm-use').click();
+  await block.getByTestId('llm-file-input').setInputFiles({ name: 'not-a-model.gguf', mimeType: 'application/octet-stream', buffer: Buffer.from('not a model') });
   await expect(block.getByTestId('error-alert')).toBeVisible();
   await block.scrollIntoViewIfNeeded();
   await snap(page, '191-settings-llm-light');

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { expect, snap, test } from './fixtures';
 
@@ -12,8 +13,9 @@ test('workspace switcher: errors in plain words with their code, then a new work
 
   const dialog = page.getByRole('dialog', { name: 'New or open workspace' });
   await expect(dialog).toBeVisible();
-  const missing = path.join(path.dirname(host.workspace), 'does-not-exist');
-  await dialog.getByTestId('workspace-path').fill(missing);
+  // A name only, in the workspaces home beside this one (the browser mode takes no path).
+  await expect(dialog).toContainText(path.dirname(host.workspace));
+  await dialog.getByTestId('workspace-name').fill('does-not-exist');
   await dialog.getByRole('checkbox', { name: /Create it/ }).uncheck();
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
   const error = dialog.getByTestId('error-alert');
@@ -21,9 +23,14 @@ test('workspace switcher: errors in plain words with their code, then a new work
   await expect(error).toHaveAttribute('data-code', /^[a-z-]+$/);
   await snap(page, '41-workspace-modal-error-light');
 
-  const second = path.join(path.dirname(host.workspace), 'second-shop');
-  await dialog.getByTestId('workspace-path').fill(second);
+  // A path is not a name: refused with a code, and no folder is made.
+  await dialog.getByTestId('workspace-name').fill('../escaped');
   await dialog.getByRole('checkbox', { name: /Create it/ }).check();
+  await dialog.getByRole('button', { name: 'Open or create' }).click();
+  await expect(dialog.getByTestId('error-alert')).toHaveAttribute('data-code', 'bad-input');
+  expect(existsSync(path.join(path.dirname(path.dirname(host.workspace)), 'escaped'))).toBe(false);
+
+  await dialog.getByTestId('workspace-name').fill('second-shop');
   await dialog.getByRole('button', { name: 'Open or create' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByTestId('workspace-switcher')).toContainText('second-shop');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createEngine, type Engine } from '../../src/engine';
 import type { EventName, JobKind } from '../../src/shared/contract';
+import type { FileUse } from '../../src/shared/file-schemas';
 import { tempDir } from './helpers';
 
 /** Invokes a channel and returns its value, or throws with the error's code and message. */
@@ -54,3 +55,6 @@ export async function demoEngine(demo: { customers: number; seed: number }): Pro
     },
   };
 }
+
+/** The handle a door would send for a file the user chose (a dialog, an upload, the command line). */
+export const chosen = (engine: Engine, file: string, use: FileUse = 'read'): string => engine.grantFile(file, use).handle;

@@ -80,7 +80,7 @@ export const campaignsHandlers = {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
     const db = ctx.workspace().db;
     const { plan } = requirePlan(db, input.id);
-    const folder = input.folder ? path.resolve(input.folder) : newExportPath(ctx.workspace().dir, `campaign-${input.id}`, '');
+    const folder = input.folder ? ctx.files.resolve(input.folder, 'folder', 'folder') : newExportPath(ctx.workspace().dir, `campaign-${input.id}`, '');
     checkExport(plan, input.reveal, folder);
     const job = ctx.jobs.start('campaigns.export', `Export campaign ${plan.name}`, { campaignId: input.id, folder, reveal: input.reveal });
     return { jobId: job.id };
@@ -89,7 +89,7 @@ export const campaignsHandlers = {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Import the results');
     const db = ctx.workspace().db;
     const { name } = readPlan(db, input.id);
-    const file = path.resolve(input.file);
+    const file = ctx.files.resolve(input.file, 'read', 'file');
     statInput(file);
     const sniffed = await sniff(file);
     const mapping = suggestMapping('campaign_results', sniffed.headers, sniffed.samples);

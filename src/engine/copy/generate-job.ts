@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import type { AudienceInsight, GenerateInput, GenerateResult, ResponseModelStatus } from '../../shared/copy-schemas';
+import type { AudienceInsight, GenerateInput, GenerateResult, LlmModelInfo, ResponseModelStatus } from '../../shared/copy-schemas';
 import type { Db } from '../db/open-workspace';
 import type { JobControl } from '../kernel/jobs';
 import { audienceInsight } from './audience';
@@ -10,6 +9,7 @@ import { generateCandidates, type Candidate } from './generate';
 import { generateWithLlm } from './llm/llm-engine';
 import { AppError } from '../../shared/errors';
 import { chosenModel } from './llm/chosen-model';
+import { sha256OfFile } from './llm/model-info';
 import { rankCandidates, type ResponsePredictor } from './rank';
 import { responseModelFor } from './response-model';
 
@@ -26,6 +26,21 @@ export function llmThreads(modelPath: string, cores = os.cpus().length): number 
 function audienceFor(db: Db, input: GenerateInput): AudienceInsight | null {
   if (!hasCustomers(db)) return null;
   return audienceInsight(db, { segmentId: input.brief.audience?.segmentId, product: input.brief.product.name });
+}
+
+/** Refuses a chosen model whose file is no longer the one hashed when it was chosen in Settings. */
+export async function checkChosenModel(chosen: LlmModelInfo): Promise<void> {
+  const stat = await fs.promises.stat(chosen.path).catch(() => null);
+  if (!stat?.isFile()) {
+    throw new AppError('not-found', `The model file ${chosen.path} chosen in Settings is no longer there. Choose it again in Settings.`, { file: chosen.path, field: 'engine' });
+  }
+  const sha256 = stat.size === chosen.sizeBytes ? await sha256OfFile(chosen.path) : null;
+  if (sha256 !== chosen.sha256) {
+    throw new AppError('conflict', `The model file ${chosen.path} has changed since it was chosen in Settings (its SHA-256 differs), so it was not loaded. Choose it again in Settings to check it.`, {
+      file: chosen.path,
+      field: 'engine',
+    });
+  }
 }
 
 /** The `copy.generate` job: audience words, the response model, candidates from the chosen engine, then ranking. */
@@ -53,10 +68,13 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
   let engine: GenerateResult['engine'];
   if (input.engine === 'llm') {
     const chosen = chosenModel(db);
-    const modelPath = input.modelPath ?? chosen?.path;
-    if (!modelPath) {
+    if (!chosen) {
       throw new AppError('bad-input', 'No language model is chosen. Pick a GGUF model file in Settings, or use the built-in generator.', { field: 'engine' });
     }
+    control.progress({ fraction: 0.17, stage: 'Checking the model', message: `Checking ${chosen.name} is the file chosen in Settings` });
+    await checkChosenModel(chosen);
+    control.checkCancelled();
+    const modelPath = chosen.path;
     // The model streams a chunk per token: a preview at most every 150 ms is enough for the eye. The text starts
     // again with each variant, which is how the job knows which one is being written.
     let lastPreview = 0;
@@ -84,7 +102,7 @@ export async function generateCopy(db: Db, input: GenerateInput, control: JobCon
         control.progress({ ...writing(variant), preview: text });
       },
     });
-    engine = { kind: 'llm', model: chosen?.path === modelPath ? chosen.name : path.basename(modelPath), detail: `node-llama-cpp on the CPU, ${threads === 1 ? 'one thread' : `${threads} threads`}, seed ${input.seed}` };
+    engine = { kind: 'llm', model: chosen.name, detail: `node-llama-cpp on the CPU, ${threads === 1 ? 'one thread' : `${threads} threads`}, seed ${input.seed}` };
   } else {
     control.progress({ fraction: 0.4, stage: 'Writing', message: `Writing ${input.candidates} candidates` });
     // Quoted next to the product only when the customers said it about this product.

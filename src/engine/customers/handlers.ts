@@ -24,7 +24,7 @@ export const customersHandlers = {
   },
   'customers.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
-    const file = input.file ? path.resolve(input.file) : newExportPath(ctx.workspace().dir, 'customers', '.csv');
+    const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, 'customers', '.csv');
     checkExportTarget(file, 'customers.csv');
     // A revealed export is audited in full by its job; a masked one still selected people by what the mask hides.
     if (!input.reveal) auditMaskedQuery(ctx.workspace().db, input.view, 'export', null);

@@ -10,28 +10,25 @@ import { statInput } from './source';
 
 export const ingestHandlers = {
   // The file is read in a worker with its own memory limit; only the small result touches the workspace.
+  // The answer names the handle again, so the next step (preview, start) carries the same choice.
   'import.inspect': async (input, ctx) => {
-    ctx.workspace();
-    const file = path.resolve(input.file);
+    const file = ctx.files.resolve(input.file, 'read', 'file');
     const overrides = input.overrides ?? {};
     const sniffed = await sniffInWorker(file, overrides);
-    return describeSniffed(ctx.workspace().db, file, input.kind, overrides, sniffed);
+    return { ...describeSniffed(ctx.workspace().db, file, input.kind, overrides, sniffed), file: input.file };
   },
   'import.preview': async (input, ctx) => {
-    ctx.workspace();
-    const request = { ...input, file: path.resolve(input.file) };
+    const request = { ...input, file: ctx.files.resolve(input.file, 'read', 'file') };
     const source = await previewSourceInWorker(request.file, request.overrides);
     return previewFromSource(ctx.workspace().db, request, source);
   },
   'import.start': (input, ctx) => {
-    statInput(input.file);
+    const file = ctx.files.resolve(input.file, 'read', 'file');
+    statInput(file);
     if (ctx.jobs.activeCount > 0) {
       throw new AppError('conflict', 'Another job is writing to this workspace. Wait for it to finish or cancel it first.');
     }
-    const job = ctx.jobs.start('import.run', `${input.dryRun ? 'Check' : 'Import'} ${path.basename(input.file)}`, {
-      ...input,
-      file: path.resolve(input.file),
-    });
+    const job = ctx.jobs.start('import.run', `${input.dryRun ? 'Check' : 'Import'} ${path.basename(file)}`, { ...input, file });
     return { jobId: job.id };
   },
   'import.history': (_input, ctx) => ({ imports: listImports(ctx.workspace().db) }),

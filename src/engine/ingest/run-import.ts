@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ImportReport, ImportRequest, PiiKind, RowError } from '../../shared/import-schemas';
-import { importRequestSchema } from '../../shared/import-schemas';
+import { importJobSchema } from '../../shared/import-schemas';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import type { Db } from '../db/open-workspace';
 import type { JobControl } from '../kernel/jobs';
@@ -27,7 +27,7 @@ const MAX_REPORTED_ERRORS = 100;
  */
 export async function runImport(db: Db, rawRequest: ImportRequest, control: JobControl, limits: ReadLimits = READ_LIMITS): Promise<ImportReport> {
   const started = performance.now();
-  const request = importRequestSchema.parse(rawRequest);
+  const request = importJobSchema.parse(rawRequest);
   const file = path.resolve(request.file);
   const size = statInput(file).size;
   control.progress({ fraction: 0, stage: 'Reading', message: `Checking ${path.basename(file)}` });

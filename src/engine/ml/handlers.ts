@@ -5,7 +5,7 @@ import type { HandlerMap } from '../kernel/handler-types';
 /** Channels of the ml domain: training on a table that stays outside the workspace. */
 export const mlHandlers = {
   'model.trainTable': (input, ctx) => {
-    const file = path.resolve(input.file);
+    const file = ctx.files.resolve(input.file, 'read', 'file');
     statInput(file);
     // The job only reads the file and reports metrics, so it may run beside other jobs.
     const job = ctx.jobs.start('model.trainTable', `Train a propensity model on ${path.basename(file)}`, { ...input, file });

@@ -23,10 +23,11 @@ type SourceInput = ParsedInput<'clv.fit'>;
 
 /** The customer summary a request asks for: from a summary file, or from the workspace's sale orders. */
 export function loadSource(input: SourceInput, ctx: EngineContext): Source {
-  return loadSourceFrom(input, () => ctx.workspace().db);
+  const summaryFile = input.summaryFile === undefined ? undefined : ctx.files.resolve(input.summaryFile, 'read', 'summaryFile');
+  return loadSourceFrom({ ...input, summaryFile }, () => ctx.workspace().db);
 }
 
-/** The customer summary from a summary file, or from the sale orders of the workspace `db()` opens. */
+/** The customer summary from a summary file (a path the engine resolved), or from the sale orders of the workspace `db()` opens. */
 export function loadSourceFrom(input: Pick<SourceInput, 'summaryFile' | 'calibrationEnd' | 'unit'>, workspaceDb: () => Db): Source {
   if (input.summaryFile !== undefined) {
     if (input.calibrationEnd !== undefined) {

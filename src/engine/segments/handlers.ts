@@ -49,7 +49,7 @@ export const segmentsHandlers = {
   'segments.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
     const segment = getSegment(ctx.workspace().db, input.id);
-    const file = input.file ? path.resolve(input.file) : newExportPath(ctx.workspace().dir, `segment-${input.id}`, '.csv');
+    const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, `segment-${input.id}`, '.csv');
     checkExportTarget(file, 'segment.csv');
     const job = ctx.jobs.start('segments.export', `Export segment ${segment.name} to ${path.basename(file)}`, {
       segmentId: input.id,

@@ -1,13 +1,17 @@
 import type { HandlerMap } from '../kernel/handler-types';
 import { readStats } from '../db/stats-repo';
 import { describeWorkspace } from './describe';
+import { workspaceTarget } from './open-target';
 import { readRecent } from './recent';
 import { readSettings, updateSettings } from './settings';
 
 export const workspaceHandlers = {
   'workspace.current': (_input, ctx) => describeWorkspace(ctx.workspace()),
-  'workspace.list': (_input, ctx) => ({ current: ctx.workspace().dir, recent: readRecent(ctx.home) }),
-  'workspace.open': async (input, ctx) => describeWorkspace(await ctx.switchWorkspace(input.path, input.create)),
+  'workspace.list': (_input, ctx) => ({ current: ctx.workspace().dir, recent: readRecent(ctx.home), home: ctx.workspacesHome }),
+  'workspace.open': async (input, ctx) => {
+    const { dir, create } = workspaceTarget(input, ctx);
+    return describeWorkspace(await ctx.switchWorkspace(dir, create));
+  },
   'workspace.stats': (_input, ctx) => {
     const db = ctx.workspace().db;
     return { ...readStats(db), currency: readSettings(db).currency };

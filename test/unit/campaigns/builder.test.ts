@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceResult, CampaignDetail, CampaignExportResult, CampaignReport, ExperimentResult, ForecastResult } from '../../../src/shared/campaign-schemas';
 import { assignGroups, countGroups, plannedGroups } from '../../../src/engine/campaigns/assign';
 import { e164, hashEmail } from '../../../src/engine/campaigns/export';
-import { demoEngine, type DemoEngine } from '../engine-helpers';
+import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 
 /**
  * The campaign builder end to end through the engine: a saved segment as the audience, two arms and a holdout,
@@ -121,7 +121,7 @@ describe('a campaign from a saved segment with two arms and a holdout', () => {
   it('exports the folder and freezes the audience; a changed audience is then refused', async () => {
     const folder = path.join(demo.root, 'export-1');
     const done = demo.nextDone<CampaignExportResult>('campaigns.export');
-    await demo.value('campaigns.export', { id: campaign.id, folder, reveal: false });
+    await demo.value('campaigns.export', { id: campaign.id, folder: chosen(demo.engine, folder, 'folder'), reveal: false });
     const result = await done;
     expect(result.froze).toBe(true);
     const assignments = csv(path.join(folder, 'assignments.csv'));
@@ -156,7 +156,7 @@ describe('a campaign from a saved segment with two arms and a holdout', () => {
     const file = path.join(demo.root, 'results-1.csv');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const done = demo.nextDone('import.run');
-    await demo.value('campaigns.importResults', { id: campaign.id, file });
+    await demo.value('campaigns.importResults', { id: campaign.id, file: chosen(demo.engine, file) });
     await done;
     await idle();
     const report = await demo.value<CampaignReport>('campaigns.report', { id: campaign.id });
@@ -192,7 +192,7 @@ describe('a campaign from a saved segment with two arms and a holdout', () => {
     const even = await demo.value<CampaignDetail>('campaigns.create', plan({ name: 'Split check', holdout: 0, audience: { exclusions: { notAcceptingMarketing: false } } }));
     const folder = path.join(demo.root, 'export-srm');
     const done = demo.nextDone('campaigns.export');
-    await demo.value('campaigns.export', { id: even.id, folder, reveal: false });
+    await demo.value('campaigns.export', { id: even.id, folder: chosen(demo.engine, folder, 'folder'), reveal: false });
     await done;
     const rows = csv(path.join(folder, 'assignments.csv')).slice(1);
     const a = rows.filter((r) => r[1] === 'A');
@@ -203,7 +203,7 @@ describe('a campaign from a saved segment with two arms and a holdout', () => {
     const file = path.join(demo.root, 'results-srm.csv');
     fs.writeFileSync(file, `${lines.join('\n')}\n`);
     const imported = demo.nextDone('import.run');
-    await demo.value('campaigns.importResults', { id: even.id, file });
+    await demo.value('campaigns.importResults', { id: even.id, file: chosen(demo.engine, file) });
     await imported;
     await idle();
     const report = await demo.value<CampaignReport>('campaigns.report', { id: even.id });
@@ -235,7 +235,7 @@ describe('channel files', () => {
     expect(refused.ok ? null : refused.error.code).toBe('bad-input');
     const folder = path.join(demo.root, 'export-ads');
     const done = demo.nextDone<CampaignExportResult>('campaigns.export');
-    await demo.value('campaigns.export', { id: ads.id, folder, reveal: true });
+    await demo.value('campaigns.export', { id: ads.id, folder: chosen(demo.engine, folder, 'folder'), reveal: true });
     const result = await done;
     const file = result.files.find((f) => f.name.startsWith('ads-audience'));
     expect(file?.rows).toBe(result.recipients);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceInsight, GenerateResult } from '../../../src/shared/copy-schemas';
 import { createRng } from '../../../src/engine/kernel/random';
-import { demoEngine, type DemoEngine } from '../engine-helpers';
+import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 
 let shop: DemoEngine;
 let product: string;
@@ -95,7 +95,7 @@ describe('copy.generate through the engine', () => {
     fs.writeFileSync(file, `${rows.join('\n')}\n`);
     const imported = shop.nextDone<{ inserted: number }>('import.run');
     await shop.value('import.start', {
-      file,
+      file: chosen(shop.engine, file),
       kind: 'campaign_results',
       mapping: { Campaign: 'campaignId', 'Subject line': 'subject', Sent: 'sentDate', 'Customer ID': 'customerId', Clicked: 'clicked' },
       onError: 'reject',

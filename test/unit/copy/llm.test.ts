@@ -170,18 +170,18 @@ describe('copy.llmChoose and copy.llmStatus through the engine', () => {
 
     const copy = path.join(tmp.dir, 'chosen.gguf');
     fs.copyFileSync(modelFile, copy);
-    const chosen = await invokeValue<LlmStatus>(engine, 'copy.llmChoose', { path: copy });
+    const chosen = await invokeValue<LlmStatus>(engine, 'copy.llmChoose', { file: engine.grantFile(copy, 'read').handle });
     const bytes = fs.readFileSync(copy);
     expect(chosen.model).toMatchObject({ path: copy, name: 'Tiny Random Llama', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
     expect(await status()).toEqual(chosen);
 
-    const refused = await engine.invoke('copy.llmChoose', { path: brokenFile });
+    const refused = await engine.invoke('copy.llmChoose', { file: engine.grantFile(brokenFile, 'read').handle });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('bad-input');
       expect(refused.error.message).toContain('"no-heads.gguf"');
     }
-    const missing = await engine.invoke('copy.llmChoose', { path: path.join(tmp.dir, 'nope.gguf') });
+    const missing = await engine.invoke('copy.llmChoose', { file: engine.grantFile(path.join(tmp.dir, 'nope.gguf'), 'read').handle });
     expect(!missing.ok && missing.error.code).toBe('not-found');
     expect(await status()).toEqual(chosen);
 
@@ -192,7 +192,7 @@ describe('copy.llmChoose and copy.llmStatus through the engine', () => {
     fs.rmSync(copy);
     expect((await status()).detail).toMatch(/is no longer there/);
 
-    const forgotten = await invokeValue<LlmStatus>(engine, 'copy.llmChoose', { path: null });
+    const forgotten = await invokeValue<LlmStatus>(engine, 'copy.llmChoose', { file: null });
     expect(forgotten.model).toBeNull();
     expect(forgotten.detail).toMatch(/No model chosen yet/);
   });

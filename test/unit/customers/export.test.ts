@@ -168,12 +168,12 @@ describe('customers.export as a job through the engine', () => {
     expect(info.ok && (info.value as { kind: string; status: string })).toMatchObject({ kind: 'customers.export', status: 'done' });
   });
 
-  it('refuses a folder that does not exist, or a relative path, before starting a job', async () => {
-    const missing = await engine.invoke('customers.export', { file: path.join(job.dir, 'nope', 'x.csv') });
+  it('refuses a folder that does not exist, a path instead of a chosen file, or a folder, before starting a job', async () => {
+    const missing = await engine.invoke('customers.export', { file: engine.grantFile(path.join(job.dir, 'nope', 'x.csv'), 'write').handle });
     expect(!missing.ok && missing.error.code).toBe('not-found');
-    const relative = await engine.invoke('customers.export', { file: 'x.csv' });
-    expect(!relative.ok && relative.error.code).toBe('bad-input');
-    const folder = await engine.invoke('customers.export', { file: job.dir });
+    const typed = await engine.invoke('customers.export', { file: path.join(job.dir, 'x.csv') });
+    expect(!typed.ok && typed.error.code).toBe('bad-input');
+    const folder = await engine.invoke('customers.export', { file: engine.grantFile(job.dir, 'write').handle });
     expect(!folder.ok && folder.error.code).toBe('bad-input');
   });
 });

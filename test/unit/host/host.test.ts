@@ -147,11 +147,15 @@ describe('browser-mode host', () => {
     expect((await post('/upload?name=orders.csv', 'a,b\n1,2\n', { ...cookie, Origin: 'http://evil.example' })).status).toBe(403);
     const res = await post('/upload?name=../../evil%20name.csv', 'a,b\n1,2\n', { ...cookie, ...origin });
     expect(res.status).toBe(200);
-    const { path: saved, sizeBytes } = JSON.parse(res.body) as { path: string; sizeBytes: number };
-    expect(path.dirname(path.dirname(saved))).toBe(path.join(engine.workspaceDir(), 'incoming'));
-    expect(path.basename(saved)).toBe('evil name.csv');
-    expect(fs.readFileSync(saved, 'utf8')).toBe('a,b\n1,2\n');
-    expect(sizeBytes).toBe(8);
+    const answer = JSON.parse(res.body) as { handle: string; name: string; sizeBytes: number; path?: string };
+    // A handle and a name, never the path: the page cannot learn or name paths on this computer.
+    expect(answer).toEqual({ handle: expect.stringMatching(/^fh_/), name: 'evil name.csv', sizeBytes: 8 });
+    const incoming = path.join(engine.workspaceDir(), 'incoming');
+    const saved = fs.readdirSync(incoming, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('evil name.csv'));
+    expect(saved).toHaveLength(1);
+    expect(fs.readFileSync(path.join(incoming, saved[0] ?? ''), 'utf8')).toBe('a,b\n1,2\n');
+    const inspected = await engine.invoke('import.inspect', { file: answer.handle });
+    expect(inspected).toMatchObject({ ok: true, value: { file: answer.handle, fileName: 'evil name.csv', headers: ['a', 'b'] } });
   });
 
   it('serves exported files as downloads and nothing outside the exports folder', async () => {
@@ -165,6 +169,12 @@ describe('browser-mode host', () => {
     expect(ok.body).toBe('customerId\n1\n');
     expect((await get('/exports/audience.csv')).status).toBe(401);
     expect((await get('/exports/..%2Fworkspace.sqlite', cookie)).status).toBe(404);
+    // A link in exports/ to a file outside it is not served.
+    fs.writeFileSync(path.join(root, 'outside.txt'), 'not for download');
+    fs.symlinkSync(path.join(root, 'outside.txt'), path.join(exportsDir, 'link.csv'));
+    const linked = await get('/exports/link.csv', cookie);
+    expect(linked.status).toBe(404);
+    expect(linked.body).not.toContain('not for download');
   });
 
   it('refuses WebSocket upgrades without the token or from another origin', async () => {
@@ -188,7 +198,7 @@ describe('browser-mode host', () => {
     expect((await nextMessage(ws, (m) => m.id === 9)).envelope).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
 
     const event = nextMessage(ws, (m) => m.event === 'workspace.changed');
-    ws.send(JSON.stringify({ id: 10, channel: 'workspace.open', input: { path: path.join(root, 'ws2'), create: true } }));
+    ws.send(JSON.stringify({ id: 10, channel: 'workspace.open', input: { name: 'ws2', create: true } }));
     expect((await event).payload).toMatchObject({ path: path.join(root, 'ws2'), reason: 'opened' });
     ws.close();
   });

@@ -47,20 +47,20 @@ async function importWhole(mapping: Record<string, string>): Promise<{ report: I
       }
     });
   });
-  await value('import.start', { file: FILE, kind: 'orders', mapping, onError: 'reject' });
+  await value('import.start', { file: engine.grantFile(FILE, 'read').handle, kind: 'orders', mapping, onError: 'reject' });
   return { report: await ended, progress };
 }
 
 describe.skipIf(!PRESENT)('UCI Online Retail, the whole file', () => {
   it('is recognised and mapped with no manual step', async () => {
-    const info = await value<InspectResult>('import.inspect', { file: FILE });
+    const info = await value<InspectResult>('import.inspect', { file: engine.grantFile(FILE, 'read').handle });
     expect(info.preset?.id).toBe('uci-online-retail');
     expect(info.kind).toBe('orders');
     expect(info.detected).toMatchObject({ format: 'csv', compressed: true, encoding: 'utf-8', delimiter: ',', dateFormat: 'yyyy-MM-dd HH:mm:ss' });
   });
 
   it('imports to the published figures, and a second import changes nothing', async () => {
-    const info = await value<InspectResult>('import.inspect', { file: FILE });
+    const info = await value<InspectResult>('import.inspect', { file: engine.grantFile(FILE, 'read').handle });
     const { report, progress } = await importWhole(info.mapping);
     expect(report).toMatchObject({ outcome: 'imported', rows: 541_909, inserted: 541_909, rejected: 0 });
     expect(progress).toBeGreaterThan(3);

@@ -45,7 +45,7 @@ describe('model.trainTable job', () => {
     const before = contentDigest(dbFile, { except: ['jobs'] });
     const job = { id: '' };
     const events = follow(() => job.id);
-    const reply = await engine.invoke('model.trainTable', { file: slice, target: 'Churn', id: 'customerID', folds: 3 });
+    const reply = await engine.invoke('model.trainTable', { file: engine.grantFile(slice, 'read').handle, target: 'Churn', id: 'customerID', folds: 3 });
     if (!reply.ok) throw new Error(reply.error.message);
     job.id = (reply.value as { jobId: string }).jobId;
     const seen = await events;
@@ -62,7 +62,7 @@ describe('model.trainTable job', () => {
   it('stops promptly when cancelled and reports cancelled', async () => {
     const job = { id: '' };
     const events = follow(() => job.id);
-    const reply = await engine.invoke('model.trainTable', { file: TELCO, target: 'Churn', id: 'customerID', folds: 10 });
+    const reply = await engine.invoke('model.trainTable', { file: engine.grantFile(TELCO, 'read').handle, target: 'Churn', id: 'customerID', folds: 10 });
     if (!reply.ok) throw new Error(reply.error.message);
     job.id = (reply.value as { jobId: string }).jobId;
     // Cancel once training is under way.
@@ -84,7 +84,7 @@ describe('model.trainTable job', () => {
   });
 
   it('refuses a file that does not exist before starting a job', async () => {
-    const reply = await engine.invoke('model.trainTable', { file: path.join(dir, 'nope.csv'), target: 'Churn' });
+    const reply = await engine.invoke('model.trainTable', { file: engine.grantFile(path.join(dir, 'nope.csv'), 'read').handle, target: 'Churn' });
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error.code).toBe('not-found');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createBridge, type BridgeIpc } from '../../../src/preload/bridge';
-import { IPC_EVENT, IPC_INVOKE } from '../../../src/shared/ipc-names';
+import { IPC_CHOOSE_FILE, IPC_EVENT, IPC_INVOKE } from '../../../src/shared/ipc-names';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -109,5 +109,16 @@ describe('bridge.on', () => {
     push('job.done', { jobId: 'j' });
     expect(after).toHaveBeenCalledWith({ jobId: 'j' });
     errors.mockRestore();
+  });
+});
+
+describe('bridge.chooseFile', () => {
+  it("asks main for a dialog by purpose only, and refuses a purpose main does not know without sending it", async () => {
+    const { ipc } = fakeIpc({ ok: true, value: { handle: 'fh_BBBBBBBBBBBBBBBBBBBBBB', name: 'orders.csv' } });
+    const bridge = createBridge(ipc);
+    expect(await bridge.chooseFile('import')).toEqual({ ok: true, value: { handle: 'fh_BBBBBBBBBBBBBBBBBBBBBB', name: 'orders.csv' } });
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_CHOOSE_FILE, 'import', undefined);
+    expect(await bridge.chooseFile('/etc/passwd')).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    expect(ipc.invoke).toHaveBeenCalledTimes(1);
   });
 });

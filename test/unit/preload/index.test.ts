@@ -21,11 +21,11 @@ describe('the preload script', () => {
     await import('../../../src/preload/index');
   });
 
-  it('exposes one object, window.localyst, with exactly invoke and on', () => {
+  it('exposes one object, window.localyst, with exactly invoke, on and chooseFile (the file dialogs of main)', () => {
     expect(exposed.calls).toHaveLength(1);
     const [key, api] = exposed.calls[0]!;
     expect(key).toBe('localyst');
-    expect(Object.keys(api as object).sort()).toEqual(['invoke', 'on']);
+    expect(Object.keys(api as object).sort()).toEqual(['chooseFile', 'invoke', 'on']);
     for (const value of Object.values(api as object)) expect(typeof value).toBe('function');
   });
 

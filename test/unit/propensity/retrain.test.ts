@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobKind } from '../../../src/shared/contract';
-import { demoEngine, type DemoEngine } from '../engine-helpers';
+import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 import type { ModelJobResult } from '../../../src/shared/model-schemas';
 
 // Through the engine's channels and real job workers, as the model lab and Settings use them.
@@ -33,7 +33,7 @@ describe('retrain after each import', () => {
       if (event === 'job.started' && (payload as { kind: JobKind }).kind === 'model.train') started++;
     });
     const imported = nextDone('import.run');
-    await value('import.start', { file: orders, kind: 'orders', mapping, onError: 'reject' });
+    await value('import.start', { file: chosen(shop.engine, orders), kind: 'orders', mapping, onError: 'reject' });
     await imported;
     expect(started).toBe(0);
 
@@ -43,7 +43,7 @@ describe('retrain after each import', () => {
     fs.writeFileSync(orders, 'Order ID,Order date,Customer ID,SKU,Quantity,Unit price\nX-2,2026-11-02 10:00:00,C000002,NEW-1,1,9.95\n');
     const retrained = nextDone<ModelJobResult>('model.train');
     const second = nextDone('import.run');
-    await value('import.start', { file: orders, kind: 'orders', mapping, onError: 'reject' });
+    await value('import.start', { file: chosen(shop.engine, orders), kind: 'orders', mapping, onError: 'reject' });
     await second;
     const result = await retrained;
     off();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobKind } from '../../../src/shared/contract';
-import { demoEngine, type DemoEngine } from '../engine-helpers';
+import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 
 // Segment sizes after an import are counted in a background job, so the engine keeps answering meanwhile.
 let shop: DemoEngine;
@@ -31,7 +31,7 @@ describe('segment size history after an import', () => {
     const mapping = { 'Order ID': 'orderId', 'Order date': 'orderDate', 'Customer ID': 'customerId', SKU: 'sku', Quantity: 'quantity', 'Unit price': 'unitPrice' };
     const sizes = nextDone<{ segments: number }>('segments.sizes');
     const imported = nextDone<{ importId: number }>('import.run');
-    await value('import.start', { file: orders, kind: 'orders', mapping, onError: 'reject' });
+    await value('import.start', { file: chosen(shop.engine, orders), kind: 'orders', mapping, onError: 'reject' });
     const report = await imported;
     expect(await sizes).toEqual({ segments: 1 });
     const got = await value<{ sizeHistory: Array<{ reason: string; count: number }> }>('segments.get', { id: segment.id });

@@ -8,7 +8,7 @@ export const copyLlmHandlers = {
   'copy.llmChoose': async (input, ctx) => {
     const { db } = ctx.workspace();
     // Inspected (header checked, file hashed) before anything is stored: a refused file changes nothing.
-    writeSetting(db, LLM_MODEL_SETTING, input.path === null ? null : await inspectModel(input.path));
+    writeSetting(db, LLM_MODEL_SETTING, input.file === null ? null : await inspectModel(ctx.files.resolve(input.file, 'read', 'file')));
     return llmStatus(db);
   },
 } satisfies Partial<HandlerMap>;

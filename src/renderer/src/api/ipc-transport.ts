@@ -30,6 +30,11 @@ export function createIpcTransport(bridge: PreloadBridge): Transport {
       });
     },
     on: (event, listener) => bridge.on(event, listener),
+    async chooseFile(purpose, suggestedName) {
+      const envelope = await bridge.chooseFile(purpose, suggestedName);
+      if (!envelope.ok) throw new ApiError(envelope.error.code, envelope.error.message);
+      return envelope.value;
+    },
     connection: () => always,
     onConnectionChange: () => () => undefined,
   };

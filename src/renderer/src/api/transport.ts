@@ -1,5 +1,5 @@
 import type { Envelope } from '../../../shared/errors';
-import type { LocalystBridge } from '../../../shared/ipc-names';
+import type { BridgeChosenFile, FileChoicePurpose, LocalystBridge } from '../../../shared/ipc-names';
 
 /** Whether the renderer can currently reach the engine. Electron IPC is always `open`. */
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
@@ -20,6 +20,8 @@ export type Transport = {
   on(event: string, listener: (payload: unknown) => void): () => void;
   connection(): ConnectionInfo;
   onConnectionChange(listener: (info: ConnectionInfo) => void): () => void;
+  /** Desktop only: main's file dialog for `purpose`; the handle and name of the chosen file, or null when cancelled. */
+  chooseFile?(purpose: FileChoicePurpose, suggestedName?: string): Promise<BridgeChosenFile | null>;
 };
 
 /** What the Electron preload exposes on `window.localyst` (defined next to the preload's name lists). */

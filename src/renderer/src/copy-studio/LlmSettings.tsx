@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Code, Group, Paper, Skeleton, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconInfoCircle, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconFileSearch, IconInfoCircle, IconTrash } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LlmStatus } from '../../../shared/copy-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
+import { canChooseFiles, chooseFile, chooseWithDialog } from '../api/choose-file';
 import { useApi } from '../api/useApi';
 import { useApiQuery } from '../api/useApiQuery';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -20,7 +21,7 @@ export function LlmSettings() {
   const api = useApi();
   const query = useApiQuery('copy.llmStatus', {});
   const [status, setStatus] = useState<LlmStatus>();
-  const [path, setPath] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState<'use' | 'forget' | null>(null);
   const [error, setError] = useState<ApiError>();
   const shown = status ?? query.data;
@@ -29,9 +30,8 @@ export function LlmSettings() {
     setBusy(next === null ? 'forget' : 'use');
     setError(undefined);
     try {
-      const result = await api.invoke('copy.llmChoose', { path: next });
+      const result = await api.invoke('copy.llmChoose', { file: next });
       setStatus(result);
-      if (next === null) setPath('');
       notifications.show({ color: 'teal', message: result.model ? t('copy.llm.chosen', { name: result.model.name }) : t('copy.llm.forgotten') });
     } catch (reason) {
       setError(toApiError(reason));
@@ -39,6 +39,21 @@ export function LlmSettings() {
       setBusy(null);
     }
   };
+
+  // The file comes from the user's own choice: the desktop's dialog, or an upload in the browser mode.
+  const pick = async (file?: File): Promise<void> => {
+    setBusy('use');
+    setError(undefined);
+    try {
+      const chosen = file ? await chooseFile(api.transport, file) : await chooseWithDialog(api.transport, 'model');
+      if (chosen) await choose(chosen.handle);
+    } catch (reason) {
+      setError(toApiError(reason));
+    } finally {
+      setBusy(null);
+    }
+  };
+  const uploads = canChooseFiles(api.transport);
 
   return (
     <Paper p="md" data-testid="llm-settings">
@@ -66,27 +81,34 @@ export function LlmSettings() {
               </Text>
             )}
             {shown.model ? <ModelFacts status={shown} /> : <Text size="sm">{t('copy.llm.none')}</Text>}
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                if (path.trim()) void choose(path.trim());
-              }}
-            >
-              <Group gap="xs" align="flex-end" wrap="nowrap">
-                <TextInput
-                  label={t('copy.llm.pathLabel')}
-                  description={t('copy.llm.pathHint')}
-                  placeholder="/Users/ana/models/model-q4_k_m.gguf"
-                  value={path}
-                  onChange={(e) => setPath(e.currentTarget.value)}
-                  style={{ flex: 1 }}
-                  data-testid="llm-path"
+            <Stack gap={4} align="flex-start">
+              <Button
+                leftSection={<IconFileSearch size={16} />}
+                loading={busy === 'use'}
+                disabled={busy !== null}
+                onClick={() => (uploads ? input.current?.click() : void pick())}
+                data-testid="llm-use"
+              >
+                {t('copy.llm.chooseModel')}
+              </Button>
+              {uploads && (
+                <input
+                  ref={input}
+                  type="file"
+                  accept=".gguf"
+                  hidden
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    event.currentTarget.value = '';
+                    if (file) void pick(file);
+                  }}
+                  data-testid="llm-file-input"
                 />
-                <Button type="submit" loading={busy === 'use'} disabled={!path.trim() || busy !== null} data-testid="llm-use">
-                  {t('copy.llm.use')}
-                </Button>
-              </Group>
-            </form>
+              )}
+              <Text size="xs" c="dimmed">
+                {t('copy.llm.chooseHint')} {uploads ? t('copy.llm.uploadHint') : ''}
+              </Text>
+            </Stack>
             {shown.model && (
               <Group justify="flex-end">
                 <Button

@@ -163,7 +163,7 @@ export function sectionOf(field: string): 'product' | 'offer' | 'audience' | 'br
   if (head === 'audience') return 'audience';
   if (head === 'brand') return 'brand';
   if (head === 'replyTo') return 'reply';
-  if (head === 'variants' || head === 'seed' || head === 'engine' || head === 'modelPath' || head === 'candidates') return 'generate';
+  if (head === 'variants' || head === 'seed' || head === 'engine' || head === 'candidates') return 'generate';
   return 'message';
 }
 

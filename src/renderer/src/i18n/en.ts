@@ -174,9 +174,11 @@ export const en = {
     "modal": {
       "title": "New or open workspace",
       "intro": "A workspace is a folder holding one Localyst database: your customers, orders, segments and models. Open one you already have, or create a new, empty one.",
-      "pathLabel": "Folder",
-      "pathHint": "The full path of the folder, for example /Users/ana/Localyst/spring-shop",
-      "pathPlaceholder": "/path/to/folder",
+      "nameLabel": "Workspace name",
+      "nameHint": "Workspaces opened by name live in {{home}}",
+      "namePlaceholder": "spring-shop",
+      "chooseFolder": "Choose a folder…",
+      "chooseFolderHint": "Or pick any folder on this computer with the system's dialog; a new workspace is made there if it has none.",
       "createLabel": "Create it if it does not exist yet",
       "createHint": "Creates the folder and an empty workspace inside it. Leave unticked to open only an existing workspace.",
       "privacy": "Everything stays in that folder on this computer. Copy the folder to move or back up the workspace.",
@@ -1028,14 +1030,11 @@ export const en = {
       "uploading": "Copying the file into the workspace…",
       "reading": "Reading the file…",
       "or": "or",
-      "pathLabel": "Path on this computer",
-      "pathHint": "The full path of the file, for example /Users/ana/Downloads/orders.csv",
-      "pathPlaceholder": "/path/to/file.csv",
-      "readPath": "Read this file",
-      "desktopNote": "Choosing a file with the system's file dialog is coming to the desktop app; until then, paste the file's path.",
+      "chooseDialog": "Choose a file…",
+      "dialogNote": "The system's file dialog opens; Localyst reads only the file you choose there.",
       "replace": "Choose another file",
       "errorTitle": "Could not read that file",
-      "uploadUnavailable": "Picking a file this way only works in the browser. Type the file's path instead.",
+      "uploadUnavailable": "Picking a file this way only works in the browser. Use Choose a file… instead.",
       "uploadFailed": "The file could not be handed to Localyst: {{reason}}"
     },
     "format": {
@@ -2672,14 +2671,15 @@ export const en = {
       "tokens": "{{value}} tokens",
       "sha256": "SHA-256",
       "path": "File",
-      "pathLabel": "Model file (.gguf)",
-      "pathHint": "The full path of the file on this computer. Its header is read and checked before the model is used.",
+      "chooseModel": "Choose a model file (.gguf)…",
+      "chooseHint": "Its header is read and the whole file hashed before it is used; it is hashed again before each generation, and a changed file is not loaded.",
+      "uploadHint": "In the browser, the model file is copied into this workspace's incoming folder; large models take a while.",
       "use": "Use this model",
       "forget": "Forget this model",
       "chosen": "{{name}} will write Copy studio variants when you choose it.",
       "forgotten": "The language model is forgotten; the file stays where it is.",
       "chooseFailed": "Could not use that file",
-      "privacy": "The model runs on this computer only. The file is not copied into the workspace."
+      "privacy": "The model runs on this computer only. Chosen in the desktop app, the file stays where it is and is not copied into the workspace."
     }
   },
   "settings": {

@@ -3,16 +3,24 @@ import { IconFolderOpen } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toApiError, type ApiError } from '../api/api-error';
+import type { ChannelInput } from '../../../shared/contract';
+import { canChooseFiles, chooseWithDialog } from '../api/choose-file';
 import { useApi } from '../api/useApi';
+import { useApiQuery } from '../api/useApiQuery';
 import { ErrorAlert } from '../components/ErrorAlert';
 
 type Props = { opened: boolean; onClose: () => void; onOpened: (name: string) => void };
 
-/** Opens an existing workspace folder, or creates a new one there. */
+/**
+ * Opens or creates a workspace by name in the workspaces home, or (desktop) in any folder chosen in the system's
+ * dialog. A typed path never reaches the engine.
+ */
 export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
   const { t } = useTranslation();
   const api = useApi();
-  const [path, setPath] = useState('');
+  const list = useApiQuery('workspace.list', {});
+  const dialogs = !canChooseFiles(api.transport);
+  const [name, setName] = useState('');
   const [create, setCreate] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -23,14 +31,14 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
     onClose();
   };
 
-  const submit = async (event: FormEvent): Promise<void> => {
-    event.preventDefault();
-    if (!path.trim()) return;
+  const openWith = async (target: () => Promise<ChannelInput<'workspace.open'> | null>): Promise<void> => {
     setBusy(true);
     setError(undefined);
     try {
-      const workspace = await api.invoke('workspace.open', { path: path.trim(), create });
-      setPath('');
+      const input = await target();
+      if (!input) return;
+      const workspace = await api.invoke('workspace.open', input);
+      setName('');
       onOpened(workspace.name);
       onClose();
     } catch (reason) {
@@ -39,26 +47,35 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
       setBusy(false);
     }
   };
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (name.trim()) void openWith(async () => ({ name: name.trim(), create }));
+  };
+  const chooseFolder = (): void =>
+    void openWith(async () => {
+      const chosen = await chooseWithDialog(api.transport, 'workspace');
+      return chosen ? { handle: chosen.handle } : null;
+    });
 
   return (
     <Modal opened={opened} onClose={close} title={t('workspace.modal.title')} size="lg">
-      <form onSubmit={(event) => void submit(event)}>
+      <form onSubmit={submit}>
         <Stack gap="md">
           <Text size="sm" c="dimmed">
             {t('workspace.modal.intro')}
           </Text>
           <TextInput
-            label={t('workspace.modal.pathLabel')}
-            description={t('workspace.modal.pathHint')}
-            placeholder={t('workspace.modal.pathPlaceholder')}
+            label={t('workspace.modal.nameLabel')}
+            description={list.data ? t('workspace.modal.nameHint', { home: list.data.home }) : undefined}
+            placeholder={t('workspace.modal.namePlaceholder')}
             leftSection={<IconFolderOpen size={16} />}
-            value={path}
-            onChange={(event) => setPath(event.currentTarget.value)}
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
             data-autofocus
             required
             spellCheck={false}
             autoComplete="off"
-            data-testid="workspace-path"
+            data-testid="workspace-name"
           />
           <Checkbox
             label={t('workspace.modal.createLabel')}
@@ -66,6 +83,16 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
             checked={create}
             onChange={(event) => setCreate(event.currentTarget.checked)}
           />
+          {dialogs && (
+            <Group gap="xs" wrap="nowrap">
+              <Button variant="default" onClick={chooseFolder} disabled={busy} data-testid="workspace-choose-folder">
+                {t('workspace.modal.chooseFolder')}
+              </Button>
+              <Text size="xs" c="dimmed">
+                {t('workspace.modal.chooseFolderHint')}
+              </Text>
+            </Group>
+          )}
           {error && <ErrorAlert error={error} title={t('workspace.modal.errorTitle')} />}
           <Alert variant="light" color="gray" p="xs">
             <Text size="xs" c="dimmed">
@@ -76,7 +103,7 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
             <Button variant="default" onClick={close} disabled={busy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} disabled={!path.trim()}>
+            <Button type="submit" loading={busy} disabled={!name.trim()}>
               {create ? t('workspace.modal.submitCreate') : t('workspace.modal.submitOpen')}
             </Button>
           </Group>

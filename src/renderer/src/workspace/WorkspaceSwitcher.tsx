@@ -38,7 +38,7 @@ export function WorkspaceSwitcher() {
   const open = async (path: string): Promise<void> => {
     setSwitching(path);
     try {
-      const opened = await api.invoke('workspace.open', { path, create: false });
+      const opened = await api.invoke('workspace.open', { recent: path });
       notifications.show({ color: 'teal', message: t('workspace.switched', { name: opened.name }) });
     } catch (reason) {
       const error = toApiError(reason);

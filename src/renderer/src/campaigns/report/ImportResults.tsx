@@ -24,18 +24,18 @@ export function ImportResults({ campaign }: { campaign: CampaignDetail }) {
   const [open, setOpen] = useState(!campaign.hasResults);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<ApiError>();
-  const [lastPath, setLastPath] = useState<string | null>(null);
+  const [lastHandle, setLastHandle] = useState<string | null>(null);
 
-  const startWith = (path: string): void => {
-    setLastPath(path);
-    void job.start(() => api.invoke('campaigns.importResults', { id: campaign.id, file: path }));
+  const startWith = (handle: string): void => {
+    setLastHandle(handle);
+    void job.start(() => api.invoke('campaigns.importResults', { id: campaign.id, file: handle }));
   };
   const onFile = async (file: File): Promise<void> => {
     setUploading(true);
     setUploadError(undefined);
     try {
       const chosen = await chooseFile(api.transport, file);
-      startWith(chosen.path);
+      startWith(chosen.handle);
     } catch (reason) {
       setUploadError(toApiError(reason));
     } finally {
@@ -62,8 +62,8 @@ export function ImportResults({ campaign }: { campaign: CampaignDetail }) {
       </Group>
       <Collapse expanded={open}>
         <Stack gap="md" mt="md">
-          {!job.running && !report && <ChooseFile busy={busy} error={uploadError} onFile={(file) => void onFile(file)} onPath={startWith} />}
-          <JobStatusPanel job={job} title={t('campaigns.import.running')} failedTitle={t('campaigns.import.failed')} onRetry={() => (lastPath ? startWith(lastPath) : job.reset())} testId="campaign-import-job" />
+          {!job.running && !report && <ChooseFile busy={busy} error={uploadError} onFile={(file) => void onFile(file)} onChosen={startWith} />}
+          <JobStatusPanel job={job} title={t('campaigns.import.running')} failedTitle={t('campaigns.import.failed')} onRetry={() => (lastHandle ? startWith(lastHandle) : job.reset())} testId="campaign-import-job" />
           {report && (
             <Stack gap="sm" data-testid="campaign-import-done" data-outcome={report.outcome}>
               <Text fw={600}>{outcomeSentence(report, t)}</Text>

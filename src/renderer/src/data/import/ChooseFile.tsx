@@ -1,9 +1,9 @@
-import { Button, Divider, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
 import { IconFileSearch } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../../api/api-error';
-import { canChooseFiles } from '../../api/choose-file';
+import { toApiError, type ApiError } from '../../api/api-error';
+import { canChooseFiles, chooseWithDialog } from '../../api/choose-file';
 import { useApi } from '../../api/useApi';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { DropZone } from './DropZone';
@@ -12,63 +12,47 @@ type Props = {
   busy: 'uploading' | 'inspecting' | null;
   error: ApiError | undefined;
   onFile: (file: File) => void;
-  onPath: (path: string) => void;
+  /** A file chosen in the desktop's dialog, as the handle requests carry. */
+  onChosen: (handle: string) => void;
 };
 
-/** The first thing the wizard asks: which file. Dropped or picked (browser mode), or its path on this computer. */
-export function ChooseFile({ busy, error, onFile, onPath }: Props) {
+/** The first thing the wizard asks: which file. Dropped or picked (browser mode), or chosen in the system's dialog (desktop). */
+export function ChooseFile({ busy, error, onFile, onChosen }: Props) {
   const { t } = useTranslation();
   const { transport } = useApi();
-  const [path, setPath] = useState('');
+  const [dialogError, setDialogError] = useState<ApiError>();
   const uploads = canChooseFiles(transport);
 
-  const submit = (event: FormEvent): void => {
-    event.preventDefault();
-    if (path.trim() && !busy) onPath(path.trim());
+  const openDialog = async (): Promise<void> => {
+    setDialogError(undefined);
+    try {
+      const chosen = await chooseWithDialog(transport, 'import');
+      if (chosen) onChosen(chosen.handle);
+    } catch (reason) {
+      setDialogError(toApiError(reason));
+    }
   };
 
+  const shownError = error ?? dialogError;
   return (
     <Stack gap="md">
-      {uploads && (
+      {uploads ? (
         <DropZone
           onFile={onFile}
           busy={busy !== null}
           busyLabel={busy === 'uploading' ? t('importWizard.file.uploading') : t('importWizard.file.reading')}
         />
-      )}
-      {uploads && <Divider label={t('importWizard.file.or')} labelPosition="center" />}
-      <form onSubmit={submit}>
-        <Group align="flex-end" gap="xs" wrap="nowrap">
-          <TextInput
-            style={{ flex: 1 }}
-            label={t('importWizard.file.pathLabel')}
-            description={t('importWizard.file.pathHint')}
-            placeholder={t('importWizard.file.pathPlaceholder')}
-            value={path}
-            onChange={(event) => setPath(event.currentTarget.value)}
-            spellCheck={false}
-            autoComplete="off"
-            disabled={busy !== null}
-            data-testid="import-path"
-          />
-          <Button
-            type="submit"
-            variant="default"
-            leftSection={<IconFileSearch size={16} />}
-            disabled={!path.trim()}
-            loading={busy === 'inspecting' && !uploads}
-            data-testid="import-path-submit"
-          >
-            {t('importWizard.file.readPath')}
+      ) : (
+        <Stack gap={4} align="flex-start">
+          <Button leftSection={<IconFileSearch size={16} />} loading={busy !== null} onClick={() => void openDialog()} data-testid="import-choose">
+            {t('importWizard.file.chooseDialog')}
           </Button>
-        </Group>
-      </form>
-      {!uploads && (
-        <Text size="xs" c="dimmed">
-          {t('importWizard.file.desktopNote')}
-        </Text>
+          <Text size="xs" c="dimmed">
+            {t('importWizard.file.dialogNote')}
+          </Text>
+        </Stack>
       )}
-      {error && <ErrorAlert error={error} title={t('importWizard.file.errorTitle')} />}
+      {shownError && <ErrorAlert error={shownError} title={t('importWizard.file.errorTitle')} />}
     </Stack>
   );
 }

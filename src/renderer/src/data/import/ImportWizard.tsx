@@ -42,11 +42,11 @@ export function ImportWizard({ onShowHistory }: Props) {
   const check = useImportJob();
   const run = useImportJob();
 
-  const read = async (path: string, kind: ImportKind | undefined, nextOverrides: FormatOverrides): Promise<void> => {
+  const read = async (file: string, kind: ImportKind | undefined, nextOverrides: FormatOverrides): Promise<void> => {
     setBusy('inspecting');
     setFileError(undefined);
     try {
-      const result = await api.invoke('import.inspect', { file: path, kind, overrides: nextOverrides });
+      const result = await api.invoke('import.inspect', { file, kind, overrides: nextOverrides });
       setInspect(result);
       setOverrides(nextOverrides);
       setMapping(result.mapping);
@@ -66,7 +66,7 @@ export function ImportWizard({ onShowHistory }: Props) {
     setFileError(undefined);
     try {
       const chosen = await chooseFile(api.transport, file);
-      await read(chosen.path, undefined, {});
+      await read(chosen.handle, undefined, {});
     } catch (reason) {
       setFileError(toApiError(reason));
       setBusy(null);
@@ -151,7 +151,7 @@ export function ImportWizard({ onShowHistory }: Props) {
         <Stack gap="lg">
           <Grid gap="lg">
             <Grid.Col span={{ base: 12, md: 7 }}>
-              <ChooseFile busy={busy} error={fileError} onFile={(file) => void upload(file)} onPath={(path) => void read(path, undefined, {})} />
+              <ChooseFile busy={busy} error={fileError} onFile={(file) => void upload(file)} onChosen={(handle) => void read(handle, undefined, {})} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 5 }}>
               <ImportGuide />
@@ -169,7 +169,7 @@ export function ImportWizard({ onShowHistory }: Props) {
             onOverrides={(changed) => void read(inspect.file, inspect.kind, { ...overrides, ...changed })}
             onReplace={startOver}
           />
-          {fileError && <ChooseFile busy={busy} error={fileError} onFile={(file) => void upload(file)} onPath={(path) => void read(path, undefined, {})} />}
+          {fileError && <ChooseFile busy={busy} error={fileError} onFile={(file) => void upload(file)} onChosen={(handle) => void read(handle, undefined, {})} />}
         </Stack>
       )}
       {step === 1 && inspect && (
