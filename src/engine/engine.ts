@@ -1,8 +1,10 @@
 import { channels, isChannel, type Channel, type EventName, type EventPayload } from '../shared/contract';
 import { AppError, type Envelope, fail, ok } from '../shared/errors';
+import type { ImportReport } from '../shared/import-schemas';
 import type { EngineContext } from './context';
 import { asWorkspaceError, openWorkspace, type OpenedWorkspace } from './db/open-workspace';
 import { failOrphanedJobs } from './db/jobs-repo';
+import { deleteImportedUpload } from './ingest/uploads';
 import { JobRunner } from './jobs/runner';
 import { retrainAfterImport } from './models/retrain';
 import { startSizesAfterImport } from './segments/sizes';
@@ -52,6 +54,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
     onJobDone: (kind, result) => {
+      if (kind === 'import.run') deleteImportedUpload(current.dir, result as ImportReport);
       if (kind === 'import.run') retrainAfterImport(current.db, jobs, result);
       if (kind === 'import.run') startSizesAfterImport(current.db, jobs, result);
     },
