@@ -87,8 +87,8 @@ export function checkpoint(db: Db, waitMs: number): LogState {
     cleared: false,
     message:
       'Another program is reading this workspace (another Localyst window, a localyst command or serve), so the write-ahead log ' +
-      `(${DB_FILE_NAME}-wal) still holds the erased values. Close the other program; the log is emptied the next time Localyst ` +
-      'closes or opens this workspace, or at once with "localyst customers erase-files --log".',
+      `(${DB_FILE_NAME}-wal) still holds the erased values. Close the other program, then empty the log: "Empty the log now" in ` +
+      'the app, or "localyst customers erase-leftovers". The last program to close the workspace also empties it.',
   };
 }
 
