@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { EraseFile } from '../../shared/customer-schemas';
 import { AppError } from '../../shared/errors';
 import { DB_FILE_NAME, type Db } from '../db/open-workspace';
-import { scrubTraces, zeroFreePages } from './erase-traces';
+import { mergeFullTextIndexes, scrubTraces, zeroFreePages } from './erase-traces';
 import { deleteCustomerRows } from './privacy-repo';
 
 /**
@@ -56,6 +56,7 @@ function eraseFromBackup(file: string, externalId: string, values: string[], ope
         deleteCustomerRows(db, row.id);
       }
       scrubTraces(db, all);
+      mergeFullTextIndexes(db);
       zeroFreePages(db);
     })();
     // Rows rewritten before secure_delete was on can linger in a page's unused space: then the file is rebuilt.

@@ -141,7 +141,23 @@ export function zeroFreePages(db: Db): number {
   if (free === 0) return 0;
   const pageSize = Number(db.pragma('page_size', { simple: true }));
   db.exec('CREATE TABLE localyst_erase_fill (b BLOB)');
-  db.prepare('INSERT INTO localyst_erase_fill (b) VALUES (zeroblob(?))').run(free * (pageSize - 8));
+  // Blobs of at most 16,384 pages each: SQLite refuses one longer than about a gigabyte.
+  const fill = db.prepare('INSERT INTO localyst_erase_fill (b) VALUES (zeroblob(?))');
+  for (let left = free; left > 0; left -= FILL_PAGES) fill.run(Math.min(left, FILL_PAGES) * (pageSize - 8));
   db.exec('DROP TABLE localyst_erase_fill');
   return free;
+}
+
+const FILL_PAGES = 16_384;
+
+/**
+ * Full-text indexes (FTS5, such as a quick-search index kept in step with customers by triggers) keep deleted
+ * entries in older segments until they are merged: merging them now rewrites the index without the person.
+ */
+export function mergeFullTextIndexes(db: Db): void {
+  const tables = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%' AND lower(sql) LIKE '%using fts5%'")
+    .pluck()
+    .all() as string[];
+  for (const table of tables) db.prepare(`INSERT INTO ${quoteId(table)} (${quoteId(table)}) VALUES ('optimize')`).run();
 }

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { writeAudit } from '../db/audit-repo';
 import { DB_FILE_NAME } from '../db/open-workspace';
-import { scrubTraces, traceValues, zeroFreePages, type ScrubCounts } from './erase-traces';
+import { mergeFullTextIndexes, scrubTraces, traceValues, zeroFreePages, type ScrubCounts } from './erase-traces';
 
 export type Revealed = { id: number; firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
 
@@ -54,6 +54,7 @@ export function erasePerson(db: Db, id: number, options: EraseOptions = {}): Era
       .transaction(() => {
         const found = eraseRows(db, id);
         const counts = scrubTraces(db, found.values);
+        mergeFullTextIndexes(db);
         const pages = zeroFreePages(db);
         const { customerId: _, ...audit } = found.records;
         writeAudit(db, 'customer.erased', String(id), { ...audit, ...counts });

@@ -214,6 +214,26 @@ describe('erase on a workspace already in use', () => {
     expect(result.log.cleared).toBe(true);
   });
 
+  it('blanks the person where rows stay, in any case, but not a longer value holding theirs; a full-text index keeps nothing', () => {
+    const p = someone();
+    // A quick-search index kept in step by a trigger, as a later migration may add.
+    tw.db.exec(`CREATE VIRTUAL TABLE quick_search USING fts5(email, tokenize = 'trigram');
+      INSERT INTO quick_search (rowid, email) SELECT id, email FROM customers;
+      CREATE TRIGGER quick_search_erase AFTER DELETE ON customers BEGIN DELETE FROM quick_search WHERE rowid = old.id; END;`);
+    const longer = `${p.external_id}7`;
+    const view = { sort: [], filters: [{ field: 'email', op: 'equals', value: p.email }, { field: 'customerId', op: 'equals', value: longer }], quickSearch: '' };
+    tw.db.prepare("INSERT INTO saved_views (name, columns_json, view_json, updated_at) VALUES ('Find them', '[\"email\"]', ?, '2026-01-01')").run(JSON.stringify(view));
+    tw.db.prepare("INSERT INTO audit_log (at, action, subject, detail_json) VALUES ('2026-01-01', 'test.quoted', NULL, ?)").run(JSON.stringify({ search: p.email.toUpperCase() }));
+    const result = eraseEverywhere(ws, p.id);
+    expect(result).toMatchObject({ redacted: 2, log: { cleared: true }, files: [] });
+    const saved = JSON.parse(one<{ view_json: string }>(tw.db, "SELECT view_json FROM saved_views WHERE name = 'Find them'").view_json) as typeof view;
+    expect(saved.filters.map((f) => f.value)).toEqual(['[erased]', longer]);
+    expect(one<{ detail_json: string }>(tw.db, "SELECT detail_json FROM audit_log WHERE action = 'test.quoted'").detail_json).toBe('{"search":"[erased]"}');
+    expect(tw.db.prepare('SELECT count(*) FROM quick_search WHERE email = ?').pluck().get(p.email)).toBe(0);
+    // Their id is still inside the longer one, on purpose: the other values are gone.
+    expect([...grepFolder(tw.dir, [p.email, p.phone, p.email.toUpperCase()]).keys()]).toEqual([]);
+  });
+
   it('rebuilds the file when rows written before secure_delete linger in unused space of its pages', () => {
     const p = someone();
     // As an earlier version of Localyst did: a row rewritten without secure_delete leaves its old version behind.
