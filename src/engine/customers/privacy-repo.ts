@@ -25,7 +25,10 @@ export function revealCustomer(db: Db, id: number): Revealed {
 export type ErasedRecords = { customerId: string; orders: number; orderLines: number; reviews: number; campaignResults: number };
 export type LogState = { cleared: boolean; message: string };
 export type Erased = ErasedRecords & ScrubCounts & { freePagesZeroed: number; log: LogState };
-/** What the erase of the files needs to know: the person's values (never returned to a door). */
+/**
+ * What the erase of the files needs to know (never returned to a door): the person's values, without those other
+ * customers still have (a common name, a review text another customer wrote too), which rightly stay in the file.
+ */
 export type ErasedPerson = { erased: Erased; values: string[] };
 
 export type EraseOptions = {
@@ -54,6 +57,7 @@ export function erasePerson(db: Db, id: number, options: EraseOptions = {}): Era
       .transaction(() => {
         const found = eraseRows(db, id);
         const counts = scrubTraces(db, found.values);
+        found.values = found.values.filter((value) => !heldByOthers(db, value));
         mergeFullTextIndexes(db);
         const pages = zeroFreePages(db);
         const { customerId: _, ...audit } = found.records;
@@ -91,6 +95,20 @@ export function checkpoint(db: Db, waitMs: number): LogState {
       `(${DB_FILE_NAME}-wal) still holds the erased values. Close the other program, then empty the log: "Empty the log now" in ` +
       'the app, or "localyst customers erase-leftovers". The last program to close the workspace also empties it.',
   };
+}
+
+const NAME_SQL = "nullif(trim(coalesce(first_name, '') || ' ' || coalesce(last_name, '')), '') COLLATE NOCASE";
+const OTHERS_SQL = [
+  'SELECT 1 FROM customers WHERE email = @v COLLATE NOCASE',
+  `SELECT 1 FROM customers WHERE ${NAME_SQL} = @v`,
+  'SELECT 1 FROM customers WHERE external_id = @v COLLATE NOCASE',
+  'SELECT 1 FROM customers WHERE phone = @v',
+  'SELECT 1 FROM reviews WHERE body = @v OR title = @v',
+];
+
+/** Whether a remaining customer has this value too (after the person's rows are gone); each test can use an index. */
+function heldByOthers(db: Db, value: string): boolean {
+  return OTHERS_SQL.some((sql) => db.prepare(`SELECT EXISTS (${sql})`).pluck().get({ v: value }) === 1);
 }
 
 type PersonRow = { external_id: string; email: string | null; phone: string | null; first_name: string | null; last_name: string | null };

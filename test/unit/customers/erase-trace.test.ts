@@ -234,6 +234,15 @@ describe('erase on a workspace already in use', () => {
     expect([...grepFolder(tw.dir, [p.email, p.phone, p.email.toUpperCase()]).keys()]).toEqual([]);
   });
 
+  it('leaves a value another customer shares (a common name) with them, and does not call it left over', () => {
+    const p = one<Row & { first_name: string; last_name: string }>(tw.db, 'SELECT * FROM customers WHERE phone IS NOT NULL ORDER BY id DESC LIMIT 1');
+    tw.db.prepare("INSERT INTO customers (external_id, email, first_name, last_name, created_at) VALUES ('NAMESAKE', 'namesake@example.com', ?, ?, '2026-01-01')").run(p.first_name, p.last_name);
+    const result = eraseEverywhere(ws, p.id);
+    expect(result).toMatchObject({ rewritten: false, files: [], log: { cleared: true } });
+    expect(one<{ n: number }>(tw.db, "SELECT count(*) AS n FROM customers WHERE external_id = 'NAMESAKE' AND first_name = ?", p.first_name).n).toBe(1);
+    expect([...grepFolder(tw.dir, traces(p)).keys()]).toEqual([]);
+  });
+
   it('rebuilds the file when rows written before secure_delete linger in unused space of its pages', () => {
     const p = someone();
     // As an earlier version of Localyst did: a row rewritten without secure_delete leaves its old version behind.
