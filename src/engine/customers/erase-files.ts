@@ -89,9 +89,12 @@ const CHUNK = 4 << 20;
 const isWordByte = (b: number | undefined): boolean =>
   b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b >= 0x80);
 
-/** Whether the file holds one of `needles` (UTF-8 bytes, as written and in lower case), not inside a longer word. */
+/**
+ * Whether the file holds one of `values` (UTF-8 bytes, as written or in lower case, as exports and databases write
+ * them), not inside a longer word.
+ */
 export function fileHolds(file: string, values: string[]): boolean {
-  const needles = [...new Set(values.flatMap((v) => [v, v.toLowerCase(), v.toUpperCase()]))].map((v) => Buffer.from(v, 'utf8')).filter((b) => b.length > 0);
+  const needles = [...new Set(values.flatMap((v) => [v, v.toLowerCase()]))].map((v) => Buffer.from(v, 'utf8')).filter((b) => b.length > 0);
   if (needles.length === 0) return false;
   const overlap = Math.max(...needles.map((n) => n.length)) + 1;
   const fd = fs.openSync(file, 'r');
