@@ -9,7 +9,7 @@ import { copyLibraryHandlers } from './copy/library-handlers';
 import { copyLlmHandlers } from './copy/llm/handlers';
 import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
-import { ingestHandlers } from './ingest/handlers';
+import { ingestAfterJobs, ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
@@ -44,4 +44,4 @@ const noExtraHandlers: [Extra] extends [never] ? true : { handlersWithoutChannel
 void noExtraHandlers;
 
 /** What domains do after another's job succeeds (retraining and segment sizes after an import), in this order. */
-export const afterJobs: readonly AfterJobs[] = [modelsAfterJobs, segmentsAfterJobs];
+export const afterJobs: readonly AfterJobs[] = [ingestAfterJobs, modelsAfterJobs, segmentsAfterJobs];

@@ -209,13 +209,46 @@ export const revealedSchema = z.object({
   phone: z.string().nullable(),
 });
 
+/** A file of the workspace folder that still holds an erased person; `path` is relative to the workspace folder. */
+export const eraseFileSchema = z.object({ path: z.string(), sizeBytes: z.number().int(), deletable: z.boolean() });
+export type EraseFile = z.infer<typeof eraseFileSchema>;
+
+/** Whether the write-ahead log was emptied after the erase, and if not, why and what to do. */
+export const eraseLogSchema = z.object({ cleared: z.boolean(), message: z.string() });
+
 export const eraseResultSchema = z.object({
   customerId: z.string(),
   orders: z.number().int(),
   orderLines: z.number().int(),
   reviews: z.number().int(),
   campaignResults: z.number().int(),
+  /** Saved copy that quoted or named the person (deleted with its revisions). */
+  savedCopy: z.number().int(),
+  /** Past jobs whose request or result mentioned the person (an export's search text, a brief, an import's row errors). */
+  jobs: z.number().int(),
+  /** Values blanked to "[erased]" elsewhere (the audit log, saved views, segment rules, import history). */
+  redacted: z.number().int(),
+  freePagesZeroed: z.number().int(),
+  /** The workspace file was rebuilt (VACUUM): unused space in it still held old versions of the person's rows. */
+  rewritten: z.boolean(),
+  /** Backups (taken before schema updates) the same erase was applied to. */
+  backupsCleaned: z.array(z.string()),
+  log: eraseLogSchema,
+  /** Files that still hold the person after the erase: exports the user made, uploads not imported, anything else. */
+  files: z.array(eraseFileSchema),
 });
+export type EraseResult = z.infer<typeof eraseResultSchema>;
+
+/** After an erase: delete the files it reported (paths as it gave them) and try again to empty the write-ahead log. */
+export const eraseLeftoversInputSchema = z.strictObject({
+  files: z.array(z.string().min(1).max(1000)).max(1000).default([]),
+});
+export const eraseLeftoversResultSchema = z.object({
+  deleted: z.array(z.string()),
+  missing: z.array(z.string()),
+  log: eraseLogSchema,
+});
+export type EraseLeftoversResult = z.infer<typeof eraseLeftoversResultSchema>;
 
 const viewName = z.string().trim().min(1, 'a view needs a name').max(80);
 const viewColumns = z.array(customerColumnSchema).min(1).max(customerColumns.length);

@@ -33,6 +33,7 @@ export const CHANNEL_NAMES = [
   'customers.get',
   'customers.reveal',
   'customers.erase',
+  'customers.eraseLeftovers',
   'customers.export',
   'views.list',
   'views.save',

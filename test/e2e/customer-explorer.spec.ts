@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, gridCell, snap, test } from './fixtures';
+import { callApi, closeToasts, expect, gridCell, snap, test } from './fixtures';
 
 /** A number as the explorer shows it ("€1,234.50", "12") back as a number. */
 const numberIn = async (cell: Locator): Promise<number> => Number((await cell.innerText()).replace(/[^\d.-]/g, ''));
@@ -104,6 +104,11 @@ test('the explorer on a 2,000-customer shop: sort, filter, search, columns, view
   await expect(body.getByTestId('customer-360-spend').locator('canvas')).toBeVisible();
   await snap(page, '89-customer-360-demo-light');
 
+  // An export of this customer with real values, made earlier: the erase cannot clean it, so it offers to delete it.
+  const { jobId } = await callApi<{ jobId: string }>(page, 'customers.export', { view: { quickSearch: firstId }, columns: ['customerId', 'email'], reveal: true });
+  await expect.poll(async () => (await callApi<{ status: string }>(page, 'jobs.get', { jobId })).status).toBe('done');
+  const exported = (await callApi<{ result: { fileName: string } }>(page, 'jobs.get', { jobId })).result.fileName;
+
   // Erase: the danger confirm names what goes; afterwards the grid and the CLI agree.
   await page.getByTestId('customer-360-erase').click();
   const erase = page.getByTestId('customer-360-erase-dialog');
@@ -112,6 +117,13 @@ test('the explorer on a 2,000-customer shop: sort, filter, search, columns, view
   await snap(page, '90-customer-360-erase-confirm-light');
   await page.getByTestId('customer-360-erase-dialog-confirm').click();
   await expect(page.getByTestId('customer-360-body')).toBeHidden();
+  const leftovers = page.getByTestId('erase-leftovers-dialog');
+  await expect(leftovers.getByTestId('erase-leftovers-files')).toHaveText(new RegExp(`exports/${exported}`));
+  await closeToasts(page);
+  await snap(page, '90b-erase-leftovers-light');
+  await page.getByTestId('erase-leftovers-dialog-confirm').click();
+  await expect(leftovers).toBeHidden();
+  await expect(page.getByText(`Nothing of customer ${firstId} is left`)).toBeVisible();
   await expect(total).toHaveAttribute('data-total', '0');
   await expect(page.getByTestId('explorer-no-match')).toBeVisible();
   expect((await host.stats()).customers).toBe(stats.customers - 1);

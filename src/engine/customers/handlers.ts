@@ -4,7 +4,8 @@ import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '
 import { readCustomer360 } from './customer-360-repo';
 import { readCustomerPage } from './customers-repo';
 import { healthReport } from './health';
-import { auditMaskedQuery, eraseCustomer, revealCustomer } from './privacy-repo';
+import { eraseEverywhere, eraseLeftovers } from './erase';
+import { auditMaskedQuery, revealCustomer } from './privacy-repo';
 import { deleteView, listViews, saveView } from './views-repo';
 
 export const customersHandlers = {
@@ -18,9 +19,13 @@ export const customersHandlers = {
   'customers.reveal': (input, ctx) => revealCustomer(ctx.workspace().db, input.id),
   'customers.erase': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Erase the customer');
-    const result = eraseCustomer(ctx.workspace().db, input.id);
+    const result = eraseEverywhere(ctx.workspace(), input.id);
     ctx.emit('workspace.changed', { path: ctx.workspace().dir, reason: 'data' });
     return result;
+  },
+  'customers.eraseLeftovers': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs.activeCount, 'Delete the files');
+    return eraseLeftovers(ctx.workspace(), input.files);
   },
   'customers.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');

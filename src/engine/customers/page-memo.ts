@@ -33,3 +33,13 @@ export function pageMemo(db: Db, viewKey: string): PageMemo {
 export function rememberCursor(memo: PageMemo, offset: number, cursor: Cursor): void {
   if (memo.cursors.size < CURSORS_PER_VIEW) memo.cursors.set(offset, cursor);
 }
+
+/** Drops the counts and page ends remembered for this connection (a page end holds the sort value of a row). */
+export function forgetPageMemos(db: Db): void {
+  // Emptied as well as dropped: a request under way may still hold a memo.
+  for (const { memo } of memos.get(db)?.values() ?? []) {
+    memo.cursors.clear();
+    memo.total = null;
+  }
+  memos.delete(db);
+}

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../kernel/handler-types';
+import type { AfterJobs } from '../kernel/jobs';
+import { deleteImportedUpload } from './uploads';
 import { listImports, undoImport } from './history-repo';
 import { describeSniffed } from './inspect';
 import { deleteMapping, listMappings } from './mappings-repo';
@@ -41,3 +43,6 @@ export const ingestHandlers = {
   'mappings.list': (input, ctx) => ({ mappings: listMappings(ctx.workspace().db, input.kind) }),
   'mappings.delete': (input, ctx) => ({ deleted: deleteMapping(ctx.workspace().db, input.name) }),
 } satisfies Partial<HandlerMap>;
+
+/** An upload in `incoming/` has served its purpose once imported: deleted, so the data lives only in the workspace. */
+export const ingestAfterJobs: AfterJobs = { 'import.run': (db, _jobs, report) => void deleteImportedUpload(path.dirname(db.name), report) };

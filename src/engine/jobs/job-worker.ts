@@ -36,6 +36,8 @@ async function run(): Promise<void> {
     else if (data.pseudonymKey) attachPseudonymKey(db, new AppError(data.pseudonymKey.code, data.pseudonymKey.message, data.pseudonymKey.details));
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
+    // As on the engine's own connection (open-workspace.ts): replaced and deleted rows are zeroed where they were.
+    db.pragma('secure_delete = FAST');
     db.pragma('synchronous = NORMAL');
     // Bulk writes touch many index pages: a larger page cache for this one connection (freed when it closes).
     db.pragma('cache_size = -131072');

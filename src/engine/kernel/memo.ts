@@ -58,3 +58,8 @@ function memoisedWith<T>(db: Db, key: string, version: string, compute: () => T)
 export function memoisedOn<T>(db: Db, key: string, signature: string, compute: () => T): T {
   return memoisedWith(db, key, `${commitsElsewhere(db)}:${signature}`, compute);
 }
+
+/** Drops everything remembered for this connection at once (an erase must not leave the person in memory). */
+export function forgetMemos(db: Db): void {
+  memos.delete(db);
+}

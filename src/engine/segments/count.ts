@@ -21,6 +21,11 @@ export function baseTotals(db: Db): Totals {
   return row;
 }
 
+/** Drops the remembered base totals of this connection. */
+export function forgetBaseTotals(db: Db): void {
+  totalsMemo.delete(db);
+}
+
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Members of the rule, their share of all customers and of all customers' revenue: one SELECT over both tables. */

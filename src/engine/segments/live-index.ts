@@ -657,7 +657,7 @@ export function liveCount(idx: LiveIndex, rule: SegmentRule, asOf: string | null
 
 // --- One index per connection, for as long as the data stays the same (as the kernel's dataVersion decides it) ---
 
-type Slot = { version: string; index: LiveIndex | null; failed: boolean; building: boolean };
+type Slot = { version: string; index: LiveIndex | null; failed: boolean; building: boolean; stop?: () => void };
 const slots = new WeakMap<Db, Slot>();
 
 /** Builds the index now on this connection for the current data (or returns the one built); null when it cannot. */
@@ -700,6 +700,7 @@ function buildInBackground(db: Db, version: string, slot: Slot): void {
     slot.index = index;
     slot.failed = failed;
   };
+  slot.stop = () => finish(null, false);
   try {
     const Ctor = db.constructor as new (file: string, options: { readonly: boolean; fileMustExist: boolean }) => Db;
     reader = new Ctor(db.name, { readonly: true, fileMustExist: true });
@@ -742,6 +743,16 @@ export function liveIndexIfReady(db: Db): LiveIndex | null {
   }
   buildInBackground(db, version, fresh);
   return null;
+}
+
+/**
+ * Drops the index of this connection at once and stops a build under way (its reader would hold old pages in the
+ * write-ahead log): after an erase, nothing of the person stays in memory.
+ */
+export function forgetLiveIndex(db: Db): void {
+  const slot = slots.get(db);
+  slots.delete(db);
+  slot?.stop?.();
 }
 
 /** Whether a background build is under way (for benchmarks and tests). */

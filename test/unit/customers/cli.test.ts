@@ -35,7 +35,10 @@ describe('localyst customers erase', () => {
     const r = run(['customers', 'erase', 'C000007', '--workspace', ws, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toMatchObject({ customerId: 'C000007', orders: before.orders });
-    expect(Object.keys(r.json ?? {}).sort()).toEqual(['campaignResults', 'customerId', 'orderLines', 'orders', 'reviews']);
+    expect(Object.keys(r.json ?? {}).sort()).toEqual([
+      'backupsCleaned', 'campaignResults', 'customerId', 'files', 'freePagesZeroed', 'jobs', 'log', 'orderLines', 'orders', 'redacted', 'reviews', 'rewritten', 'savedCopy',
+    ]);
+    expect(r.json).toMatchObject({ log: { cleared: true }, files: [] });
     expect(query<{ n: number }>("SELECT count(*) AS n FROM customers WHERE external_id = 'C000007'").n).toBe(0);
     expect(query<{ subject: string; action: string }>('SELECT * FROM audit_log ORDER BY id DESC LIMIT 1')).toMatchObject({
       action: 'customer.erased',
@@ -56,6 +59,37 @@ describe('localyst customers erase', () => {
     const r = run(['customers', 'erase', 'C000009', '--workspace', ws]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Erased customer C000009');
+    expect(r.stdout).toContain('No file in the workspace folder holds them any more.');
+  });
+
+  const exportWith = (name: string): string => {
+    const out = path.join(ws, 'exports', name);
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    const r = run(['customers', 'export', '--out', out, '--columns', 'customerId,email', '--reveal', '--workspace', ws, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  };
+
+  it('lists an export that still holds the customer and prints the command that deletes it', () => {
+    const out = exportWith('everyone.csv');
+    const r = run(['customers', 'erase', 'C000010', '--workspace', ws]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('These files in the workspace folder still hold the customer:\n  exports/everyone.csv');
+    const command = /localyst (customers erase-leftovers .*)$/m.exec(r.stdout)?.[1];
+    expect(command).toBe(`customers erase-leftovers exports/everyone.csv --workspace ${ws}`);
+    expect(fs.existsSync(out)).toBe(true);
+    const follow = run([...(command ?? '').split(' '), '--json']);
+    expect(follow.code, follow.stderr).toBe(0);
+    expect(follow.json).toEqual({ deleted: ['exports/everyone.csv'], missing: [], log: { cleared: true, message: expect.any(String) } });
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('deletes such files at once with --delete-files', () => {
+    const out = exportWith('everyone-again.csv');
+    const r = run(['customers', 'erase', 'C000011', '--delete-files', '--workspace', ws, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json).toMatchObject({ files: [{ path: 'exports/everyone-again.csv', deletable: true }], deletedFiles: ['exports/everyone-again.csv'] });
+    expect(fs.existsSync(out)).toBe(false);
   });
 });
 

@@ -60,6 +60,7 @@ const validExamples = {
   'customers.get': { id: 1 },
   'customers.reveal': { id: 1 },
   'customers.erase': { id: 1 },
+  'customers.eraseLeftovers': { files: ['exports/customers-20260101-120000.csv'] },
   'customers.export': { view: { sort: [], filters: [], quickSearch: '' }, columns: ['customerId', 'revenue'], reveal: false },
   'views.list': {},
   'views.save': { name: 'Top Dutch buyers', columns: ['customerId', 'revenue'], view: { sort: [{ field: 'revenue', dir: 'desc' }] } },

@@ -9,7 +9,7 @@ import { createPseudonymiser, pseudonymSecret } from '../../../src/engine/ingest
 import { previewImport } from '../../../src/engine/ingest/preview';
 import { fileKeyStore, LEGACY_KEY_SETTING, unlockWorkspace } from '../../../src/engine/workspace/keys';
 import { AppError } from '../../../src/shared/errors';
-import { invokeValue, nextJobDone } from '../engine-helpers';
+import { chosen, invokeValue, nextJobDone } from '../engine-helpers';
 import { tempDir } from '../helpers';
 
 let dir: string;
@@ -124,7 +124,7 @@ describe('the pseudonymisation key lives outside the workspace', () => {
     try {
       const done = nextJobDone(engine, 'import.run');
       await invokeValue(engine, 'import.start', {
-        file: csv,
+        file: chosen(engine, csv),
         kind: 'customers',
         mapping: { Email: 'email', 'First Name': 'firstName' },
         onError: 'reject',

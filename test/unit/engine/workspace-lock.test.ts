@@ -95,7 +95,7 @@ describe('one writer per workspace', () => {
     const a = path.join(dir, 'a');
     const b = path.join(dir, 'b');
     const engine = await createEngine({ workspaceDir: a, home: path.join(dir, 'home') });
-    const reply = await engine.invoke('workspace.open', { path: b, create: true });
+    const reply = await engine.invoke('workspace.open', { name: 'b', create: true });
     expect(reply.ok).toBe(true);
     expect(fs.existsSync(path.join(a, LOCK_FILE_NAME))).toBe(false);
     expect(fs.existsSync(path.join(b, LOCK_FILE_NAME))).toBe(true);

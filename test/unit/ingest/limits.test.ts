@@ -15,6 +15,7 @@ import { readRows } from '../../../src/engine/ingest/reader';
 import { runImport } from '../../../src/engine/ingest/run-import';
 import { AppError, type AppErrorData } from '../../../src/shared/errors';
 import { tempDir } from '../helpers';
+import { chosen } from '../engine-helpers';
 import { control } from './fixtures';
 
 let dir: string;
@@ -191,7 +192,7 @@ describe('through the engine, with the real limits', () => {
 
   it('import.inspect refuses a workbook with more shared strings than the default limit, and the engine answers meanwhile', async () => {
     let inspectEnded = false;
-    const inspect = engine.invoke('import.inspect', { file: hostile }).finally(() => (inspectEnded = true));
+    const inspect = engine.invoke('import.inspect', { file: chosen(engine, hostile) }).finally(() => (inspectEnded = true));
     const other = await engine.invoke('jobs.list', {});
     expect(other.ok).toBe(true);
     expect(inspectEnded).toBe(false);
@@ -212,7 +213,7 @@ describe('through the engine, with the real limits', () => {
 
   it('import.preview runs in the worker too and gives the same rows', async () => {
     const file = write('plain.csv', ORDERS);
-    const reply = await engine.invoke('import.preview', { file, kind: 'orders', mapping: { order: 'orderId', customer: 'customerId', amount: 'unitPrice' } });
+    const reply = await engine.invoke('import.preview', { file: chosen(engine, file), kind: 'orders', mapping: { order: 'orderId', customer: 'customerId', amount: 'unitPrice' } });
     expect(reply).toMatchObject({ ok: true, value: { rowsRead: 2, rows: [{ _row: 2, orderId: 'A1' }, { _row: 3, orderId: 'A2' }] } });
   }, 30_000);
 });

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { IconEye, IconFingerprint, IconLock, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import type { Customer360 } from '../../../shared/customer-schemas';
+import type { Customer360, EraseResult } from '../../../shared/customer-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
 import { useApi } from '../api/useApi';
 import { useApiQuery } from '../api/useApiQuery';
@@ -21,8 +21,8 @@ type Props = {
   customerId: number | null;
   currency: string;
   onClose: () => void;
-  /** The customer was erased: the explorer refreshes. */
-  onErased: () => void;
+  /** The customer was erased: the explorer refreshes, and offers to delete the files that still hold them. */
+  onErased: (result: EraseResult) => void;
 };
 
 /** Everything about one customer: key figures, spend by month, categories, the timeline, reveal and erase. */
@@ -43,7 +43,7 @@ export function Customer360Drawer({ customerId, currency, onClose, onErased }: P
   );
 }
 
-function CustomerDetails({ id, currency, onErased }: { id: number; currency: string; onErased: () => void }) {
+function CustomerDetails({ id, currency, onErased }: { id: number; currency: string; onErased: (result: EraseResult) => void }) {
   const { t } = useTranslation();
   const query = useApiQuery('customers.get', { id });
   const [revealed, setRevealed] = useState<Revealed>();
@@ -72,7 +72,7 @@ function CustomerDetails({ id, currency, onErased }: { id: number; currency: str
   );
 }
 
-function Identity({ data, revealed, onRevealed, onErased }: { data: Customer360; revealed: Revealed | undefined; onRevealed: (r: Revealed) => void; onErased: () => void }) {
+function Identity({ data, revealed, onRevealed, onErased }: { data: Customer360; revealed: Revealed | undefined; onRevealed: (r: Revealed) => void; onErased: (result: EraseResult) => void }) {
   const { t } = useTranslation();
   const c = data.customer;
   const name = revealed ? [revealed.firstName, revealed.lastName].filter(Boolean).join(' ') || null : c.name;
@@ -171,7 +171,7 @@ function RevealButton({ data, revealed, onRevealed }: { data: Customer360; revea
   );
 }
 
-function EraseButton({ data, onErased }: { data: Customer360; onErased: () => void }) {
+function EraseButton({ data, onErased }: { data: Customer360; onErased: (result: EraseResult) => void }) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -192,10 +192,13 @@ function EraseButton({ data, onErased }: { data: Customer360; onErased: () => vo
           lines: format.integer(result.orderLines),
           reviews: format.integer(result.reviews),
           campaigns: format.integer(result.campaignResults),
+          copy: format.integer(result.savedCopy),
+          jobs: format.integer(result.jobs),
+          backups: format.integer(result.backupsCleaned.length),
         }),
       });
       setAsking(false);
-      onErased();
+      onErased(result);
     } catch (reason) {
       setError(toApiError(reason));
     } finally {

@@ -5,7 +5,7 @@ import type { CellKeyDownEvent, GridApi, IDatasource } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerColumn, CustomerRow, CustomerView, SavedView } from '../../../shared/customer-schemas';
+import type { CustomerColumn, CustomerRow, CustomerView, EraseResult, SavedView } from '../../../shared/customer-schemas';
 import { customerColumns } from '../../../shared/customer-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
 import { useApi } from '../api/useApi';
@@ -17,6 +17,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { customerColumnDefs, DEFAULT_COLUMNS } from './columns';
 import { Customer360Drawer } from './Customer360Drawer';
 import { describeFilter } from './describe-filters';
+import { EraseLeftoversDialog, eraseLeftSomething } from './EraseLeftoversDialog';
 import { ExportDialog } from './ExportDialog';
 import { toEngineFilters, toEngineSort, toGridFilterModel, toGridSortState, type GridFilterModel, type GridSortItem, type Untranslated } from './filter-model';
 import { SavedViews } from './SavedViews';
@@ -38,6 +39,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
   const searchInput = useRef<HTMLInputElement>(null);
   const [visible, setVisible] = useState<CustomerColumn[]>([...DEFAULT_COLUMNS]);
   const [search, setSearch] = useState('');
+  const [leftovers, setLeftovers] = useState<EraseResult | null>(null);
   const [quickSearch] = useDebouncedValue(search.trim(), 300);
   const [view, setView] = useState<CustomerView>({ sort: [], filters: [], quickSearch: '' });
   const [untranslated, setUntranslated] = useState<Untranslated[]>([]);
@@ -200,11 +202,13 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         customerId={selected}
         currency={currency}
         onClose={() => setSelected(null)}
-        onErased={() => {
+        onErased={(result) => {
           setSelected(null);
           gridApi()?.purgeInfiniteCache();
+          if (eraseLeftSomething(result)) setLeftovers(result);
         }}
       />
+      <EraseLeftoversDialog result={leftovers} onClose={() => setLeftovers(null)} />
       <ExportDialog opened={exporting} onClose={() => setExporting(false)} view={view} columns={visible} total={page?.total ?? null} />
     </Stack>
   );

@@ -528,11 +528,21 @@ export const en = {
     "erase": {
       "button": "Erase customer",
       "title": "Erase customer {{id}}?",
-      "text": "This deletes customer <id>{{id}}</id> and everything about them from this workspace: their identity, {{orders}} orders and {{returns}} returns with their order lines, {{reviews}} reviews and {{campaigns}} campaign results. Shop totals drop accordingly.",
+      "text": "This deletes customer <id>{{id}}</id> and everything about them from this workspace: their identity, {{orders}} orders and {{returns}} returns with their order lines, {{reviews}} reviews and {{campaigns}} campaign results, saved copy and past jobs that mention them, and the same from the backups in the workspace folder. Shop totals drop accordingly.",
       "permanent": "It cannot be undone, not even by undoing an import.",
       "confirm": "Erase for good",
       "doneTitle": "Customer {{id}} erased",
-      "doneText": "Deleted {{orders}} orders ({{lines}} lines), {{reviews}} reviews and {{campaigns}} campaign results."
+      "doneText": "Deleted {{orders}} orders ({{lines}} lines), {{reviews}} reviews, {{campaigns}} campaign results, {{copy}} saved texts and {{jobs}} past jobs that mentioned them; {{backups}} backups cleaned.",
+      "leftovers": {
+        "title": "Files that still hold customer {{id}}",
+        "text": "The customer is gone from the workspace. These files in its folder were made from it earlier (exports, uploads that were not imported) and still contain their name, e-mail, phone or id:",
+        "keep": "Files you keep are yours to delete or hand on; Localyst does not touch them again.",
+        "workspaceFile": "part of the workspace itself",
+        "delete": "Delete these files",
+        "emptyLog": "Empty the log now",
+        "doneTitle": "Nothing of customer {{id}} is left",
+        "doneText": "Deleted {{count}} files, and the write-ahead log is empty."
+      }
     }
   },
   "modelLab": {
