@@ -75,9 +75,25 @@ export function filterCondition(filter: ColumnFilter, noIndex: boolean): Conditi
   }
 }
 
+/** The fewest characters the trigram index can look up; shorter terms are matched by reading every customer. */
+export const QUICK_SEARCH_INDEXED_LENGTH = 3;
+
+/** Whether a quick search term is looked up in the trigram index (migration 008) rather than by a scan. */
+export const quickSearchUsesIndex = (term: string): boolean =>
+  [...term.trim()].length >= QUICK_SEARCH_INDEXED_LENGTH && !term.includes('\u0000');
+
+/**
+ * "Contains" in any of the quick search's columns. From three characters on, the trigram index answers it (one
+ * quoted phrase: the term's characters in a row, case-insensitive, in one column); a shorter term matches so many
+ * customers that a scan with LIKE costs about what a page walk stops early for, and the index cannot look it up.
+ */
 function quickSearchCondition(term: string): Condition | null {
   const trimmed = term.trim();
   if (trimmed === '') return null;
+  if (quickSearchUsesIndex(trimmed)) {
+    const phrase = `"${trimmed.replace(/"/g, '""')}"`;
+    return { table: 'c', sql: 'c.id IN (SELECT rowid FROM customers_search WHERE customers_search MATCH ?)', params: [phrase] };
+  }
   const parts = QUICK_SEARCH_COLUMNS.map((column) => containsSql(COLUMN_SQL[column].value, trimmed, 'contains'));
   return { table: 'c', sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
 }
@@ -135,12 +151,14 @@ const WALK_VISIT_COST = 4;
 export function choosePlan(view: CustomerView, matches: number, customers: number, end: number): Plan {
   if (!canWalk(view)) return 'filter';
   const walk = (WALK_VISIT_COST * end * customers) / Math.max(1, matches);
-  const filter = (view.filters.some(filterUsesIndex) ? matches : customers) + matches;
+  const indexed = view.filters.some(filterUsesIndex) || quickSearchUsesIndex(view.quickSearch);
+  const filter = (indexed ? matches : customers) + matches;
   return walk <= filter ? 'walk' : 'filter';
 }
 
 /** The table to read first when filtering: the one with an indexed filter, else the quick search's, else any filter's. */
 function filterLead(view: CustomerView): Alias {
+  if (quickSearchUsesIndex(view.quickSearch)) return 'c';
   const indexed = view.filters.find(filterUsesIndex);
   if (indexed) return COLUMN_SQL[indexed.field].table;
   if (view.quickSearch.trim() !== '') return 'c';
