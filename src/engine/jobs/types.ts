@@ -1,8 +1,9 @@
 import type { DemoInput, DemoResult, JobKind } from '../../shared/contract';
-import type { ExportResult } from '../../shared/customer-schemas';
+import type { ExportResult, HealthReport } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
 import type { ExportJobInput } from '../customers/export';
+import type { HealthJobInput } from '../customers/health';
 import type { SegmentExportJobInput } from '../segments/export';
 import type { DiscoverInput } from '../segments/discover';
 import type { DiscoverResult } from '../../shared/segment-schemas';
@@ -46,6 +47,7 @@ export type JobInputs = {
   'copy.generate': GenerateInput;
   'campaigns.export': CampaignExportJobInput;
   'campaigns.uplift': { campaignId: number };
+  'customers.health': HealthJobInput;
 };
 
 export type JobResults = {
@@ -62,6 +64,7 @@ export type JobResults = {
   'copy.generate': GenerateResult;
   'campaigns.export': CampaignExportResult;
   'campaigns.uplift': UpliftResult;
+  'customers.health': HealthReport;
 };
 
 export type JobFunction<K extends JobKind> = (db: Db, input: JobInputs[K], control: JobControl) => JobResults[K] | Promise<JobResults[K]>;
