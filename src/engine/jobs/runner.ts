@@ -9,6 +9,12 @@ import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobInputs } from './types';
 
+/**
+ * Jobs that only read the workspace. Their end is not a data change: a screen that re-runs such a job when the data
+ * changes (the data health tab) would otherwise start it again for ever.
+ */
+export const READ_ONLY_JOBS: ReadonlySet<JobKind> = new Set<JobKind>(['customers.health']);
+
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 type Running = {
@@ -157,7 +163,7 @@ export class JobRunner {
     const { id, kind } = entry.info;
     if (status === 'done') {
       this.options.emit('job.done', { jobId: id, kind, result: outcome.result });
-      this.options.onDataChanged?.();
+      if (!READ_ONLY_JOBS.has(kind)) this.options.onDataChanged?.();
       try {
         this.options.onJobDone?.(kind, outcome.result);
       } catch (error) {
