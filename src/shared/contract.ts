@@ -12,7 +12,6 @@ import {
   eraseResultSchema,
   exportInputSchema,
   exportResultSchema,
-  healthReportSchema,
   revealedSchema,
   savedViewSchema,
   saveViewInputSchema,
@@ -138,7 +137,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -278,7 +277,8 @@ export const channels = {
   'views.list': { input: empty, output: z.object({ views: z.array(savedViewSchema) }) },
   'views.save': { input: saveViewInputSchema, output: savedViewSchema },
   'views.delete': { input: deleteViewInputSchema, output: z.object({ deleted: z.boolean() }) },
-  'health.report': { input: empty, output: healthReportSchema },
+  /** The data-health report, as a job: its result is a HealthReport (healthReportSchema). */
+  'customers.health': { input: empty, output: z.object({ jobId: z.string() }) },
   'clv.fit': { input: clvFitInputSchema, output: clvFitSchema },
   'clv.predict': { input: clvPredictInputSchema, output: clvPredictSchema },
   'models.options': { input: empty, output: modelOptionsSchema },

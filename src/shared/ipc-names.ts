@@ -38,7 +38,7 @@ export const CHANNEL_NAMES = [
   'views.list',
   'views.save',
   'views.delete',
-  'health.report',
+  'customers.health',
   'clv.fit',
   'clv.predict',
   'models.options',

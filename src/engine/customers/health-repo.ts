@@ -277,14 +277,40 @@ function readCampaignResults(db: Db): CampaignResultsFacts {
 const pick = (row: Record<string, unknown>, keys: string[]): Missing =>
   Object.fromEntries(keys.map((k) => [k, Number(row[k] ?? 0)]));
 
-/** Every figure the health report needs, read in one snapshot. `today` (YYYY-MM-DD) decides what is in the future. */
-export function readHealthFacts(db: Db, today: string): HealthFacts {
-  return db.transaction(() => ({
-    customers: readCustomers(db, today),
-    products: readProducts(db),
-    orders: readOrders(db, today),
-    orderLines: readLines(db),
-    reviews: readReviews(db, today),
-    campaignResults: readCampaignResults(db),
-  }))();
+/** One table's part of the report: the stage a job shows while it is read. */
+export type HealthStep = { stage: string; table: keyof HealthFacts };
+
+/** The tables in reading order, each with its share of the work (order lines and orders are the big ones). */
+export const HEALTH_STEPS: ReadonlyArray<HealthStep & { weight: number }> = [
+  { stage: 'Customers', table: 'customers', weight: 0.25 },
+  { stage: 'Products', table: 'products', weight: 0.02 },
+  { stage: 'Orders', table: 'orders', weight: 0.25 },
+  { stage: 'Order lines', table: 'orderLines', weight: 0.4 },
+  { stage: 'Reviews', table: 'reviews', weight: 0.05 },
+  { stage: 'Campaign results', table: 'campaignResults', weight: 0.03 },
+];
+
+/**
+ * Every figure the health report needs, read in one snapshot. `today` (YYYY-MM-DD) decides what is in the future.
+ * `beforeStep` runs before each table is read (a job reports progress there and may stop by throwing).
+ */
+export function readHealthFacts(db: Db, today: string, beforeStep: (step: HealthStep, done: number) => void = () => undefined): HealthFacts {
+  const readers: { [K in keyof HealthFacts]: () => HealthFacts[K] } = {
+    customers: () => readCustomers(db, today),
+    products: () => readProducts(db),
+    orders: () => readOrders(db, today),
+    orderLines: () => readLines(db),
+    reviews: () => readReviews(db, today),
+    campaignResults: () => readCampaignResults(db),
+  };
+  return db.transaction(() => {
+    const facts: Partial<HealthFacts> = {};
+    let done = 0;
+    for (const step of HEALTH_STEPS) {
+      beforeStep(step, done);
+      (facts as Record<string, unknown>)[step.table] = readers[step.table]();
+      done += step.weight;
+    }
+    return facts as HealthFacts;
+  })();
 }

@@ -1,6 +1,7 @@
 import type { HealthReport } from '../../shared/customer-schemas';
 import type { Db } from '../db/open-workspace';
-import { readHealthFacts, type HealthFacts, type Missing } from './health-repo';
+import type { HealthJobInput, JobControl } from '../kernel/jobs';
+import { readHealthFacts, type HealthFacts, type HealthStep, type Missing } from './health-repo';
 
 type Check = HealthReport['checks'][number];
 type Table = HealthReport['tables'][number];
@@ -152,7 +153,20 @@ function checks(f: HealthFacts): Check[] {
 }
 
 /** The data-health report: per table counts, ranges, gaps, duplicates and outliers, then checks with what to do. */
-export function healthReport(db: Db, today: string): HealthReport {
-  const facts = readHealthFacts(db, today);
+export function healthReport(db: Db, today: string, beforeStep?: (step: HealthStep, done: number) => void): HealthReport {
+  const facts = readHealthFacts(db, today, beforeStep);
   return { tables: tables(facts), checks: checks(facts) };
+}
+
+export type { HealthJobInput };
+
+/** The `customers.health` job: the report read table by table in a worker, with progress and cancellation between tables. */
+export function healthJob(db: Db, input: HealthJobInput, control: JobControl): HealthReport {
+  const report = healthReport(db, input.today, (step, done) => {
+    control.checkCancelled();
+    control.progress({ fraction: done, stage: step.stage, message: `Checking ${step.stage.toLowerCase()}` });
+  });
+  control.checkCancelled();
+  control.progress({ fraction: 1, stage: 'Done', message: 'Checked every table' });
+  return report;
 }

@@ -75,9 +75,36 @@ export function filterCondition(filter: ColumnFilter, noIndex: boolean): Conditi
   }
 }
 
-function quickSearchCondition(term: string): Condition | null {
+/** The fewest characters the trigram index can look up; shorter terms are matched by reading every customer. */
+export const QUICK_SEARCH_INDEXED_LENGTH = 3;
+
+/** Whether a quick search term is looked up in the trigram index (migration 008) rather than by a scan. */
+export const quickSearchUsesIndex = (term: string): boolean =>
+  [...term.trim()].length >= QUICK_SEARCH_INDEXED_LENGTH && !term.includes('\u0000');
+
+/**
+ * How a quick search is tested: `index` looks every match up in the trigram index at once (what a count or a
+ * filter-first page needs); `row` asks the index about each row read, by its id (a page that walks a sort index
+ * reads only a few rows per match and stops when the page is full; finding every match first would cost more).
+ */
+type SearchBy = 'index' | 'row';
+
+/**
+ * "Contains" in any of the quick search's columns. From three characters on, the trigram index answers it (one
+ * quoted phrase: the term's characters in a row, case-insensitive, in one column); a shorter term matches so many
+ * customers that a scan with LIKE costs about what a page walk stops early for, and the index cannot look it up.
+ */
+function quickSearchCondition(term: string, by: SearchBy): Condition | null {
   const trimmed = term.trim();
   if (trimmed === '') return null;
+  if (quickSearchUsesIndex(trimmed)) {
+    const phrase = `"${trimmed.replace(/"/g, '""')}"`;
+    const sql =
+      by === 'index'
+        ? 'c.id IN (SELECT rowid FROM customers_search WHERE customers_search MATCH ?)'
+        : 'EXISTS (SELECT 1 FROM customers_search WHERE customers_search MATCH ? AND rowid = c.id)';
+    return { table: 'c', sql, params: [phrase] };
+  }
   const parts = QUICK_SEARCH_COLUMNS.map((column) => containsSql(COLUMN_SQL[column].value, trimmed, 'contains'));
   return { table: 'c', sql: `(${parts.map((p) => p.sql).join(' OR ')})`, params: parts.flatMap((p) => p.params) };
 }
@@ -86,10 +113,10 @@ function quickSearchCondition(term: string): Condition | null {
  * When walking, filters on the walked table must not tempt SQLite into another index, except a filter on the sort
  * column itself: its range is a stretch of the very index being walked.
  */
-function conditions(view: CustomerView, noIndexOn: Alias | null): Condition[] {
+function conditions(view: CustomerView, noIndexOn: Alias | null, searchBy: SearchBy = 'index'): Condition[] {
   const sortField = view.sort[0]?.field;
   const list = view.filters.map((f) => filterCondition(f, COLUMN_SQL[f.field].table === noIndexOn && f.field !== sortField));
-  const search = quickSearchCondition(view.quickSearch);
+  const search = quickSearchCondition(view.quickSearch, searchBy);
   return search ? [...list, search] : list;
 }
 
@@ -135,12 +162,14 @@ const WALK_VISIT_COST = 4;
 export function choosePlan(view: CustomerView, matches: number, customers: number, end: number): Plan {
   if (!canWalk(view)) return 'filter';
   const walk = (WALK_VISIT_COST * end * customers) / Math.max(1, matches);
-  const filter = (view.filters.some(filterUsesIndex) ? matches : customers) + matches;
+  const indexed = view.filters.some(filterUsesIndex) || quickSearchUsesIndex(view.quickSearch);
+  const filter = (indexed ? matches : customers) + matches;
   return walk <= filter ? 'walk' : 'filter';
 }
 
 /** The table to read first when filtering: the one with an indexed filter, else the quick search's, else any filter's. */
 function filterLead(view: CustomerView): Alias {
+  if (quickSearchUsesIndex(view.quickSearch)) return 'c';
   const indexed = view.filters.find(filterUsesIndex);
   if (indexed) return COLUMN_SQL[indexed.field].table;
   if (view.quickSearch.trim() !== '') return 'c';
@@ -181,7 +210,7 @@ export function countSql(view: CustomerView, joinAlways: boolean): Sql {
 /** FROM, WHERE and ORDER BY of the view under a plan, over `tables`; `id` names the id column of the table read first. */
 function viewSql(view: CustomerView, plan: Plan, tables: Set<Alias>): { outer: Alias; from: string; where: Sql; order: string } {
   const outer = tables.size === 1 ? ([...tables][0] as Alias) : plan === 'walk' ? leadTable(view) : filterLead(view);
-  const where = whereSql(conditions(view, plan === 'walk' ? outer : null));
+  const where = whereSql(conditions(view, plan === 'walk' ? outer : null, plan === 'walk' ? 'row' : 'index'));
   return { outer, from: fromSql(tables, outer), where, order: orderSql(view, outer, plan === 'filter') };
 }
 

@@ -2,6 +2,7 @@ import { exportCampaign } from '../campaigns/export';
 import { fitUplift } from '../campaigns/uplift';
 import { generateCopy } from '../copy/generate-job';
 import { exportCustomers } from '../customers/export';
+import { healthJob } from '../customers/health';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
@@ -36,6 +37,7 @@ export const jobFunctions: JobFunctions = {
   'copy.generate': generateCopy,
   'campaigns.export': exportCampaign,
   'campaigns.uplift': fitUplift,
+  'customers.health': healthJob,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

@@ -10,6 +10,12 @@ import type { JobInputs, JobQueue } from '../kernel/jobs';
 import { spawnEngineWorker } from './spawn';
 import { attachedPseudonymKey } from '../ingest/pseudonyms';
 
+/**
+ * Jobs that only read the workspace. Their end is not a data change: a screen that re-runs such a job when the data
+ * changes (the data health tab) would otherwise start it again for ever.
+ */
+export const READ_ONLY_JOBS: ReadonlySet<JobKind> = new Set<JobKind>(['customers.health']);
+
 type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 type Running = {
@@ -160,7 +166,7 @@ export class JobRunner implements JobQueue {
     const { id, kind } = entry.info;
     if (status === 'done') {
       this.options.emit('job.done', { jobId: id, kind, result: outcome.result });
-      this.options.onDataChanged?.();
+      if (!READ_ONLY_JOBS.has(kind)) this.options.onDataChanged?.();
       try {
         this.options.onJobDone?.(kind, outcome.result);
       } catch (error) {

@@ -1,5 +1,5 @@
 import type { DemoInput, DemoResult, JobInfo, JobKind } from '../../shared/contract';
-import type { CustomerColumn, CustomerView, ExportResult } from '../../shared/customer-schemas';
+import type { CustomerColumn, CustomerView, ExportResult, HealthReport } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
 import type { DiscoverResult } from '../../shared/segment-schemas';
@@ -38,6 +38,7 @@ export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; re
 export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string };
 export type DiscoverInput = { k?: number | undefined; seed: number };
 export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
+export type HealthJobInput = { today: string };
 
 export type JobInputs = {
   'demo.generate': DemoInput;
@@ -53,6 +54,7 @@ export type JobInputs = {
   'copy.generate': GenerateInput;
   'campaigns.export': CampaignExportJobInput;
   'campaigns.uplift': { campaignId: number };
+  'customers.health': HealthJobInput;
 };
 
 export type JobResults = {
@@ -69,6 +71,7 @@ export type JobResults = {
   'copy.generate': GenerateResult;
   'campaigns.export': CampaignExportResult;
   'campaigns.uplift': UpliftResult;
+  'customers.health': HealthReport;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine';
-import { healthReport } from '../../../src/engine/customers/health';
-import type { HealthReport } from '../../../src/shared/customer-schemas';
+import Database from 'better-sqlite3';
+import { healthJob, healthReport } from '../../../src/engine/customers/health';
+import { localDay } from '../../../src/engine/workspace/exports';
+import { healthReportSchema, type HealthReport } from '../../../src/shared/customer-schemas';
+import { demoEngine, invokeValue, nextJobDone, type DemoEngine } from '../engine-helpers';
 import { addOddCustomers, all, scalar, testWorkspace, type TestWorkspace } from './helpers';
 
 const TODAY = '2026-11-28';
@@ -123,9 +126,9 @@ describe('health.report', () => {
     empty.db.close();
     const engine = await createEngine({ workspaceDir: empty.dir, home: path.join(empty.dir, '..', 'home') });
     try {
-      const reply = await engine.invoke('health.report', {});
-      if (!reply.ok) throw new Error(reply.error.message);
-      const value = reply.value as HealthReport;
+      const done = nextJobDone<HealthReport>(engine, 'customers.health');
+      await invokeValue(engine, 'customers.health', {});
+      const value = await done;
       expect(value.tables.every((t) => t.rows === 0)).toBe(true);
       expect(value.checks).toEqual([expect.objectContaining({ id: 'empty-workspace', severity: 'problem' })]);
       expect(value.checks[0]?.action).toMatch(/demo/);
@@ -134,5 +137,60 @@ describe('health.report', () => {
       await engine.close();
       empty.dispose();
     }
+  });
+});
+
+describe('customers.health, the job', () => {
+  let demo: DemoEngine;
+  beforeAll(async () => {
+    demo = await demoEngine({ customers: 800, seed: 5 });
+  });
+  afterAll(() => demo.close());
+
+  it('answers at once with a job whose result is the report computed directly, after progress table by table', async () => {
+    const progress: Array<{ fraction: number; stage: string }> = [];
+    const changes: string[] = [];
+    const jobId = { value: '' };
+    const off = demo.engine.onEvent((event, payload) => {
+      const p = payload as { jobId: string; fraction: number; stage: string };
+      if (event === 'job.progress' && p.jobId === jobId.value) progress.push({ fraction: p.fraction, stage: p.stage });
+      if (event === 'workspace.changed') changes.push(event);
+    });
+    const done = demo.nextDone<HealthReport>('customers.health');
+    const started = await demo.value<{ jobId: string }>('customers.health', {});
+    jobId.value = started.jobId;
+    const result = await done;
+    off();
+    expect(healthReportSchema.safeParse(result).success).toBe(true);
+    const db = new Database(path.join(demo.root, 'ws', 'workspace.sqlite'), { readonly: true });
+    try {
+      expect(result).toEqual(healthReport(db, localDay(new Date())));
+    } finally {
+      db.close();
+    }
+    expect(result.tables.find((t) => t.table === 'customers')?.rows).toBe(800);
+    // Progress moved forward through the tables (events may be throttled, so not every stage need arrive).
+    expect(progress.length).toBeGreaterThan(0);
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions).toEqual([...fractions].sort((a, b) => a - b));
+    const stages = new Set(['Customers', 'Products', 'Orders', 'Order lines', 'Reviews', 'Campaign results', 'Done']);
+    for (const p of progress) expect(stages.has(p.stage), p.stage).toBe(true);
+    // Reading is not a change: the health tab re-runs the check on data changes, so a change here would loop.
+    expect(changes).toEqual([]);
+    const info = await demo.value<{ status: string; kind: string }>('jobs.get', { jobId: started.jobId });
+    expect(info).toMatchObject({ status: 'done', kind: 'customers.health' });
+  });
+
+  it('stops when cancelled before a table, and gives no report', () => {
+    const stop = new Error('cancelled by the test');
+    const stages: string[] = [];
+    const control = {
+      progress: (u: { stage: string }) => stages.push(u.stage),
+      checkCancelled: () => {
+        if (stages.includes('Orders')) throw stop;
+      },
+    };
+    expect(() => healthJob(tw.db, { today: TODAY }, control)).toThrow(stop);
+    expect(stages).toEqual(['Customers', 'Products', 'Orders']);
   });
 });

@@ -119,12 +119,18 @@ export function matchesFilter(row: OracleRow, filter: ColumnFilter): boolean {
   }
 }
 
+/**
+ * The quick search: from three characters on the trigram index answers it and folds case in all of Unicode
+ * ("émile" finds "Émile"); shorter terms are matched with LIKE, which folds ASCII letters only.
+ */
 export function matchesSearch(row: OracleRow, term: string): boolean {
-  const needle = asciiLower(term.trim());
+  const trimmed = term.trim();
+  const fold = [...trimmed].length >= 3 && !trimmed.includes('\u0000') ? (v: string) => v.toLowerCase() : asciiLower;
+  const needle = fold(trimmed);
   if (needle === '') return true;
   return (['customerId', 'name', 'email', 'city', 'country'] as const).some((c) => {
     const v = row[c];
-    return v !== null && asciiLower(String(v)).includes(needle);
+    return v !== null && fold(String(v)).includes(needle);
   });
 }
 

@@ -65,7 +65,7 @@ const validExamples = {
   'views.list': {},
   'views.save': { name: 'Top Dutch buyers', columns: ['customerId', 'revenue'], view: { sort: [{ field: 'revenue', dir: 'desc' }] } },
   'views.delete': { name: 'Top Dutch buyers' },
-  'health.report': {},
+  'customers.health': {},
   'clv.fit': { model: 'bgnbd', calibrationEnd: '1997-09-30', unit: 'weeks' },
   'clv.predict': { model: 'pareto', summaryFile: HANDLE, horizon: 12, discountRate: 0.1, discountPer: 'year' },
   'models.options': {},

@@ -75,12 +75,15 @@ describe('model.trainTable job', () => {
         }
       });
     });
-    const cancelledAt = performance.now();
     await engine.invoke('jobs.cancel', { jobId: job.id });
     const seen = await events;
-    expect(performance.now() - cancelledAt).toBeLessThan(1000);
+    // Promptly counted in work, not in time (bench/ml-cancel.ts measures the time): it ends as cancelled, without a
+    // result, within the fold it was in (no later fold starts).
     const failed = seen.find((s) => s.event === 'job.failed');
     expect(failed?.payload.error).toMatchObject({ code: 'cancelled' });
+    expect(seen.some((s) => s.event === 'job.done')).toBe(false);
+    const folds = new Set(seen.filter((s) => s.event === 'job.progress').map((s) => String(s.payload.stage)).filter((stage) => stage.startsWith('Fold')));
+    expect(folds.size).toBeLessThanOrEqual(2);
   });
 
   it('refuses a file that does not exist before starting a job', async () => {

@@ -40,7 +40,10 @@ const withoutTime = (r: DiscoverResult): Omit<DiscoverResult, 'seconds'> => {
 describe('segments.discover on a demo shop', () => {
   it('clusters every buyer, with k chosen by the best silhouette over 2…8', () => {
     const r = found.result;
-    expect(discoverResultSchema.parse(r)).toBeTruthy();
+    // What crosses the contract is exactly what the job computed: it parses, and parsing drops or changes nothing.
+    const parsed = discoverResultSchema.safeParse(r);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data).toEqual(r);
     const buyers = scalar(ws.db, 'SELECT count(*) FROM customer_metrics WHERE orders > 0');
     expect(r.customers).toBe(buyers);
     expect(r.clusters.reduce((s, c) => s + c.size, 0)).toBe(buyers);

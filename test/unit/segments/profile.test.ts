@@ -28,7 +28,10 @@ const ctx = (): EngineContext => ({ workspace: () => ({ db: ws.db }) }) as unkno
 
 describe('segment profile', () => {
   it('has the size and revenue plain SQL gives', () => {
-    expect(profileSchema.parse(profile)).toBeTruthy();
+    // What crosses the contract is exactly what was computed: it parses, and parsing drops or changes nothing.
+    const parsed = profileSchema.safeParse(profile);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+    expect(parsed.data).toEqual(profile);
     const seg = one<{ n: number; revenue: number }>(ws.db, `SELECT count(*) AS n, sum(m.revenue) AS revenue FROM ${FROM} WHERE ${WHERE}`);
     const base = one<{ n: number; revenue: number }>(ws.db, `SELECT count(*) AS n, sum(m.revenue) AS revenue FROM ${FROM}`);
     expect(profile.count).toBe(seg.n);
@@ -201,7 +204,9 @@ describe('awkward data', () => {
     try {
       addOddCustomers(odd.db);
       const p = profileRule(odd.db, { all: [] });
-      expect(profileSchema.parse(p)).toBeTruthy();
+      const parsed = profileSchema.safeParse(p);
+      expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+      expect(parsed.data).toEqual(p);
       expect(p.count).toBe(8);
       const countries = Object.fromEntries(p.countries.map((r) => [r.name, r.segment * p.count]));
       expect(countries).toEqual({ NL: 3, BE: 1, FR: 1, IE: 1, US: 1, Unknown: 1 });

@@ -12,7 +12,7 @@ import {
 
 /*
  * AG Grid's filter and sort models ⇄ the engine's filters and sort (`customers.page`). Pure: the grid's models are
- * described here by their shape, so this file needs no grid and is tested on its own (test/e2e/filter-model.spec.ts).
+ * described here by their shape, so this file needs no grid and is tested on its own (test/unit/renderer/filter-model.test.ts).
  */
 
 /** One condition of AG Grid's text, number or date filter. */

@@ -1267,6 +1267,9 @@ export const en = {
   "health": {
     "subtitle": "Checks on what is in this workspace, and what to do about each finding.",
     "recheck": "Check again",
+    "running": "Checking every table of the workspace",
+    "failed": "The data health check did not finish",
+    "cancelled": "The check was cancelled. Nothing was changed.",
     "checks": "Checks",
     "severity": {
       "problem": "Problem",

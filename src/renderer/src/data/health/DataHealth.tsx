@@ -1,10 +1,13 @@
 import { Badge, Button, Grid, Group, Paper, Skeleton, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconAlertOctagon, IconAlertTriangle, IconCircleCheck, IconInfoCircle, IconRefresh, type Icon } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HealthReport } from '../../../../shared/customer-schemas';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { healthReportSchema, type HealthReport } from '../../../../shared/customer-schemas';
+import { useApi } from '../../api/useApi';
+import { useApiEvent } from '../../api/useApiEvent';
+import { useCampaignJob } from '../../campaigns/useCampaignJob';
 import { useFormat } from '../../format/useFormat';
-import { useWorkspaceQuery } from '../../workspace/useWorkspaceQuery';
+import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { WorkspaceContents } from '../WorkspaceContents';
 
 type Check = HealthReport['checks'][number];
@@ -17,31 +20,61 @@ const SEVERITY: Record<Severity, { color: string; icon: Icon; rank: number }> = 
   ok: { color: 'teal', icon: IconCircleCheck, rank: 3 },
 };
 
-/** How trustworthy the workspace's data is: checks with what to do about them, then each table's facts. */
+/**
+ * How trustworthy the workspace's data is: checks with what to do about them, then each table's facts. The report is
+ * a job (it reads every table, seconds at a million customers): started when the tab opens, on "Check again" and
+ * when the data changes; while it runs the previous report stays on screen under its progress.
+ */
 export function DataHealth() {
   const { t } = useTranslation();
-  const report = useWorkspaceQuery('health.report', {});
-  const data = report.data;
+  const api = useApi();
+  const job = useCampaignJob(healthReportSchema);
+  const [last, setLast] = useState<HealthReport>();
+  const { start } = job;
+  const check = useCallback(() => void start(() => api.invoke('customers.health', {})), [start, api]);
+  // Once per mount (React's development double mount included).
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    check();
+  }, [check]);
+  useApiEvent('workspace.changed', (change) => {
+    if (change.reason === 'data') check();
+  });
+  useEffect(() => {
+    if (job.result) setLast(job.result);
+  }, [job.result]);
+
+  const data = job.result ?? last;
+  const failed = job.startError !== undefined || job.job?.status === 'failed' || job.job?.status === 'cancelled';
   return (
-    <Stack gap="md" data-testid="data-health">
+    <Stack gap="md" data-testid="data-health" data-status={job.job?.status ?? (job.starting ? 'starting' : 'idle')}>
       <Group justify="space-between" align="flex-end">
         <Text size="sm" c="dimmed">
           {t('health.subtitle')}
         </Text>
-        <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={report.refreshing} onClick={report.refetch}>
+        <Button variant="default" size="xs" leftSection={<IconRefresh size={14} />} loading={job.running} onClick={check} data-testid="health-recheck">
           {t('health.recheck')}
         </Button>
       </Group>
-      {report.error && <ErrorAlert error={report.error} onRetry={report.refetch} />}
+      <JobStatusPanel
+        job={job}
+        title={t('health.running')}
+        failedTitle={t('health.failed')}
+        cancelledText={t('health.cancelled')}
+        onRetry={check}
+        testId="health-job"
+      />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          {data ? <Checks checks={data.checks} /> : !report.error && <Skeleton h={280} />}
+          {data ? <Checks checks={data.checks} /> : !failed && <Skeleton h={280} />}
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <WorkspaceContents />
         </Grid.Col>
       </Grid>
-      {data ? <Tables tables={data.tables} /> : !report.error && <Skeleton h={220} />}
+      {data ? <Tables tables={data.tables} /> : !failed && <Skeleton h={220} />}
     </Stack>
   );
 }

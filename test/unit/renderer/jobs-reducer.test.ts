@@ -1,17 +1,7 @@
-// Pure tests of the jobs list's reducer under a language model's streamed text: no browser and no host are started.
-import { expect, test } from '@playwright/test';
-import type { EventPayload, JobInfo } from '../../src/shared/contract';
-
-type JobView = JobInfo & { rowsPerSecond: number | null; etaSeconds: number | null; cancelRequested: boolean };
-type JobsState = Record<string, JobView>;
-type Reducer = (state: JobsState, action: { type: 'progress'; payload: EventPayload<'job.progress'> }) => JobsState;
-
-// The renderer is not part of the Node type-check project, so the module is loaded at run time.
-const REDUCER = '../../src/renderer/src/jobs/jobs-reducer';
-let jobsReducer: Reducer;
-test.beforeAll(async () => {
-  ({ jobsReducer } = (await import(REDUCER)) as { jobsReducer: Reducer });
-});
+// The jobs list's reducer under a language model's streamed text (pure: no browser), with the renderer's own module.
+import { expect, it } from 'vitest';
+import { jobsReducer, type JobsState } from '../../../src/renderer/src/jobs/jobs-reducer';
+import type { EventPayload } from '../../../src/shared/contract';
 
 const running: JobsState = {
   j1: {
@@ -24,11 +14,11 @@ const progress = (extra: Partial<EventPayload<'job.progress'>>) => ({
   payload: { jobId: 'j1', kind: 'copy.generate' as const, fraction: 0.2, stage: 'Writing', message: 'variant 1 of 5', rowsPerSecond: null, etaSeconds: 3, ...extra },
 });
 
-test('an update that only streams text keeps the same state, so the studio does not re-render', () => {
+it('an update that only streams text keeps the same state, so the studio does not re-render', () => {
   expect(jobsReducer(running, progress({ preview: '{"text":"Hi' }))).toBe(running);
 });
 
-test('an update that moves the job on is taken, streamed text or not', () => {
+it('an update that moves the job on is taken, streamed text or not', () => {
   const next = jobsReducer(running, progress({ preview: '{"te', fraction: 0.32, message: 'variant 2 of 5' }));
   expect(next).not.toBe(running);
   expect(next.j1).toMatchObject({ fraction: 0.32, message: 'variant 2 of 5' });

@@ -1,30 +1,10 @@
-// Pure tests of the explorer's filter translator: no browser and no host are started.
-import { expect, test } from '@playwright/test';
-import { customerPageInputSchema, type ColumnFilter, type CustomerView } from '../../src/shared/customer-schemas';
+// The explorer's filter translator (pure: no grid, no browser), with the renderer's own module.
+import { describe, expect, it } from 'vitest';
+import { toEngineFilters, toEngineSort, toGridFilterModel, toGridSortState, type GridFilterModel } from '../../../src/renderer/src/customers/filter-model';
+import { customerPageInputSchema, type ColumnFilter } from '../../../src/shared/customer-schemas';
 
-type GridCondition = { filterType?: string; type?: string | null; filter?: string | number | null; filterTo?: number | null; dateFrom?: string | null; dateTo?: string | null };
-type GridFilterModel = Record<string, GridCondition | { filterType?: string; operator: 'AND' | 'OR'; conditions: GridCondition[] }>;
-
-/** The translator's functions, typed by their shape (src/renderer/src/customers/filter-model.ts). */
-type Translator = {
-  toEngineFilters: (model: GridFilterModel | null | undefined) => { filters: ColumnFilter[]; untranslated: { column: string; reason: string }[] };
-  toGridFilterModel: (filters: readonly ColumnFilter[]) => GridFilterModel;
-  toEngineSort: (sortModel: readonly { colId: string; sort: 'asc' | 'desc' }[] | null | undefined) => CustomerView['sort'];
-  toGridSortState: (sort: CustomerView['sort']) => { colId: string; sort: 'asc' | 'desc'; sortIndex: number }[];
-};
-
-// The renderer is not part of the Node type-check project, so the module is loaded at run time.
-const TRANSLATOR = '../../src/renderer/src/customers/filter-model';
-let toEngineFilters: Translator['toEngineFilters'];
-let toGridFilterModel: Translator['toGridFilterModel'];
-let toEngineSort: Translator['toEngineSort'];
-let toGridSortState: Translator['toGridSortState'];
-test.beforeAll(async () => {
-  ({ toEngineFilters, toGridFilterModel, toEngineSort, toGridSortState } = (await import(TRANSLATOR)) as Translator);
-});
-
-test.describe('AG Grid filter model → engine filters', () => {
-  test('text, number and date conditions become engine filters the contract accepts', () => {
+describe('AG Grid filter model → engine filters', () => {
+  it('text, number and date conditions become engine filters the contract accepts', () => {
     const model: GridFilterModel = {
       country: { filterType: 'text', type: 'contains', filter: 'neder' },
       city: { filterType: 'text', type: 'notBlank' },
@@ -47,7 +27,7 @@ test.describe('AG Grid filter model → engine filters', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
   });
 
-  test('AND conditions of one column become two filters; OR cannot be expressed and is reported', () => {
+  it('AND conditions of one column become two filters; OR cannot be expressed and is reported', () => {
     const { filters, untranslated } = toEngineFilters({
       orders: {
         filterType: 'number',
@@ -73,7 +53,7 @@ test.describe('AG Grid filter model → engine filters', () => {
     expect(untranslated).toEqual([{ column: 'country', reason: 'or' }]);
   });
 
-  test('unknown columns, operators a column does not have, and missing values are left out, not guessed', () => {
+  it('unknown columns, operators a column does not have, and missing values are left out, not guessed', () => {
     const { filters, untranslated } = toEngineFilters({
       favouriteColour: { filterType: 'text', type: 'equals', filter: 'blue' },
       name: { filterType: 'text', type: 'greaterThan', filter: 'M' },
@@ -92,14 +72,14 @@ test.describe('AG Grid filter model → engine filters', () => {
     ]);
   });
 
-  test('no model means no filters', () => {
+  it('no model means no filters', () => {
     expect(toEngineFilters(null)).toEqual({ filters: [], untranslated: [] });
     expect(toEngineFilters({})).toEqual({ filters: [], untranslated: [] });
   });
 });
 
-test.describe('engine filters → AG Grid filter model (applying a saved view)', () => {
-  test('round-trips every kind of column and operator', () => {
+describe('engine filters → AG Grid filter model (applying a saved view)', () => {
+  it('round-trips every kind of column and operator', () => {
     const filters: ColumnFilter[] = [
       { field: 'country', op: 'equals', value: 'Nederland' },
       { field: 'email', op: 'blank' },
@@ -123,8 +103,8 @@ test.describe('engine filters → AG Grid filter model (applying a saved view)',
   });
 });
 
-test.describe('sort model', () => {
-  test('keeps known columns in order, at most three', () => {
+describe('sort model', () => {
+  it('keeps known columns in order, at most three', () => {
     expect(
       toEngineSort([
         { colId: 'revenue', sort: 'desc' },
@@ -140,5 +120,24 @@ test.describe('sort model', () => {
     ]);
     expect(toEngineSort(undefined)).toEqual([]);
     expect(toGridSortState([{ field: 'revenue', dir: 'desc' }])).toEqual([{ colId: 'revenue', sort: 'desc', sortIndex: 0 }]);
+  });
+});
+
+describe('percent columns', () => {
+  // Probabilities are filtered in percent in the grid and sent to the engine as fractions.
+  it('a grid filter in percent becomes a fraction, and back', () => {
+    const model: GridFilterModel = {
+      churnRisk: { filterType: 'number', type: 'greaterThanOrEqual', filter: 7 },
+      pAlive: { filterType: 'number', type: 'inRange', filter: 20, filterTo: 55 },
+      clv: { filterType: 'number', type: 'greaterThan', filter: 100 },
+    };
+    const { filters, untranslated } = toEngineFilters(model);
+    expect(untranslated).toEqual([]);
+    expect(filters).toEqual([
+      { field: 'churnRisk', op: 'greaterThanOrEqual', value: 0.07 },
+      { field: 'pAlive', op: 'inRange', value: 0.2, valueTo: 0.55 },
+      { field: 'clv', op: 'greaterThan', value: 100 },
+    ]);
+    expect(toGridFilterModel(filters)).toEqual(model);
   });
 });
