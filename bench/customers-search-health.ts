@@ -12,7 +12,7 @@ import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { readCustomerPage } from '../src/engine/customers/customers-repo';
 import { openWorkspace } from '../src/engine/db/open-workspace';
 import { generateDemo } from '../src/engine/demo/generate';
-import { localDay } from '../src/engine/workspace/exports';
+import { localDay } from '../src/engine/kernel/exports';
 import { customerPageInputSchema, customerPageSchema } from '../src/shared/customer-schemas';
 import { percentile, report, round } from './lib';
 

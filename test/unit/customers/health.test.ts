@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine';
 import Database from 'better-sqlite3';
 import { healthJob, healthReport } from '../../../src/engine/customers/health';
-import { localDay } from '../../../src/engine/workspace/exports';
+import { localDay } from '../../../src/engine/kernel/exports';
 import { healthReportSchema, type HealthReport } from '../../../src/shared/customer-schemas';
 import { demoEngine, invokeValue, nextJobDone, type DemoEngine } from '../engine-helpers';
 import { addOddCustomers, all, scalar, testWorkspace, type TestWorkspace } from './helpers';
