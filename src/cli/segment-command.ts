@@ -167,6 +167,7 @@ async function countCommand(options: RuleOptions): Promise<void> {
       );
     },
     () => void (rule = readRule(options.rule)),
+    'read',
   );
 }
 
@@ -197,7 +198,7 @@ async function listCommand(options: GlobalOptions): Promise<void> {
         ? 'No saved segments yet. Save one with: localyst segment create --name NAME --rule JSON'
         : table(result.segments.map((s) => [`${s.id}  ${s.name}`, `${s.kind}, ${formatNumber(s.count)} customers`])),
     );
-  });
+  }, undefined, 'read');
 }
 
 function parseId(id: string): number {
