@@ -4,6 +4,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+import { AppError } from '../../src/shared/errors';
 
 /** A fresh temporary folder, removed by the returned cleanup. */
 export function tempDir(prefix = 'localyst-test-'): { dir: string; cleanup: () => void } {
@@ -50,4 +52,14 @@ export function runCli(args: string[], home: string): CliRun {
     json = null;
   }
   return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr, json };
+}
+
+/** The AppError a promise rejects with (fails the test when it resolves or throws something else). */
+export async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
 }

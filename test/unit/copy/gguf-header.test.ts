@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLlamaHeader, guardModelFile, readGgufHeader } from '../../../src/engine/copy/llm/gguf-header';
 import { AppError } from '../../../src/shared/errors';
-import { tempDir } from '../helpers';
+import { refusal, tempDir } from '../helpers';
 import { encodeGguf, tinyLlamaSpec, withKv, type GgufWriteSpec } from './gguf-writer';
 
 const tmp = tempDir('localyst-gguf-');
@@ -17,15 +17,6 @@ function writeFile(bytes: Buffer, name = `model-${++n}.gguf`): string {
 }
 const writeSpec = (spec: GgufWriteSpec, name?: string): string => writeFile(encodeGguf(spec), name);
 
-/** The AppError a promise rejects with (fails the test when it resolves or throws something else). */
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 /** A raw header: magic, version, tensor and key/value counts, then whatever bytes follow. */
 function rawHeader(version: number, tensors: bigint, kvs: bigint, rest: Buffer = Buffer.alloc(32)): Buffer {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { seeded } from '../seeded';
 
 /**
  * Writes GGUF files for tests: a tiny llama model with random F32 weights that llama.cpp really loads and runs,
@@ -123,17 +124,6 @@ export function encodeGguf(spec: GgufWriteSpec): Buffer {
   return out;
 }
 
-/** mulberry32: a small seeded generator, so the same seed writes the same bytes. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPACE = '\u2581'; // SentencePiece's word-start mark, shown as a space
 const WORDS = [
@@ -191,7 +181,7 @@ export function tinyLlamaSpec(options: TinyLlamaOptions = {}): GgufWriteSpec {
   const nLayer = options.blocks ?? 2;
   const nHead = options.heads ?? 4;
   const nFf = options.feedForward ?? 64;
-  const random = rng(options.seed ?? 42);
+  const random = seeded(options.seed ?? 42);
   const vocab = tinyVocab();
   const nVocab = vocab.tokens.length;
 

@@ -5,8 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine';
 import { LOCK_FILE_NAME, lockWorkspace, readHolder } from '../../../src/engine/kernel/lock';
-import { AppError } from '../../../src/shared/errors';
-import { tempDir } from '../helpers';
+import { refusal, tempDir } from '../helpers';
 
 let dir: string;
 let cleanup: () => void;
@@ -19,14 +18,6 @@ function deadPid(): number {
   return Number(child.stdout);
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('one writer per workspace', () => {
   it('refuses a second engine on the same folder, saying who holds it, and lets it in once the first closes', async () => {

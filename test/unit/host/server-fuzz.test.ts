@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
 import { startHost, type Host } from '../../../src/host/server';
 import { tempDir } from '../helpers';
-import { rawRequest, seeded, type RawAnswer } from './raw-client';
+import { seeded } from '../seeded';
+import { rawRequest, type RawAnswer } from './raw-client';
 
 // The browser mode must answer whatever arrives on its port and keep serving: each case below once killed
 // `localyst serve` or is a close relative of one that did.

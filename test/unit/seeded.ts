@@ -1,0 +1,13 @@
+// No test framework imported here: the e2e tests use it too (through gguf-writer.ts).
+
+/** mulberry32: a small seeded generator, so the same seed gives the same cases and bytes on every run. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
