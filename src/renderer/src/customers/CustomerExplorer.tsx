@@ -144,7 +144,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         <Group gap="sm" wrap="nowrap" miw={0}>
           <TextInput
             ref={searchInput}
-            w={300}
+            w={280}
             leftSection={<IconSearch size={16} />}
             rightSection={
               search ? (
@@ -176,7 +176,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
           </Text>
           {shown?.capped && (
             <Tooltip label={t('explorer.countAllHint', { formatted: format.integer(shown.total) })} multiline w={260} withArrow>
-              <Button size="compact-xs" variant="subtle" loading={counting} onClick={countAll} data-testid="explorer-count-all">
+              <Button size="compact-xs" variant="subtle" loading={counting} onClick={countAll} style={{ flexShrink: 0 }} data-testid="explorer-count-all">
                 {t('explorer.countAll')}
               </Button>
             </Tooltip>
