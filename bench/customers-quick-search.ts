@@ -1,18 +1,19 @@
 // The explorer's quick search at one million customers: p50/p95 of the first page of 100 with its count (as after
 // each keystroke: the page memo is off), unsorted (the default order) and sorted by revenue, for terms a user types:
-// a customer id, a rare string (also one under three characters, which no index can look up), a surname, a city, a first name, a common e-mail domain, and terms under three
-// characters. After the change, also the exact count a user asks for with "Count all".
-// Reuses the 1M workspace of customers-search-health.ts (run that once to build it). `--label before|after` names the
-// run; bench/results/customers-quick-search.json keeps one run of each label side by side.
+// a customer id, a rare string (also one under three characters, which no index can look up), a surname, a city, a
+// first name, a common e-mail domain, and terms under three characters. After the change, also the exact count a
+// user asks for with "Count all". Builds or reuses the 1M workspace it shares with customers-search-health.ts.
+// `--label before|after` names the run; bench/results/customers-quick-search.json keeps one run of each label.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as repo from '../src/engine/customers/customers-repo';
 import { openWorkspace } from '../src/engine/db/open-workspace';
 import { customerPageInputSchema, customerPageSchema, customerViewSchema } from '../src/shared/customer-schemas';
+import { buildOrReuseSearchWorkspace, SEARCH_DIR } from './_search-workspace';
 import { machine, percentile, round } from './lib';
 
-const DIR = path.join(os.tmpdir(), 'localyst-bench-search-1000000-s42');
+const DIR = SEARCH_DIR;
 const OUT = path.resolve('bench/results/customers-quick-search.json');
 const label = process.argv.includes('--label') ? String(process.argv[process.argv.indexOf('--label') + 1]) : 'run';
 const TERMS = ['c012345', 'zzq', 'qx', 'jansen', 'peeters', 'robin', 'eindhoven', 'amsterdam', 'van d', 'example.com', 'ja', 'j'];
@@ -21,7 +22,7 @@ const SORTS = [[], [{ field: 'revenue', dir: 'desc' }]] as const;
 const RUNS = 20;
 const SLOW_RUNS = 5;
 
-if (!fs.existsSync(path.join(DIR, 'complete.json'))) throw new Error(`No bench workspace in ${DIR}: run bench/customers-search-health.ts once.`);
+await buildOrReuseSearchWorkspace();
 const ws = await openWorkspace(DIR);
 const db = ws.db;
 
