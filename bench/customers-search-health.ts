@@ -8,37 +8,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEngine, type Engine } from '../src/engine';
 import { healthReport } from '../src/engine/customers/health';
-import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { readCustomerPage } from '../src/engine/customers/customers-repo';
 import { openWorkspace } from '../src/engine/db/open-workspace';
-import { generateDemo } from '../src/engine/demo/generate';
 import { localDay } from '../src/engine/kernel/exports';
 import { customerPageInputSchema, customerPageSchema } from '../src/shared/customer-schemas';
+import { buildOrReuseSearchWorkspace, SEARCH_CUSTOMERS, SEARCH_DIR, SEARCH_SEED } from './_search-workspace';
 import { percentile, report, round } from './lib';
 
-const CUSTOMERS = 1_000_000;
-const SEED = 42;
-const DIR = path.join(os.tmpdir(), `localyst-bench-search-${CUSTOMERS}-s${SEED}`);
-const MARKER = path.join(DIR, 'complete.json');
-const control = { progress: () => undefined, checkCancelled: () => undefined };
+const CUSTOMERS = SEARCH_CUSTOMERS;
+const SEED = SEARCH_SEED;
+const DIR = SEARCH_DIR;
 const label = process.argv.includes('--label') ? String(process.argv[process.argv.indexOf('--label') + 1]) : 'run';
-
-async function buildOrReuse(): Promise<number | null> {
-  if (fs.existsSync(MARKER)) return null;
-  fs.rmSync(DIR, { recursive: true, force: true });
-  console.log(`Generating a ${CUSTOMERS.toLocaleString('en')}-customer demo workspace in ${DIR} (several minutes)…`);
-  const started = performance.now();
-  const ws = await openWorkspace(DIR);
-  ws.db.transaction(() => {
-    generateDemo(ws.db, { customers: CUSTOMERS, seed: SEED }, control);
-    refreshCustomerMetrics(ws.db);
-  }).immediate();
-  ws.db.pragma('wal_checkpoint(TRUNCATE)');
-  ws.db.close();
-  const seconds = round((performance.now() - started) / 1000, 1);
-  fs.writeFileSync(MARKER, JSON.stringify({ customers: CUSTOMERS, seed: SEED, generatedSeconds: seconds }));
-  return seconds;
-}
+const buildOrReuse = buildOrReuseSearchWorkspace;
 
 // Terms a user types: a common surname, a city, an e-mail domain, a customer id, a rare string, and short ones.
 const TERMS = ['jansen', 'amsterdam', 'example.com', 'c012345', 'zzq', 'van d', 'ja', 'j'];

@@ -6,6 +6,8 @@ import {
   customerIdInputSchema,
   customerPageInputSchema,
   customerPageSchema,
+  customerCountSchema,
+  customerViewSchema,
   deleteViewInputSchema,
   eraseLeftoversInputSchema,
   eraseLeftoversResultSchema,
@@ -269,6 +271,8 @@ export const channels = {
   },
   'mappings.delete': { input: z.strictObject({ name: z.string().min(1).max(80) }), output: z.object({ deleted: z.boolean() }) },
   'customers.page': { input: customerPageInputSchema, output: customerPageSchema },
+  /** The exact count of a view whose page was counted only up to the cap (reads every match: slower). */
+  'customers.count': { input: z.strictObject({ view: customerViewSchema }), output: customerCountSchema },
   'customers.get': { input: customerIdInputSchema, output: customer360Schema },
   'customers.reveal': { input: customerIdInputSchema, output: revealedSchema },
   'customers.erase': { input: customerIdInputSchema, output: eraseResultSchema },

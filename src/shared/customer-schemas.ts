@@ -168,10 +168,15 @@ export type CustomerRow = z.infer<typeof customerRowSchema>;
 export const customerPageSchema = z.object({
   rows: z.array(customerRowSchema),
   total: z.number().int(),
+  /** A quick search is counted up to a cap: true when more customers than `total` match ("10,000+"). */
+  totalCapped: z.boolean(),
   asOf: z.string().nullable(),
   currency: z.string(),
 });
 export type CustomerPage = z.infer<typeof customerPageSchema>;
+
+/** `customers.count`: the exact number of customers in a view (the explorer's "Count all" after a capped count). */
+export const customerCountSchema = z.object({ total: z.number().int() });
 
 export const timelineEventSchema = z.object({
   at: z.string(),

@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'mappings.list',
   'mappings.delete',
   'customers.page',
+  'customers.count',
   'customers.get',
   'customers.reveal',
   'customers.erase',

@@ -51,6 +51,20 @@ test('the explorer on a 2,000-customer shop: sort, filter, search, columns, view
   await page.keyboard.press('Control+ArrowUp');
   await expect(gridCell(grid, 0, 'customerId')).toBeVisible();
 
+  // A broad quick search: a term under three characters is counted up to 1,000 ("1,000+"), Count all gives the number
+  // (every demo e-mail holds an "e").
+  await page.getByTestId('explorer-search').fill('e');
+  await expect(total).toHaveAttribute('data-capped', 'true');
+  await expect(total).toHaveText('1,000+ customers match');
+  await expect(gridCell(grid, 0, 'customerId')).toBeVisible();
+  await snap(page, '85b-explorer-search-capped-light');
+  await page.getByTestId('explorer-count-all').click();
+  await expect(total).toHaveAttribute('data-capped', 'false');
+  await expect(total).toHaveAttribute('data-total', String(stats.customers));
+  await expect(total).toHaveText(`${stats.customers.toLocaleString('en')} customers match`);
+  await page.getByTestId('explorer-search').fill('');
+  await expect(total).toHaveText(`${stats.customers.toLocaleString('en')} customers`);
+
   // A column filter, translated to the engine's filter: orders ≥ 3.
   await filterColumn(page, 'orders', 'Greater than or equal to', '3');
   await expect(page.getByTestId('explorer-active-filters')).toContainText('Orders ≥ 3');

@@ -8,11 +8,12 @@ import {
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { isPseudonym } from '../ingest/pseudonyms';
+import { memoised } from '../kernel/memo';
 import { readSettings } from '../workspace/settings';
 import { COLUMN_SQL } from './columns';
 import { maskEmail, maskName, maskPhone } from './masking';
 import { pageMemo, rememberCursor, type PageMemo } from './page-memo';
-import { choosePlan, countSql, keysetColumn, pageIdsSql } from './view-sql';
+import { choosePlan, countCap, countSql, keysetColumn, pageIdsSql } from './view-sql';
 
 /** A customer as stored (names, e-mail and phone unmasked); only masking turns it into an answer. */
 export type RawCustomer = {
@@ -89,14 +90,18 @@ export function toCustomerRow(raw: RawCustomer, reveal = false): CustomerRow {
 }
 
 /**
- * Whether every customer has its figures row. Both are b-tree counts (no row is read), so this is cheap; when it
- * fails (a workspace whose figures were never computed) counts join both tables so totals still equal the rows.
+ * Whether every customer has its figures row; when not (a workspace whose figures were never computed) counts join
+ * both tables so totals still equal the rows. Two b-tree counts: no row is read, but at a million customers they
+ * still walk thousands of pages, so the answer is remembered while the data stays the same (each keystroke of a
+ * quick search asks again).
  */
 export function figuresComplete(db: Db): { complete: boolean; customers: number } {
-  const row = db
-    .prepare('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_metrics) AS metrics')
-    .get() as { customers: number; metrics: number };
-  return { complete: row.customers === row.metrics, customers: row.customers };
+  return memoised(db, 'customers.figuresComplete', () => {
+    const row = db
+      .prepare('SELECT (SELECT count(*) FROM customers) AS customers, (SELECT count(*) FROM customer_metrics) AS metrics')
+      .get() as { customers: number; metrics: number };
+    return { complete: row.customers === row.metrics, customers: row.customers };
+  });
 }
 
 /** The date recency is measured from: the workspace's last sale (see refreshCustomerMetrics). */
@@ -105,10 +110,15 @@ export function readAsOf(db: Db): string | null {
   return at === null ? null : at.slice(0, 10);
 }
 
-/** The number of customers the view's filters and quick search let through. */
-export function countView(db: Db, view: CustomerView, joinAlways: boolean): number {
-  const q = countSql(view, joinAlways);
+/** The number of customers the view's filters and quick search let through (with `cap`, at most cap + 1). */
+export function countView(db: Db, view: CustomerView, joinAlways: boolean, cap: number | null = null): number {
+  const q = countSql(view, joinAlways, cap);
   return db.prepare(q.sql).pluck().get(...q.params) as number;
+}
+
+/** The exact number of customers in the view, however long counting takes (the explorer's "Count all"). */
+export function countCustomers(db: Db, view: CustomerView): number {
+  return countView(db, view, !figuresComplete(db).complete);
 }
 
 /** Full rows for these ids, in the order given. */
@@ -122,8 +132,9 @@ export function readRawByIds(db: Db, ids: readonly number[]): RawCustomer[] {
 }
 
 /**
- * One page of the explorer: filters, quick search, sort and paging all run in SQL. The count and where earlier pages
- * ended are remembered while the data stays the same (page-memo.ts); `memo: false` turns that off (benchmarks).
+ * One page of the explorer: filters, quick search, sort and paging all run in SQL. A quick search is counted up to a
+ * cap (`totalCapped`: there are more than `total`). The count and where earlier pages ended are remembered while the
+ * data stays the same (page-memo.ts); `memo: false` turns that off (benchmarks).
  */
 export function readCustomerPage(
   db: Db,
@@ -133,11 +144,14 @@ export function readCustomerPage(
   const { complete, customers } = figuresComplete(db);
   const view: CustomerView = { sort: input.sort, filters: input.filters, quickSearch: input.quickSearch };
   const memo: PageMemo = options.memo === false ? { total: null, cursors: new Map() } : pageMemo(db, JSON.stringify([view, complete]));
-  const total = (memo.total ??= countView(db, view, !complete));
+  const cap = countCap(view);
+  const counted = (memo.total ??= countView(db, view, !complete, cap));
+  const totalCapped = cap !== null && counted > cap;
+  const total = totalCapped ? cap : counted;
   let rows: CustomerRow[] = [];
-  if (total > input.offset) {
+  if (totalCapped || total > input.offset) {
     const after = input.offset > 0 && keysetColumn(view) !== null ? memo.cursors.get(input.offset) : undefined;
-    const plan = choosePlan(view, total, customers, (after ? 0 : input.offset) + input.limit);
+    const plan = choosePlan(view, total, customers, (after ? 0 : input.offset) + input.limit, totalCapped);
     const q = pageIdsSql(view, plan, !complete, input.offset, input.limit, after);
     const page = db.prepare(q.sql).all(...q.params) as Array<{ id: number; k: number | string | null }>;
     const last = page[page.length - 1];
@@ -148,7 +162,7 @@ export function readCustomerPage(
     }
     rows = readRawByIds(db, page.map((p) => p.id)).map((raw) => toCustomerRow(raw));
   }
-  return { rows, total, asOf: readAsOf(db), currency: readSettings(db).currency };
+  return { rows, total, totalCapped, asOf: readAsOf(db), currency: readSettings(db).currency };
 }
 
 /** One customer as stored, or a not-found error a user can act on. */

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { HandlerMap } from '../kernel/handler-types';
 import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { readCustomer360 } from './customer-360-repo';
-import { readCustomerPage } from './customers-repo';
+import { countCustomers, readCustomerPage } from './customers-repo';
 import { eraseEverywhere, eraseLeftovers } from './erase';
 import { auditMaskedQuery, revealCustomer } from './privacy-repo';
 import { deleteView, listViews, saveView } from './views-repo';
@@ -11,8 +11,14 @@ export const customersHandlers = {
   'customers.page': (input, ctx) => {
     const page = readCustomerPage(ctx.workspace().db, input);
     // Recorded once per query (its first page), not for every page scrolled.
-    if (input.offset === 0) auditMaskedQuery(ctx.workspace().db, input, 'explorer', page.total);
+    if (input.offset === 0) auditMaskedQuery(ctx.workspace().db, input, 'explorer', page.total, page.totalCapped);
     return page;
+  },
+  'customers.count': (input, ctx) => {
+    const total = countCustomers(ctx.workspace().db, input.view);
+    // The exact number of people a masked search found is audited like the page that showed "10,000+".
+    auditMaskedQuery(ctx.workspace().db, input.view, 'explorer', total);
+    return { total };
   },
   'customers.get': (input, ctx) => readCustomer360(ctx.workspace().db, input.id),
   'customers.reveal': (input, ctx) => revealCustomer(ctx.workspace().db, input.id),

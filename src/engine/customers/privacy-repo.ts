@@ -208,7 +208,8 @@ export function maskedQueryOf(view: CustomerView): MaskedQuery | null {
  * one is recorded in the audit log like a reveal: which fields, which operators, how many customers matched; never
  * the searched text or the values. `where` says which screen or export asked.
  */
-export function auditMaskedQuery(db: Db, view: CustomerView, where: 'explorer' | 'export', matched: number | null): void {
+export function auditMaskedQuery(db: Db, view: CustomerView, where: 'explorer' | 'export', matched: number | null, atLeast = false): void {
   const query = maskedQueryOf(view);
-  if (query) writeAudit(db, 'customers.masked-query', null, { where, ...query, matched });
+  // `matchedAtLeast`: the count stopped at its cap (a quick search's "10,000+").
+  if (query) writeAudit(db, 'customers.masked-query', null, { where, ...query, matched, ...(atLeast ? { matchedAtLeast: true } : {}) });
 }

@@ -44,6 +44,19 @@ describe('filters, sorts and searches on masked columns are audited like a revea
     expect(entries.at(-1)?.detail_json).not.toContain('zz-nobody');
   });
 
+  it('answers Count all with the exact number, and records it like the page (the search stays unsaid)', async () => {
+    const before = audit().length;
+    const view = { sort: [], filters: [], quickSearch: 'example' };
+    const shown = await page(view);
+    const counted = await demo.value<{ total: number }>('customers.count', { view });
+    expect(counted.total).toBe(shown.total);
+    expect(counted.total).toBeGreaterThan(0);
+    const entries = audit();
+    expect(entries).toHaveLength(before + 2);
+    expect(JSON.parse(entries.at(-1)?.detail_json ?? 'null')).toEqual({ where: 'explorer', filters: [], sort: [], quickSearch: true, matched: counted.total });
+    expect(entries.at(-1)?.detail_json).not.toContain('example');
+  });
+
   it('does not record queries that touch no masked column', async () => {
     const before = audit().length;
     await page({ filters: [{ field: 'country', op: 'equals', value: 'NL' }], sort: [{ field: 'revenue', dir: 'desc' }] });

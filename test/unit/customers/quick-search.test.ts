@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCustomerPage } from '../../../src/engine/customers/customers-repo';
 import { eraseCustomer } from '../../../src/engine/customers/privacy-repo';
-import { countSql } from '../../../src/engine/customers/view-sql';
+import { choosePlan, countSql, FOLDED_INTO_ASCII, pageIdsSql, type Plan } from '../../../src/engine/customers/view-sql';
 import { runMigrations } from '../../../src/engine/db/migrate';
 import { migrations } from '../../../src/engine/db/migrations';
 import { undoImport } from '../../../src/engine/ingest/history-repo';
@@ -107,6 +107,91 @@ describe('quick search through the trigram index', () => {
     expect(indexed()).toBe(before - 1);
     // Nothing in the index answers for the erased row id (contentless tables keep ids and trigrams only).
     expect(scalar(tw.db, 'SELECT count(*) FROM customers_search WHERE rowid = ?', id)).toBe(0);
+  });
+});
+
+describe('a broad quick search at the speed of a narrow one', () => {
+  const view = (term: string, sort: Array<{ field: string; dir: string }> = []) => customerViewSchema.parse({ quickSearch: term, sort });
+  const planOf = (sql: { sql: string; params: Array<string | number> }): string =>
+    all<{ detail: string }>(tw.db, `EXPLAIN QUERY PLAN ${sql.sql}`, ...sql.params)
+      .map((r) => r.detail)
+      .join(' | ');
+
+  it('reads the first page of an unsorted search from the index in id order and stops there (no sort, no scan)', () => {
+    const v = view('example');
+    expect(choosePlan(v, 10_000, 1_000_000, 100, true)).toBe('search');
+    const plan = planOf(pageIdsSql(v, 'search', false, 0, 100));
+    expect(plan).toContain('VIRTUAL TABLE INDEX');
+    expect(plan).not.toContain('TEMP B-TREE');
+    expect(plan).not.toMatch(/SCAN c\b/);
+  });
+
+  it('counts only up to the cap, and says when there are more', () => {
+    const v = view('example');
+    const count = (cap: number | null): number => {
+      const q = countSql(v, false, cap);
+      return tw.db.prepare(q.sql).pluck().get(...q.params) as number;
+    };
+    const exact = count(null);
+    expect(exact).toBeGreaterThan(20);
+    expect(count(10)).toBe(11);
+    expect(count(exact)).toBe(exact);
+    const page = readCustomerPage(tw.db, customerPageInputSchema.parse({ quickSearch: 'example', offset: 0, limit: 10 }), { memo: false });
+    expect(page).toMatchObject({ total: exact, totalCapped: false });
+    // A two-letter term is counted by reading customers and stops at 1,000: this workspace has only 500.
+    expect(readCustomerPage(tw.db, customerPageInputSchema.parse({ quickSearch: 'e', offset: 0, limit: 10 }), { memo: false }).totalCapped).toBe(false);
+  });
+
+  it('sorts a broad search by walking the sort index when the count hit the cap, and finds the same rows', () => {
+    const v = view('example', [{ field: 'revenue', dir: 'desc' }]);
+    expect(choosePlan(v, 10_000, 1_000_000, 100, true)).toBe('walk');
+    expect(choosePlan(v, 4_217, 1_000_000, 100, false)).toBe('search');
+    const ids = (plan: Plan): number[] => {
+      const q = pageIdsSql(v, plan, false, 0, 1000);
+      return tw.db.prepare(q.sql).pluck().all(...q.params) as number[];
+    };
+    expect(ids('walk')).toEqual(ids('search'));
+    expect(ids('walk').length).toBeGreaterThan(20);
+  });
+
+  it('lists exactly the characters SQLite folds into ASCII (a walk asks the index only about rows holding them)', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec("CREATE VIRTUAL TABLE f USING fts5(v, content = '', contentless_delete = 1, tokenize = 'trigram')");
+      const add = db.prepare('INSERT INTO f (rowid, v) VALUES (?, ?)');
+      db.transaction(() => {
+        for (let cp = 0x80; cp <= 0xffff; cp++) if (cp < 0xd800 || cp > 0xdfff) add.run(cp, `q${String.fromCodePoint(cp)}q`);
+      })();
+      const folded = new Set<string>();
+      for (let ascii = 0x20; ascii < 0x7f; ascii++) {
+        const phrase = `"q${String.fromCharCode(ascii).replace(/"/g, '""')}q"`;
+        for (const cp of db.prepare('SELECT rowid FROM f WHERE f MATCH ?').pluck().all(phrase) as number[]) folded.add(String.fromCodePoint(cp));
+      }
+      expect([...folded].sort()).toEqual([...FOLDED_INTO_ASCII].sort());
+    } finally {
+      db.close();
+    }
+  });
+
+  it('walks to the same customers as the index finds, also those whose values hold a Kelvin sign, a long s or a NUL', async () => {
+    await importCustomers(
+      'folds.csv',
+      'id,email,first,last,city,country\nQF-1,k1@fold.example,\u212Aevin,Quaak,Fold,NL\nQF-2,k2@fold.example,Ca\u017Ftle,Quaak,Fold,NL\nQF-3,k3@fold.example,Kevin,Quaak,Fold,NL\n',
+    );
+    const nul = scalar(tw.db, "SELECT id FROM customers WHERE external_id = 'QF-3'");
+    tw.db.prepare("UPDATE customers SET last_name = 'Qu' || char(0) || 'kevin' WHERE id = ?").run(nul);
+    tw.db.prepare('INSERT OR IGNORE INTO customer_metrics (customer_id) SELECT id FROM customers').run();
+    for (const term of ['kevin', 'castle', 'KEVIN', 'stle q']) {
+      const v = view(term, [{ field: 'revenue', dir: 'desc' }]);
+      const ids = (plan: Plan): number[] => {
+        const q = pageIdsSql(v, plan, false, 0, 100);
+        return (tw.db.prepare(q.sql).pluck().all(...q.params) as number[]).sort((a, b) => a - b);
+      };
+      const indexed = tw.db.prepare('SELECT rowid FROM customers_search WHERE customers_search MATCH ? ORDER BY rowid').pluck().all(`"${term}"`);
+      expect(indexed.length, term).toBeGreaterThan(0);
+      expect(ids('walk'), term).toEqual(indexed);
+      expect(ids('search'), term).toEqual(indexed);
+    }
   });
 });
 

@@ -57,6 +57,7 @@ const validExamples = {
     filters: [{ field: 'country', op: 'equals', value: 'NL' }],
     quickSearch: 'jansen',
   },
+  'customers.count': { view: { sort: [], filters: [], quickSearch: 'example.com' } },
   'customers.get': { id: 1 },
   'customers.reveal': { id: 1 },
   'customers.erase': { id: 1 },

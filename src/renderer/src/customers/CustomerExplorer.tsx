@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileExport, IconFilterOff, IconInfoCircle, IconSearch, IconX } from '@tabler/icons-react';
 import type { CellKeyDownEvent, GridApi, IDatasource } from 'ag-grid-community';
@@ -27,6 +27,11 @@ const BLOCK_SIZE = 100;
 const MAX_BLOCKS = 10;
 
 type PageInfo = { total: number; asOf: string | null; currency: string };
+/**
+ * The toolbar's count: `capped` when the engine stopped counting a quick search at its cap ("10,000+"); `countedAll`
+ * when the user asked for the exact number (kept while the filters and the search stay the same).
+ */
+type Count = { key: string; total: number; capped: boolean; countedAll?: true };
 
 /** The explorer: every customer, sorted, filtered and searched by the engine a page block at a time. */
 export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) => void }) {
@@ -44,6 +49,9 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
   const [view, setView] = useState<CustomerView>({ sort: [], filters: [], quickSearch: '' });
   const [untranslated, setUntranslated] = useState<Untranslated[]>([]);
   const [page, setPage] = useState<PageInfo | null>(null);
+  const [count, setCount] = useState<Count | null>(null);
+  const [counting, setCounting] = useState(false);
+  const [countError, setCountError] = useState<ApiError>();
   const [loadError, setLoadError] = useState<ApiError>();
   const [selected, setSelected] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
@@ -59,13 +67,19 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         const next: CustomerView = { sort: toEngineSort(params.sortModel as GridSortItem[]), filters, quickSearch };
         setView(next);
         setUntranslated(left);
-        api.invoke('customers.page', { ...next, offset: params.startRow, limit: params.endRow - params.startRow }).then(
+        const limit = params.endRow - params.startRow;
+        api.invoke('customers.page', { ...next, offset: params.startRow, limit }).then(
           (result) => {
             setLoadError(undefined);
             const info = { total: result.total, asOf: result.asOf, currency: result.currency };
             setPage(info);
             reportPage(info);
-            params.successCallback(result.rows, result.total);
+            const key = countKey(next);
+            // An exact count the user asked for stays until the filters or the search change (not with the sort).
+            setCount((known) => (known?.key === key && known.countedAll ? known : { key, total: result.total, capped: result.totalCapped }));
+            // Beyond a capped count the grid does not know the last row: it finds it when a block comes back short.
+            const end = result.rows.length < limit ? params.startRow + result.rows.length : undefined;
+            params.successCallback(result.rows, result.totalCapped ? end : result.total);
           },
           (reason: unknown) => {
             setLoadError(toApiError(reason));
@@ -82,6 +96,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
   useEffect(() => {
     if (seenRevision.current === revision) return;
     seenRevision.current = revision;
+    setCount(null);
     grid.current?.api?.purgeInfiniteCache();
   }, [revision]);
 
@@ -107,6 +122,21 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
   };
 
   const filtered = view.filters.length > 0 || view.quickSearch !== '';
+  const shown = count && count.key === countKey(view) ? count : page ? { key: '', total: page.total, capped: false } : null;
+
+  const countAll = (): void => {
+    const key = countKey(view);
+    setCounting(true);
+    setCountError(undefined);
+    api.invoke('customers.count', { view }).then(
+      (result) => {
+        setCount({ key, total: result.total, capped: false, countedAll: true });
+        // The grid can now size its scrollbar to every match.
+        gridApi()?.setRowCount(result.total, true);
+      },
+      (reason: unknown) => setCountError(toApiError(reason)),
+    ).finally(() => setCounting(false));
+  };
 
   return (
     <Stack gap="sm" data-testid="customer-explorer">
@@ -114,7 +144,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         <Group gap="sm" wrap="nowrap" miw={0}>
           <TextInput
             ref={searchInput}
-            w={300}
+            w={280}
             leftSection={<IconSearch size={16} />}
             rightSection={
               search ? (
@@ -128,9 +158,29 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
             onKeyDown={(event) => event.key === 'Escape' && setSearch('')}
             data-testid="explorer-search"
           />
-          <Text size="sm" c="dimmed" className="tabular" style={{ whiteSpace: 'nowrap' }} data-testid="explorer-total" data-total={page?.total ?? ''}>
-            {page ? t(filtered ? 'explorer.totalMatching' : 'explorer.total', { count: page.total, formatted: format.integer(page.total) }) : ' '}
+          <Text
+            size="sm"
+            c="dimmed"
+            className="tabular"
+            style={{ whiteSpace: 'nowrap' }}
+            data-testid="explorer-total"
+            data-total={shown?.total ?? ''}
+            data-capped={shown?.capped ? 'true' : 'false'}
+          >
+            {shown
+              ? t(shown.capped ? 'explorer.totalMatchingAtLeast' : filtered ? 'explorer.totalMatching' : 'explorer.total', {
+                  count: shown.total,
+                  formatted: format.integer(shown.total),
+                })
+              : ' '}
           </Text>
+          {shown?.capped && (
+            <Tooltip label={t('explorer.countAllHint', { formatted: format.integer(shown.total) })} multiline w={260} withArrow>
+              <Button size="compact-xs" variant="subtle" loading={counting} onClick={countAll} style={{ flexShrink: 0 }} data-testid="explorer-count-all">
+                {t('explorer.countAll')}
+              </Button>
+            </Tooltip>
+          )}
         </Group>
         <Group gap="xs" wrap="nowrap">
           <SavedViews columns={visible} view={view} onApply={applyView} />
@@ -162,6 +212,7 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         </Alert>
       )}
       {loadError && <ErrorAlert error={loadError} title={t('explorer.loadFailed')} onRetry={() => gridApi()?.purgeInfiniteCache()} />}
+      {countError && <ErrorAlert error={countError} title={t('explorer.countFailed')} onRetry={countAll} />}
 
       <Paper p={0} withBorder={false} h="calc(100vh - 250px)" mih={360} pos="relative" data-testid="explorer-grid">
         <AgGridReact<CustomerRow>
@@ -204,15 +255,19 @@ export function CustomerExplorer({ onPageInfo }: { onPageInfo: (info: PageInfo) 
         onClose={() => setSelected(null)}
         onErased={(result) => {
           setSelected(null);
+          setCount(null);
           gridApi()?.purgeInfiniteCache();
           if (eraseLeftSomething(result)) setLeftovers(result);
         }}
       />
       <EraseLeftoversDialog result={leftovers} onClose={() => setLeftovers(null)} />
-      <ExportDialog opened={exporting} onClose={() => setExporting(false)} view={view} columns={visible} total={page?.total ?? null} />
+      <ExportDialog opened={exporting} onClose={() => setExporting(false)} view={view} columns={visible} total={shown?.total ?? null} totalCapped={shown?.capped ?? false} />
     </Stack>
   );
 }
+
+/** What decides a count: the filters and the quick search (the sort does not change it). */
+const countKey = (view: CustomerView): string => JSON.stringify([view.filters, view.quickSearch]);
 
 /** A stable function that always calls the latest `callback` (for use inside memoised grid callbacks). */
 function useLatestCallback<A extends unknown[]>(callback: (...args: A) => void): (...args: A) => void {

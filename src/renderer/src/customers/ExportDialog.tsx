@@ -16,10 +16,12 @@ type Props = {
   columns: readonly CustomerColumn[];
   /** Customers in the current view. */
   total: number | null;
+  /** `total` is a quick search's capped count: there are more ("10,000+"). */
+  totalCapped?: boolean;
 };
 
 /** Writes the current view (its filters, sort, search and columns) to a CSV file, as a job. */
-export function ExportDialog({ opened, onClose, view, columns, total }: Props) {
+export function ExportDialog({ opened, onClose, view, columns, total, totalCapped = false }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
@@ -36,7 +38,7 @@ export function ExportDialog({ opened, onClose, view, columns, total }: Props) {
             <Text size="sm">
               {t('explorer.export.what', {
                 count: total ?? 0,
-                customers: total === null ? '…' : format.integer(total),
+                customers: total === null ? '…' : `${format.integer(total)}${totalCapped ? '+' : ''}`,
                 columns: format.integer(columns.length),
               })}
             </Text>

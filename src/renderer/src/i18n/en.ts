@@ -316,6 +316,10 @@ export const en = {
     "total_other": "{{formatted}} customers",
     "totalMatching_one": "{{formatted}} customer matches",
     "totalMatching_other": "{{formatted}} customers match",
+    "totalMatchingAtLeast": "{{formatted}}+ customers match",
+    "countAll": "Count all",
+    "countAllHint": "The search stopped counting at {{formatted}}. Count every match (a moment on a large workspace).",
+    "countFailed": "Could not count the customers",
     "search": {
       "label": "Search customers",
       "placeholder": "Search ID, name, e-mail or city",
