@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError, errorCodes, type AppErrorData, type ErrorCode } from '../../shared/errors';
 import type { DetectedFormat, ImportKind, RowError } from '../../shared/import-schemas';
 import { spawnEngineWorker } from '../jobs/spawn';
-import type { Converter, TypedRow, Value } from './convert';
+import type { Converter, TypedRow } from './convert';
 import { IMPORT_READ_WORKER_LIMITS, limitExceeded, type ReadLimits } from './limits';
 import { readRows, type SourceRow } from './reader';
 import type { ReadProgress } from './source';
@@ -56,10 +56,17 @@ export type ConvertRequest = {
 };
 
 /**
- * A batch on its way from the worker: good rows as one flat array of values in `fields` order (far cheaper to
- * copy between threads than one object per row), the rejected rows by their place in the batch.
+ * A batch on its way from the worker, made to be cheap to pass between threads: the good rows' values in `fields`
+ * order as a tag and a number each (two typed arrays, moved rather than copied), texts once per batch (the lines of
+ * one order repeat its number, date and country), the rejected rows by their place in the batch.
  */
-export type WireBatch = { count: number; flat: Value[]; bad: number[]; errors: RowError[][]; bytes: number };
+export type WireBatch = { count: number; tags: Uint8Array; numbers: Float64Array; texts: string[]; bad: number[]; errors: RowError[][]; bytes: number };
+
+const NULL = 0;
+const NUMBER = 1;
+const TEXT = 2;
+const TRUE = 3;
+const FALSE = 4;
 
 export type ConvertMessage =
   | { type: 'fields'; fields: string[] }
@@ -71,9 +78,14 @@ export type ConvertMessage =
 export const BATCHES_AHEAD = 4;
 
 export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): WireBatch {
-  const flat: Value[] = [];
+  const good = rows.reduce((n, row) => (Array.isArray(row) ? n : n + 1), 0);
+  const tags = new Uint8Array(good * fields.length);
+  const numbers = new Float64Array(good * fields.length);
+  const textIds = new Map<string, number>();
+  const texts: string[] = [];
   const bad: number[] = [];
   const errors: RowError[][] = [];
+  let at = 0;
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] as ConvertedRow;
     if (Array.isArray(row)) {
@@ -81,16 +93,33 @@ export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): W
       errors.push(row);
       continue;
     }
-    for (const field of fields) flat.push(row[field] ?? null);
+    for (const field of fields) {
+      const value = row[field] ?? null;
+      if (typeof value === 'number') {
+        tags[at] = NUMBER;
+        numbers[at] = value;
+      } else if (typeof value === 'string') {
+        let id = textIds.get(value);
+        if (id === undefined) {
+          id = texts.length;
+          texts.push(value);
+          textIds.set(value, id);
+        }
+        tags[at] = TEXT;
+        numbers[at] = id;
+      } else tags[at] = value === null ? NULL : value ? TRUE : FALSE;
+      at += 1;
+    }
   }
-  return { count: rows.length, flat, bad, errors, bytes };
+  return { count: rows.length, tags, numbers, texts, bad, errors, bytes };
 }
 
 export function fromWire(wire: WireBatch, fields: string[]): ConvertedRow[] {
   const rows: ConvertedRow[] = new Array<ConvertedRow>(wire.count);
+  const { tags, numbers, texts } = wire;
   const width = fields.length;
   let next = 0; // the next rejected row's entry in `bad`
-  let at = 0; // where the next good row starts in `flat`
+  let at = 0;
   for (let i = 0; i < wire.count; i += 1) {
     if (wire.bad[next] === i) {
       rows[i] = wire.errors[next] as RowError[];
@@ -98,8 +127,10 @@ export function fromWire(wire: WireBatch, fields: string[]): ConvertedRow[] {
       continue;
     }
     const row: TypedRow = {};
-    for (let f = 0; f < width; f += 1) row[fields[f] as string] = wire.flat[at + f] as Value;
-    at += width;
+    for (let f = 0; f < width; f += 1, at += 1) {
+      const tag = tags[at];
+      row[fields[f] as string] = tag === NUMBER ? (numbers[at] as number) : tag === TEXT ? (texts[numbers[at] as number] as string) : tag === NULL ? null : tag === TRUE;
+    }
     rows[i] = row;
   }
   return rows;
@@ -111,7 +142,7 @@ export function fromWire(wire: WireBatch, fields: string[]): ConvertedRow[] {
  * the reader stops early (a cancel, a rejected file, an error).
  */
 export function convertInWorker(request: Omit<ConvertRequest, 'op'>, progress: ReadProgress): ConvertedSource {
-  const worker = spawnEngineWorker('./ingest-worker.js', '../ingest/read-worker.ts', { ...request, op: 'convert' } satisfies ConvertRequest, {
+  const worker = spawnEngineWorker('./convert-worker.js', '../ingest/convert-worker.ts', { ...request, op: 'convert' } satisfies ConvertRequest, {
     resourceLimits: IMPORT_READ_WORKER_LIMITS,
   });
   const batches = drain(worker, request.file, progress)[Symbol.asyncIterator]();
