@@ -57,8 +57,8 @@ export type ConvertRequest = {
 
 /**
  * A batch on its way from the worker, made to be cheap to pass between threads: the good rows' values in `fields`
- * order as a tag and a number each (two typed arrays, moved rather than copied), texts once per batch (the lines of
- * one order repeat its number, date and country), the rejected rows by their place in the batch.
+ * order as a tag and a number each (two typed arrays, moved rather than copied) and their texts, the rejected rows
+ * by their place in the batch.
  */
 export type WireBatch = { count: number; tags: Uint8Array; numbers: Float64Array; texts: string[]; bad: number[]; errors: RowError[][]; bytes: number };
 
@@ -81,8 +81,11 @@ export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): W
   const good = rows.reduce((n, row) => (Array.isArray(row) ? n : n + 1), 0);
   const tags = new Uint8Array(good * fields.length);
   const numbers = new Float64Array(good * fields.length);
-  const textIds = new Map<string, number>();
   const texts: string[] = [];
+  // A text equal to the one above it in its column is sent once: the lines of one order repeat its number, date,
+  // customer and country. (A map of every text costs more than it saves.)
+  const lastText: Array<string | null> = fields.map(() => null);
+  const lastId = fields.map(() => 0);
   const bad: number[] = [];
   const errors: RowError[][] = [];
   let at = 0;
@@ -93,20 +96,19 @@ export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): W
       errors.push(row);
       continue;
     }
-    for (const field of fields) {
-      const value = row[field] ?? null;
+    for (let f = 0; f < fields.length; f += 1) {
+      const value = row[fields[f] as string] ?? null;
       if (typeof value === 'number') {
         tags[at] = NUMBER;
         numbers[at] = value;
       } else if (typeof value === 'string') {
-        let id = textIds.get(value);
-        if (id === undefined) {
-          id = texts.length;
+        if (value !== lastText[f]) {
+          lastText[f] = value;
+          lastId[f] = texts.length;
           texts.push(value);
-          textIds.set(value, id);
         }
         tags[at] = TEXT;
-        numbers[at] = id;
+        numbers[at] = lastId[f] as number;
       } else tags[at] = value === null ? NULL : value ? TRUE : FALSE;
       at += 1;
     }
