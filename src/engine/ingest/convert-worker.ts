@@ -14,6 +14,7 @@ const errorData = (error: unknown): { code: string; message: string; details?: u
 
 /** Rows per message: fewer, larger messages cost less to pass between threads. */
 const ROWS_PER_MESSAGE = 5000;
+const FIRST_MESSAGE_ROWS = 500;
 
 async function convertAll(port: Port, request: ConvertRequest): Promise<void> {
   const post = (message: ConvertMessage): void => port.postMessage(message);
@@ -33,16 +34,19 @@ async function convertAll(port: Port, request: ConvertRequest): Promise<void> {
     post({ type: 'fields', fields: converter.fields });
     const progress: ReadProgress = { bytes: 0 };
     let pending: ConvertedRow[] = [];
+    let sent = 0;
     const send = async (): Promise<void> => {
       const batch = toWire(pending, converter.fields, progress.bytes);
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits -= 1;
       port.postMessage({ type: 'batch', batch } satisfies ConvertMessage, [batch.tags.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
       pending = [];
+      sent += 1;
     };
     for await (const batch of readRows(request.file, request.detected, progress, request.limits)) {
       for (const row of convertBatch(batch, converter)) pending.push(row);
-      if (pending.length >= ROWS_PER_MESSAGE) await send();
+      // The first message goes early, so the writer can start while the worker reads on.
+      if (pending.length >= (sent === 0 ? FIRST_MESSAGE_ROWS : ROWS_PER_MESSAGE)) await send();
     }
     if (pending.length > 0) await send();
     post({ type: 'done' });

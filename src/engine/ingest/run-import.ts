@@ -73,9 +73,11 @@ export async function runImport(
         .prepare(`INSERT INTO imports (kind, file_name, file_sha256, mapping_json, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)`)
         .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
     );
-    const restoreIndexes = size >= BULK_BYTES ? suspendIndexes(db, BULK_INDEXES[request.kind]) : () => undefined;
+    // Set aside when the first row is written, not before: a big file that changes nothing leaves them alone.
+    let restoreIndexes: (() => void) | null = null;
+    const beforeWrite = size >= BULK_BYTES ? (): void => void (restoreIndexes ??= suspendIndexes(db, BULK_INDEXES[request.kind])) : undefined;
     const customersBefore = maxCustomerId(db);
-    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId });
+    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId, beforeWrite });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
     let rows = 0;
@@ -104,7 +106,7 @@ export async function runImport(
     }
     control.checkCancelled();
     writer.finish();
-    restoreIndexes();
+    (restoreIndexes as (() => void) | null)?.();
     const { inserted, updated, unchanged } = writer.counts;
     const skipped = request.onError === 'skip' ? rejected : 0;
     const outcome: ImportReport['outcome'] =
