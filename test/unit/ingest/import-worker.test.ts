@@ -2,6 +2,7 @@
 // These tests send small files down that path on purpose and hold it to the in-thread reading, row for row.
 import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
 import { inspectFile } from '../../../src/engine/ingest/inspect';
@@ -94,6 +95,19 @@ describe('an import read in a worker thread', () => {
     const [a, b] = await both(file, { onError: 'skip' });
     expect(b).toEqual(a);
     expect(b).toMatchObject({ skipped: 1, errors: [{ row: 4323, code: 'bad-record' }] });
+    expect(stored(inWorker)).toEqual(stored(inThread));
+  });
+
+  it('reads Excel workbooks the same, date cells included (ExcelJS is loaded in the worker)', async () => {
+    const file = path.join(dir, 'orders.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Orders');
+    sheet.addRow(['Order', 'Date', 'Customer', 'SKU', 'Qty', 'Price']);
+    for (let i = 0; i < 6_000; i += 1) sheet.addRow([`X-${Math.floor(i / 4)}`, new Date(Date.UTC(2024, 2, 1 + (i % 28), 9, 30)), `K-${i % 70}`, `S-${i % 25}`, (i % 4) + 1, i === 77 ? 'free' : 2.5]);
+    await wb.xlsx.writeFile(file);
+    const [a, b] = await both(file, { onError: 'skip' });
+    expect(b).toEqual(a);
+    expect(b).toMatchObject({ outcome: 'imported', skipped: 1, errors: [{ row: 79, code: 'not-a-number' }, { row: 79, code: 'missing-value' }] });
     expect(stored(inWorker)).toEqual(stored(inThread));
   });
 
