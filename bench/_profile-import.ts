@@ -1,4 +1,4 @@
-// One import of the UCI file, for `node --cpu-prof` (not part of bench:all).
+// One import of the UCI file, to profile: node --import tsx --cpu-prof bench/_profile-import.ts (run-all leaves out files starting with _).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
