@@ -17,7 +17,9 @@ if (!fs.existsSync(FILE)) {
   console.warn(`Skipped: ${FILE} is not there (set LOCALYST_DATA to the folder holding online-retail/).`);
   process.exit(0);
 }
-const RUNS = 3;
+const RUNS = Number(process.env.RUNS ?? 5);
+// The machine's load (1-minute average) before and after: wall times are only comparable on a quiet machine.
+const loadBefore = round(os.loadavg()[0] ?? Number.NaN, 2);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'localyst-bench-'));
 const csv = path.join(tmp, 'online_retail.csv');
 fs.writeFileSync(csv, zlib.gunzipSync(fs.readFileSync(FILE)));
@@ -71,5 +73,7 @@ report('import-online-retail', rows, {
   ratioToFloor: hasSqlite3 ? round(median(ours) / median(floor), 2) : null,
   cpuRatioToFloor: hasSqlite3 ? round(median(oursCpu) / median(floorCpu), 2) : null,
   aim: 'within 2.5× of the floor (issue 12)',
+  load1m: { before: loadBefore, after: round(os.loadavg()[0] ?? Number.NaN, 2) },
+  samples: { ours: ours.map((x) => round(x, 2)), oursCpu: oursCpu.map((x) => round(x, 2)), floor: floor.map((x) => round(x, 2)), floorCpu: floorCpu.map((x) => round(x, 2)) },
 });
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -8,6 +8,7 @@ await build({
     'engine-process': 'src/engine/process-entry.ts',
     'job-worker': 'src/engine/jobs/job-worker.ts',
     'ingest-worker': 'src/engine/ingest/read-worker.ts',
+    'convert-worker': 'src/engine/ingest/convert-worker.ts',
   },
   outdir: 'out/node',
   bundle: true,

@@ -45,15 +45,20 @@ export function refreshCustomerMetrics(db: Db): { customers: number; asOf: strin
        ORDER BY c.id`,
     )
     .run({ asOf }).changes;
-  db.prepare(
-    `UPDATE customer_metrics SET top_category = (
-       SELECT p.category FROM orders o
-       JOIN order_lines l ON l.order_id = o.id
-       JOIN products p ON p.id = l.product_id
-       WHERE o.customer_id = customer_metrics.customer_id AND ${REVENUE_LINE_FILTER} AND p.category IS NOT NULL
-       GROUP BY p.category ORDER BY sum(l.quantity * l.unit_price) DESC, p.category LIMIT 1)
-     WHERE orders > 0`,
-  ).run();
+  // Without a single categorised product there is no top category to find (the UCI file has none): the update
+  // would read every order line for nothing.
+  const categorised = db.prepare('SELECT 1 FROM products WHERE category IS NOT NULL LIMIT 1').get() !== undefined;
+  if (categorised) {
+    db.prepare(
+      `UPDATE customer_metrics SET top_category = (
+         SELECT p.category FROM orders o
+         JOIN order_lines l ON l.order_id = o.id
+         JOIN products p ON p.id = l.product_id
+         WHERE o.customer_id = customer_metrics.customer_id AND ${REVENUE_LINE_FILTER} AND p.category IS NOT NULL
+         GROUP BY p.category ORDER BY sum(l.quantity * l.unit_price) DESC, p.category LIMIT 1)
+       WHERE orders > 0`,
+    ).run();
+  }
   writeRfmSegments(db);
   return { customers: inserted, asOf };
 }

@@ -43,6 +43,9 @@ export function createConverter(
     current.ok = false;
   };
   const hasFailed = (field: string): boolean => failed.fields !== null && failed.fields.has(field);
+  // Per column: the last date text that parsed, and what it parsed to.
+  const lastDates: Array<string | null> = columns.map(() => null);
+  const lastParsed: Array<string | null> = columns.map(() => null);
 
   return {
     fields: columns.map((c) => c.field),
@@ -55,7 +58,8 @@ export function createConverter(
       if (cells.length > width && cells.slice(width).some((c) => c.trim() !== '')) {
         problem(null, null, 'column-count', `This row has ${cells.length} values but the header names ${width} columns. Check for an unquoted delimiter.`);
       }
-      for (const { source, field, index, spec } of columns) {
+      for (let c = 0; c < columns.length; c += 1) {
+        const { source, field, index, spec } = columns[c] as (typeof columns)[number];
         const raw = (cells[index] ?? '').trim();
         if (raw === '') {
           out[field] = null;
@@ -71,10 +75,15 @@ export function createConverter(
             break;
           }
           case 'date': {
-            const parsed = dateFormat ? parseDate(raw, dateFormat) : null;
+            // The lines of one order share its date: the last value read in this column is often the next one.
+            const parsed = lastDates[c] === raw ? (lastParsed[c] as string) : dateFormat ? parseDate(raw, dateFormat) : null;
             if (parsed === null) {
               problem(source, field, 'bad-date', dateFormat ? `"${clip(raw)}" is not a date in the format ${dateFormat.id}.` : `"${clip(raw)}" is not a date Localyst recognises.`);
-            } else out[field] = parsed;
+            } else {
+              lastDates[c] = raw;
+              lastParsed[c] = parsed;
+              out[field] = parsed;
+            }
             break;
           }
           case 'boolean': {

@@ -40,6 +40,9 @@ export const READ_LIMITS: ReadLimits = {
 /** Memory for the worker that inspects and previews a file (the engine itself is never at risk). */
 export const INSPECT_WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64, stackSizeMb: 4 };
 
+/** Memory for the worker that reads, parses and types a big import's rows (it keeps only a few batches at a time). */
+export const IMPORT_READ_WORKER_LIMITS = INSPECT_WORKER_LIMITS;
+
 /** A limit as people read it: "2 GiB", "1,048,576 characters", "1,000,000". */
 export function sizeText(value: number, unit: 'bytes' | 'characters' | 'count'): string {
   if (unit === 'bytes' && value >= GiB && value % GiB === 0) return `${value / GiB} GiB`;

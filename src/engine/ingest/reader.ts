@@ -61,7 +61,9 @@ async function* readCsv(file: string, detected: DetectedFormat, progress: ReadPr
   Papa.parse(text as unknown as File, {
     delimiter: detected.delimiter ?? ',',
     quoteChar: '"',
-    skipEmptyLines: 'greedy',
+    // Lines of only blanks and delimiters are skipped below: Papa's own 'greedy' test joins every row into a new
+    // string first, a tenth of the parse on big files.
+    skipEmptyLines: false,
     chunk(results: Papa.ParseResult<string[]>, p: Papa.Parser) {
       parser = p;
       queue.push(results.data);
@@ -84,14 +86,17 @@ async function* readCsv(file: string, detected: DetectedFormat, progress: ReadPr
   let row = 0;
   let headers: string[] | null = null;
   for (;;) {
-    const batch = queue.shift();
-    if (batch) {
-      headers ??= batch[0] ?? null;
-      yield batch.map((cells) => {
+    const parsed = queue.shift();
+    if (parsed) {
+      const batch: SourceRow[] = [];
+      for (const cells of parsed) {
+        if (isBlank(cells)) continue;
+        headers ??= cells;
         row += 1;
         checkFields(file, row, cells, headers, limits);
-        return { row, cells };
-      });
+        batch.push({ row, cells });
+      }
+      yield batch;
       if (queue.length === 0 && !finished) (parser as Papa.Parser | null)?.resume();
       continue;
     }
@@ -99,6 +104,16 @@ async function* readCsv(file: string, detected: DetectedFormat, progress: ReadPr
     if (finished) return;
     await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+/** A record of only blanks (and the delimiters between them), as Papa's `skipEmptyLines: 'greedy'` tells it. */
+function isBlank(cells: string[]): boolean {
+  const first = cells[0] ?? '';
+  // Nearly every record starts with a visible ASCII character: no need to look further.
+  const code = first.length > 0 ? first.charCodeAt(0) : 0;
+  if (code > 32 && code < 127) return false;
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
 }
 
 async function* readJsonl(file: string, detected: DetectedFormat, progress: ReadProgress | undefined, limits: ReadLimits): AsyncIterable<SourceRow> {

@@ -14,7 +14,7 @@ import { KIND_FIELDS } from './kinds';
 import { READ_LIMITS, type ReadLimits } from './limits';
 import { saveMapping } from './mappings-repo';
 import { createPseudonymiser, pseudonymSecret } from './pseudonyms';
-import { readRows } from './reader';
+import { convertInThread, convertInWorker, type ConvertedSource } from './convert-stream';
 import { statInput, type ReadProgress } from './source';
 import { createWriter } from './writers';
 
@@ -25,7 +25,13 @@ const MAX_REPORTED_ERRORS = 100;
  * A cancel, a crash or a rejected file leaves the workspace exactly as it was. Importing the same file again
  * changes nothing and says so.
  */
-export async function runImport(db: Db, rawRequest: ImportRequest, control: JobControl, limits: ReadLimits = READ_LIMITS): Promise<ImportReport> {
+export async function runImport(
+  db: Db,
+  rawRequest: ImportRequest,
+  control: JobControl,
+  limits: ReadLimits = READ_LIMITS,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const started = performance.now();
   const request = importJobSchema.parse(rawRequest);
   const file = path.resolve(request.file);
@@ -38,48 +44,55 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     throw new AppError('bad-input', `Unknown date format "${request.overrides.dateFormat}". Choose one of: ${dateFormatIds.join(', ')}.`, { field: 'dateFormat' });
   }
   const detected = { ...sniffed.detected, dateFormat };
-  const sha256 = await hashFile(file);
-  const previous = db
-    .prepare("SELECT id, created_at FROM imports WHERE file_sha256 = ? AND kind = ? AND status = 'done' ORDER BY id DESC LIMIT 1")
-    .get(sha256, request.kind) as { id: number; created_at: string } | undefined;
-
   const pseudonymised = new Set<PiiKind>(request.pseudonymize);
+  const progress: ReadProgress = { bytes: 0 };
+  // A big file is read, parsed and typed in a worker thread while this one writes (values to pseudonymise are
+  // typed here, where the workspace's key is). Started now, so it is reading while the file is hashed.
+  const inWorker = options.readInWorker ?? (size >= BULK_BYTES && pseudonymised.size === 0);
+  let source: ConvertedSource | null = inWorker
+    ? convertInWorker({ file, detected, limits, kind: request.kind, headers: sniffed.headers, mapping }, progress)
+    : null;
   const now = new Date().toISOString();
 
-  db.exec('BEGIN IMMEDIATE');
   let committed = false;
+  let foreignKeys: unknown = null;
   try {
-    // The workspace key is made on first use, inside the transaction, so a rejected import writes nothing.
+    const sha256 = await hashFile(file);
+    const previous = db
+      .prepare("SELECT id, created_at FROM imports WHERE file_sha256 = ? AND kind = ? AND status = 'done' ORDER BY id DESC LIMIT 1")
+      .get(sha256, request.kind) as { id: number; created_at: string } | undefined;
+    // Every id the writers store was just found or made in this transaction, so checking each reference again
+    // (three look-ups per order line) is work without a purpose; the pragma is back as it was at the end.
+    foreignKeys = db.pragma('foreign_keys', { simple: true });
+    if (foreignKeys) db.pragma('foreign_keys = OFF');
+    db.exec('BEGIN IMMEDIATE');
     const pseudonymise = pseudonymised.size > 0 ? createPseudonymiser(pseudonymSecret(db)) : refusePseudonym;
-    const converter = createConverter(request.kind, sniffed.headers, mapping, detected, pseudonymise, pseudonymised);
+    source ??= convertInThread(file, detected, progress, limits, createConverter(request.kind, sniffed.headers, mapping, detected, pseudonymise, pseudonymised));
     const importId = Number(
       db
         .prepare(`INSERT INTO imports (kind, file_name, file_sha256, mapping_json, status, created_at) VALUES (?, ?, ?, ?, 'done', ?)`)
         .run(request.kind, path.basename(file), sha256, JSON.stringify(mapping), now).lastInsertRowid,
     );
-    const restoreIndexes = size >= BULK_BYTES ? suspendIndexes(db, BULK_INDEXES[request.kind]) : () => undefined;
+    // Set aside when the first row is written, not before: a big file that changes nothing leaves them alone.
+    let restoreIndexes: (() => void) | null = null;
+    const beforeWrite = size >= BULK_BYTES ? (): void => void (restoreIndexes ??= suspendIndexes(db, BULK_INDEXES[request.kind])) : undefined;
     const customersBefore = maxCustomerId(db);
-    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId });
+    const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId, beforeWrite });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
     let rows = 0;
     let rejected = 0;
-    const progress: ReadProgress = { bytes: 0 };
-    for await (const batch of readRows(file, detected, progress, limits)) {
+    for (let next = await source.next(); !next.done; next = await source.next()) {
       control.checkCancelled();
-      for (const source of batch) {
-        if (source.row === 1 && source.cells) continue; // the header
+      for (const row of next.value.rows) {
         rows += 1;
-        const rowErrors: RowError[] = [];
-        const typed = source.cells ? converter.convert(source.cells, source.row, rowErrors) : null;
-        if (!source.cells) rowErrors.push({ row: source.row, column: null, field: null, code: 'bad-record', message: source.problem });
-        if (typed && rowErrors.length === 0) {
+        if (!Array.isArray(row)) {
           // With 'reject', validation goes on to the end for a complete report, but nothing more is written.
-          if (rejected === 0 || request.onError === 'skip') writer.write(typed);
+          if (rejected === 0 || request.onError === 'skip') writer.write(row);
           continue;
         }
         rejected += 1;
-        for (const e of rowErrors) {
+        for (const e of row) {
           errorCounts[e.code] = (errorCounts[e.code] ?? 0) + 1;
           if (errors.length < MAX_REPORTED_ERRORS) errors.push(e);
         }
@@ -93,7 +106,7 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     }
     control.checkCancelled();
     writer.finish();
-    restoreIndexes();
+    (restoreIndexes as (() => void) | null)?.();
     const { inserted, updated, unchanged } = writer.counts;
     const skipped = request.onError === 'skip' ? rejected : 0;
     const outcome: ImportReport['outcome'] =
@@ -141,8 +154,16 @@ export async function runImport(db: Db, rawRequest: ImportRequest, control: JobC
     return { ...base, importId, message: describe(base, previous), seconds: elapsed(started) };
   } finally {
     if (!committed && db.inTransaction) db.exec('ROLLBACK');
+    if (foreignKeys) db.pragma('foreign_keys = ON');
+    // Stops the reading worker when the import ends before the file does (a cancel, an error).
+    await source?.stop();
   }
 }
+
+export type ImportOptions = {
+  /** Read, parse and type the file in a worker thread (default: for files from BULK_BYTES on, unless pseudonymised). */
+  readInWorker?: boolean;
+};
 
 /** Files from this size on are bulk loads: some secondary indexes are rebuilt once instead of updated per row. */
 const BULK_BYTES = 4 * 1024 * 1024;

@@ -34,8 +34,10 @@ export function createUpserter(
     values: SqlValue[],
     counts: Counts | null,
     insertOnlyValues: SqlValue[] = [],
+    /** The caller knows the key is not in the table yet (it was empty, and the caller remembers what it added). */
+    knownNew = false,
   ): { rowid: number; change: keyof Counts } {
-    const existing = select.get(...key) as (Record<string, SqlValue> & { _rowid: number }) | undefined;
+    const existing = knownNew ? undefined : (select.get(...key) as (Record<string, SqlValue> & { _rowid: number }) | undefined);
     if (!existing) {
       const info = insert.run(...key, ...values, ...insertOnlyValues, importId());
       if (counts) counts.inserted += 1;

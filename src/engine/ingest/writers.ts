@@ -20,6 +20,8 @@ type Context = {
   mapped: ReadonlySet<string>;
   /** Campaign results attached to one campaign: every row belongs to it, whatever a campaign column says. */
   campaignId?: number | undefined;
+  /** Called before the writer first adds, changes or deletes an order line (a big import sets indexes aside then). */
+  beforeWrite?: (() => void) | undefined;
 };
 
 /** A stored column, the fields that feed it, and how its value is read from a typed row. */
@@ -168,6 +170,8 @@ function ordersWriter(ctx: Context): RowWriter {
     ctx.mapped,
   );
   const upsertOrder = createUpserter(db, importId, 'orders', ['external_id'], orderColumns.columns);
+  // Into a workspace without orders, an order not seen earlier in the file is new: no need to look it up.
+  const noOrdersBefore = db.prepare('SELECT 1 FROM orders LIMIT 1').get() === undefined;
   const customerSlot = orderColumns.columns.indexOf('customer_id');
   const lineSql = (rows: number): string =>
     `INSERT INTO order_lines (order_id, line_no, product_id, description, quantity, unit_price, import_id)
@@ -176,7 +180,9 @@ function ordersWriter(ctx: Context): RowWriter {
   // Lines of new orders go in LINE_BATCH at a time: one statement per line made the call the largest cost of a big import.
   const insertLines = db.prepare(lineSql(LINE_BATCH));
   const pending: SqlValue[] = [];
+  const beforeWrite = ctx.beforeWrite ?? ((): void => undefined);
   const flushLines = (): void => {
+    if (pending.length > 0) beforeWrite();
     if (pending.length === LINE_BATCH * 7) insertLines.run(pending);
     else for (let i = 0; i < pending.length; i += 7) insertLine.run(pending.slice(i, i + 7));
     pending.length = 0;
@@ -198,7 +204,7 @@ function ordersWriter(ctx: Context): RowWriter {
       if (!order) {
         const values = orderColumns.values(row);
         if (customerSlot >= 0) values[customerSlot] = resolve.customer(customerKey, email, country);
-        const result = upsertOrder([orderId], values, null);
+        const result = upsertOrder([orderId], values, null, [], noOrdersBefore);
         order = { id: result.rowid, lines: 0, existed: result.change !== 'inserted' };
         orders.set(orderId, order);
       }
@@ -215,6 +221,7 @@ function ordersWriter(ctx: Context): RowWriter {
       }
       const before = selectLine.get(order.id, order.lines) as Record<string, SqlValue> | undefined;
       if (!before) {
+        beforeWrite();
         insertLine.run(order.id, order.lines, productId, description, quantity, unitPrice, importId());
         counts.inserted += 1;
       } else if (before.product_id === productId && before.description === description && before.quantity === quantity && before.unit_price === unitPrice) {
@@ -222,6 +229,7 @@ function ordersWriter(ctx: Context): RowWriter {
       } else {
         const id = importId();
         if (id !== null) remember.run(id, 'order_lines', JSON.stringify([order.id, order.lines]), JSON.stringify(before));
+        beforeWrite();
         updateLine.run(productId, description, quantity, unitPrice, order.id, order.lines);
         counts.updated += 1;
       }
@@ -237,6 +245,7 @@ function ordersWriter(ctx: Context): RowWriter {
         for (const line of stale) {
           if (id !== null) remember.run(id, 'order_lines', JSON.stringify([order.id, line.line_no]), JSON.stringify({ ...line, order_id: order.id, deleted: true }));
         }
+        beforeWrite();
         deleteStale.run(order.id, order.lines);
         counts.updated += stale.length;
       }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fileKeyStore, unlockWorkspace } from '../../../src/engine/workspace/keys';
 import { openWorkspace, type OpenedWorkspace } from '../../../src/engine/db/open-workspace';
 import { readStats } from '../../../src/engine/db/stats-repo';
@@ -178,6 +178,26 @@ describe('bad requests and cancellation', () => {
     const done = await runImport(ws.db, request(file, info.mapping), control());
     expect(done.inserted).toBe(70_000);
     expect(indexes()).toEqual(indexesBefore);
+  });
+});
+
+describe('a big file imported again', () => {
+  it('leaves the order-lines product index alone when no line changes, and sets it aside when lines do', async () => {
+    const rows = Array.from({ length: 70_000 }, (_, i) => `B-${i};0${(i % 9) + 1}/03/2024 10:00;K-${i % 500};SKU-${i % 40};Item ${i};1;9,99;Nederland`);
+    const file = writeMessyFile(dir, rows, 'big.csv');
+    const info = await inspectFile(ws.db, file, 'orders');
+    const exec = vi.spyOn(ws.db, 'exec');
+    const dropped = (): number => exec.mock.calls.filter(([sql]) => /DROP INDEX/i.test(sql)).length;
+    expect((await runImport(ws.db, request(file, info.mapping), control())).inserted).toBe(70_000);
+    expect(dropped()).toBe(1);
+    expect((await runImport(ws.db, request(file, info.mapping), control())).outcome).toBe('unchanged');
+    expect(dropped()).toBe(1);
+    const changed = writeMessyFile(dir, rows.map((r, i) => (i === 5 ? r.replace(';1;9,99;', ';2;9,99;') : r)), 'big-2.csv');
+    expect((await runImport(ws.db, request(changed, info.mapping), control())).updated).toBe(1);
+    expect(dropped()).toBe(2);
+    expect(ws.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'order_lines_product'").get()).toEqual({ n: 1 });
+    expect(ws.db.prepare('SELECT count(*) AS n FROM order_lines INDEXED BY order_lines_product WHERE product_id IS NOT NULL').get()).toEqual({ n: 70_000 });
+    exec.mockRestore();
   });
 });
 

@@ -1,0 +1,212 @@
+import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { AppError, errorCodes, type AppErrorData, type ErrorCode } from '../../shared/errors';
+import type { DetectedFormat, ImportKind, RowError } from '../../shared/import-schemas';
+import { spawnEngineWorker } from '../jobs/spawn';
+import type { Converter, TypedRow } from './convert';
+import { IMPORT_READ_WORKER_LIMITS, limitExceeded, type ReadLimits } from './limits';
+import { readRows, type SourceRow } from './reader';
+import type { ReadProgress } from './source';
+
+/** A row ready to write, or the problems that keep it out. */
+export type ConvertedRow = TypedRow | RowError[];
+
+/** Converted records of the file in file order (the header left out), and the file's bytes read so far. */
+export type ConvertedBatch = { rows: ConvertedRow[]; bytes: number };
+
+/** Converts one batch of records; a row is written only when it has no problem at all. */
+export function convertBatch(batch: SourceRow[], converter: Converter): ConvertedRow[] {
+  const out: ConvertedRow[] = [];
+  for (const source of batch) {
+    if (source.row === 1 && source.cells) continue; // the header
+    const rowErrors: RowError[] = [];
+    const typed = source.cells ? converter.convert(source.cells, source.row, rowErrors) : null;
+    if (!source.cells) rowErrors.push({ row: source.row, column: null, field: null, code: 'bad-record', message: source.problem });
+    out.push(typed && rowErrors.length === 0 ? typed : rowErrors);
+  }
+  return out;
+}
+
+/** The converted batches of one file, and how to stop reading it before its end. */
+export type ConvertedSource = { next(): Promise<IteratorResult<ConvertedBatch, unknown>>; stop(): Promise<void> };
+
+/** Reads and converts on this thread (small files, and files whose values are pseudonymised here). */
+export function convertInThread(file: string, detected: DetectedFormat, progress: ReadProgress, limits: ReadLimits, converter: Converter): ConvertedSource {
+  async function* batches(): AsyncIterable<ConvertedBatch> {
+    for await (const batch of readRows(file, detected, progress, limits)) yield { rows: convertBatch(batch, converter), bytes: progress.bytes };
+  }
+  const iterator = batches()[Symbol.asyncIterator]();
+  return {
+    next: () => iterator.next(),
+    async stop() {
+      await iterator.return?.();
+    },
+  };
+}
+
+/** What the import's reading worker needs to read, parse and type the file by itself. */
+export type ConvertRequest = {
+  op: 'convert';
+  file: string;
+  detected: DetectedFormat;
+  limits: ReadLimits;
+  kind: ImportKind;
+  headers: string[];
+  mapping: Record<string, string>;
+};
+
+/**
+ * A batch on its way from the worker, made to be cheap to pass between threads: the good rows' values in `fields`
+ * order as a tag and a number each (two typed arrays, moved rather than copied) and their texts, the rejected rows
+ * by their place in the batch.
+ */
+export type WireBatch = { count: number; tags: Uint8Array; numbers: Float64Array; texts: string[]; bad: number[]; errors: RowError[][]; bytes: number };
+
+const NULL = 0;
+const NUMBER = 1;
+const TEXT = 2;
+const TRUE = 3;
+const FALSE = 4;
+
+export type ConvertMessage =
+  | { type: 'fields'; fields: string[] }
+  | { type: 'batch'; batch: WireBatch }
+  | { type: 'done' }
+  | { type: 'failed'; error: AppErrorData | { code: string; message: string; details?: unknown }; appError: boolean };
+
+/** Batches the worker may have sent ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
+export const BATCHES_AHEAD = 4;
+
+export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): WireBatch {
+  const good = rows.reduce((n, row) => (Array.isArray(row) ? n : n + 1), 0);
+  const tags = new Uint8Array(good * fields.length);
+  const numbers = new Float64Array(good * fields.length);
+  const texts: string[] = [];
+  // A text equal to the one above it in its column is sent once: the lines of one order repeat its number, date,
+  // customer and country. (A map of every text costs more than it saves.)
+  const lastText: Array<string | null> = fields.map(() => null);
+  const lastId = fields.map(() => 0);
+  const bad: number[] = [];
+  const errors: RowError[][] = [];
+  let at = 0;
+  for (let i = 0; i < rows.length; i += 1) {
+    const row = rows[i] as ConvertedRow;
+    if (Array.isArray(row)) {
+      bad.push(i);
+      errors.push(row);
+      continue;
+    }
+    for (let f = 0; f < fields.length; f += 1) {
+      const value = row[fields[f] as string] ?? null;
+      if (typeof value === 'number') {
+        tags[at] = NUMBER;
+        numbers[at] = value;
+      } else if (typeof value === 'string') {
+        if (value !== lastText[f]) {
+          lastText[f] = value;
+          lastId[f] = texts.length;
+          texts.push(value);
+        }
+        tags[at] = TEXT;
+        numbers[at] = lastId[f] as number;
+      } else tags[at] = value === null ? NULL : value ? TRUE : FALSE;
+      at += 1;
+    }
+  }
+  return { count: rows.length, tags, numbers, texts, bad, errors, bytes };
+}
+
+export function fromWire(wire: WireBatch, fields: string[]): ConvertedRow[] {
+  const rows: ConvertedRow[] = new Array<ConvertedRow>(wire.count);
+  const { tags, numbers, texts } = wire;
+  const width = fields.length;
+  let next = 0; // the next rejected row's entry in `bad`
+  let at = 0;
+  for (let i = 0; i < wire.count; i += 1) {
+    if (wire.bad[next] === i) {
+      rows[i] = wire.errors[next] as RowError[];
+      next += 1;
+      continue;
+    }
+    const row: TypedRow = {};
+    for (let f = 0; f < width; f += 1, at += 1) {
+      const tag = tags[at];
+      row[fields[f] as string] = tag === NUMBER ? (numbers[at] as number) : tag === TEXT ? (texts[numbers[at] as number] as string) : tag === NULL ? null : tag === TRUE;
+    }
+    rows[i] = row;
+  }
+  return rows;
+}
+
+/**
+ * Reads, parses and types the file in a worker thread while this thread writes: the two halves of a big import run
+ * side by side. The worker stays at most BATCHES_AHEAD batches ahead, has its own memory limit, and is stopped when
+ * the reader stops early (a cancel, a rejected file, an error).
+ */
+export function convertInWorker(request: Omit<ConvertRequest, 'op'>, progress: ReadProgress): ConvertedSource {
+  const worker = spawnEngineWorker('./convert-worker.js', '../ingest/convert-worker.ts', { ...request, op: 'convert' } satisfies ConvertRequest, {
+    resourceLimits: IMPORT_READ_WORKER_LIMITS,
+  });
+  const batches = drain(worker, request.file, progress)[Symbol.asyncIterator]();
+  return {
+    next: () => batches.next(),
+    async stop() {
+      worker.removeAllListeners();
+      await worker.terminate();
+    },
+  };
+}
+
+async function* drain(worker: Worker, file: string, progress: ReadProgress): AsyncIterable<ConvertedBatch> {
+  const queue: ConvertMessage[] = [];
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    wake?.();
+    wake = null;
+  };
+  worker.on('message', (message: ConvertMessage) => {
+    queue.push(message);
+    notify();
+  });
+  worker.once('error', (error: Error & { code?: string }) => {
+    failure =
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? limitExceeded(file, 'memory', `reading it needed more than ${IMPORT_READ_WORKER_LIMITS.maxOldGenerationSizeMb} MiB of memory, the most Localyst gives to reading one file.`)
+        : new AppError('internal', `Reading ${path.basename(file)} failed: ${error.message}`, { file });
+    notify();
+  });
+  worker.once('exit', (code) => {
+    failure ??= new AppError('internal', `Reading ${path.basename(file)} stopped unexpectedly (exit ${code}).`, { file });
+    notify();
+  });
+  let fields: string[] = [];
+  try {
+    for (;;) {
+      const message = queue.shift();
+      if (!message) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      if (message.type === 'fields') fields = message.fields;
+      else if (message.type === 'done') return;
+      else if (message.type === 'failed') throw revive(message);
+      else {
+        worker.postMessage('next');
+        progress.bytes = message.batch.bytes;
+        yield { rows: fromWire(message.batch, fields), bytes: message.batch.bytes };
+      }
+    }
+  } finally {
+    worker.removeAllListeners();
+    void worker.terminate();
+  }
+}
+
+/** The worker's error as it would have been thrown here: an AppError keeps its code, anything else its message. */
+function revive(message: Extract<ConvertMessage, { type: 'failed' }>): Error {
+  const { code, message: text, details } = message.error;
+  if (!message.appError) return new Error(text);
+  return new AppError((errorCodes as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal', text, details);
+}
