@@ -87,7 +87,7 @@ export async function receiveUpload(place: UploadPlace, target: Target, req: htt
  */
 function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, maxBytes: number, declared: number | null): void {
   const size = declared === null ? 'larger than' : `${formatBytes(declared)}, over`;
-  const message = `The file is ${size} the browser mode's upload limit of ${formatBytes(maxBytes)}. Import it with \`localyst import\`, or start \`localyst serve --max-upload-mb <MB>\` with a higher limit.`;
+  const message = `The file is ${size} the browser mode's upload limit of ${formatBytes(maxBytes)}. Start \`localyst serve --max-upload-mb <MB>\` with a higher limit, or use the command line: \`localyst import FILE\` for data, \`localyst copy generate --engine llm --model FILE\` for a language model.`;
   sendJson(res, 413, errorBody({ code: 'bad-input', message, details: { field: 'file' } }), { Connection: 'close' });
   req.resume();
   const linger = setTimeout(() => req.socket.destroy(), 2_000);

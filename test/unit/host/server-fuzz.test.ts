@@ -179,6 +179,9 @@ describe('browser-mode host under hostile requests', () => {
     const error = JSON.parse(streamed.body.slice(streamed.body.indexOf('{'), streamed.body.lastIndexOf('}') + 1)) as { error: { code: string; message: string } };
     expect(error.error).toMatchObject({ code: 'bad-input', details: { field: 'file' } });
     expect(error.error.message).toContain('4 KB');
+    // What to do instead, for data and for a language model (which is chosen by upload in the browser mode too).
+    expect(error.error.message).toContain('--max-upload-mb');
+    expect(error.error.message).toContain('--model FILE');
     expect(incomingFiles()).toEqual(before);
     // Within the limit still works.
     const small = await send(head('Content-Length: 8\r\nConnection: close') + 'a,b\n1,2\n');
