@@ -4,7 +4,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The shape of the engine's house (../shared/ARCHITECTURE.md), checked on the real import graph of src/.
+ * The shape of the engine's house (one engine, three doors; see "Architecture in a few lines" in the README), checked on the real import graph of src/.
  * Every import counts, `import type` too: a cycle through types alone still ties two modules together.
  *
  * Rules:
