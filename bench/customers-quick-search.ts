@@ -10,7 +10,7 @@ import path from 'node:path';
 import * as repo from '../src/engine/customers/customers-repo';
 import { openWorkspace } from '../src/engine/db/open-workspace';
 import { customerPageInputSchema, customerPageSchema, customerViewSchema } from '../src/shared/customer-schemas';
-import { buildOrReuseSearchWorkspace, SEARCH_DIR } from './_search-workspace';
+import { buildOrReuseSearchWorkspace, SEARCH_DIR } from './_demo-workspace';
 import { machine, percentile, round } from './lib';
 
 const DIR = SEARCH_DIR;

@@ -12,7 +12,7 @@ import { readCustomerPage } from '../src/engine/customers/customers-repo';
 import { openWorkspace } from '../src/engine/db/open-workspace';
 import { localDay } from '../src/engine/kernel/exports';
 import { customerPageInputSchema, customerPageSchema } from '../src/shared/customer-schemas';
-import { buildOrReuseSearchWorkspace, SEARCH_CUSTOMERS, SEARCH_DIR, SEARCH_SEED } from './_search-workspace';
+import { buildOrReuseSearchWorkspace, SEARCH_CUSTOMERS, SEARCH_DIR, SEARCH_SEED } from './_demo-workspace';
 import { percentile, report, round } from './lib';
 
 const CUSTOMERS = SEARCH_CUSTOMERS;

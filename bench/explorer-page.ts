@@ -7,10 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { createEngine, type Engine } from '../src/engine';
 import { exportCustomers } from '../src/engine/customers/export';
-import { refreshCustomerMetrics } from '../src/engine/customers/metrics';
 import { readCustomerPage } from '../src/engine/customers/customers-repo';
 import { openWorkspace, type Db } from '../src/engine/db/open-workspace';
-import { generateDemo } from '../src/engine/demo/generate';
 import {
   customerColumns,
   customerPageInputSchema,
@@ -18,32 +16,19 @@ import {
   customerViewSchema,
   type CustomerView,
 } from '../src/shared/customer-schemas';
+import { buildOrReuseDemoWorkspace, demoWorkspaceDir } from './_demo-workspace';
 import { percentile, report, round } from './lib';
 
 const CUSTOMERS = 1_000_000;
 const SEED = 42;
-const DIR = path.join(os.tmpdir(), `localyst-bench-explorer-${CUSTOMERS}-s${SEED}`);
-const MARKER = path.join(DIR, 'complete.json');
+const DIR = demoWorkspaceDir('explorer', CUSTOMERS, SEED);
 const control = { progress: () => undefined, checkCancelled: () => undefined };
 
 type Built = { generatedSeconds: number | null; reused: boolean };
 
 async function buildOrReuse(): Promise<Built> {
-  if (fs.existsSync(MARKER)) return { generatedSeconds: null, reused: true };
-  fs.rmSync(DIR, { recursive: true, force: true });
-  console.log(`Generating a ${CUSTOMERS.toLocaleString('en')}-customer demo workspace in ${DIR} (a few minutes)…`);
-  const started = performance.now();
-  const ws = await openWorkspace(DIR);
-  // As the demo job does: the shop and the customer figures in one transaction.
-  ws.db.transaction(() => {
-    generateDemo(ws.db, { customers: CUSTOMERS, seed: SEED }, control);
-    refreshCustomerMetrics(ws.db);
-  }).immediate();
-  ws.db.pragma('wal_checkpoint(TRUNCATE)');
-  ws.db.close();
-  const generatedSeconds = round((performance.now() - started) / 1000, 1);
-  fs.writeFileSync(MARKER, JSON.stringify({ customers: CUSTOMERS, seed: SEED, generatedSeconds }));
-  return { generatedSeconds, reused: false };
+  const generatedSeconds = await buildOrReuseDemoWorkspace(DIR, CUSTOMERS, SEED);
+  return { generatedSeconds, reused: generatedSeconds === null };
 }
 
 /**

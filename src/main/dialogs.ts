@@ -1,6 +1,5 @@
 import type { MessageBoxOptions } from 'electron';
 import type { AppErrorData } from '../shared/errors';
-import { escapeHtml } from '../shared/html';
 
 /**
  * The words of every dialog main shows, kept apart from Electron so they can be read and tested. Each one says what
@@ -85,17 +84,4 @@ export function aboutDialog(versions: { app: string; electron: string; chrome: s
     buttons: ['OK'],
     noLink: true,
   };
-}
-
-/** The page of the small window shown while the database component is prepared: static, no script. */
-export function noticePageUrl(input: { title: string; message: string; dark: boolean }): string {
-  const [bg, fg] = input.dark ? ['#242424', '#c9c9c9'] : ['#ffffff', '#212529'];
-  const html =
-    '<!doctype html><html><head><meta charset="utf-8">' +
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">` +
-    `<title>${escapeHtml(input.title)}</title>` +
-    `<style>body{margin:0;padding:28px;font:14px/1.5 system-ui,sans-serif;background:${bg};color:${fg}}` +
-    'h1{font-size:16px;margin:0 0 8px}</style></head>' +
-    `<body><h1>${escapeHtml(input.title)}</h1><p>${escapeHtml(input.message)}</p></body></html>`;
-  return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 }

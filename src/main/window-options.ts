@@ -35,28 +35,3 @@ export function mainWindowOptions(input: { preload: string; dark: boolean; devTo
     },
   };
 }
-
-/** A small notice window for one-time work before the main window exists (no preload at all). */
-export function noticeWindowOptions(input: { dark: boolean }): BrowserWindowConstructorOptions {
-  return {
-    width: 460,
-    height: 180,
-    resizable: false,
-    minimizable: false,
-    maximizable: false,
-    fullscreenable: false,
-    show: false,
-    title: WINDOW_TITLE,
-    backgroundColor: input.dark ? BACKGROUND.dark : BACKGROUND.light,
-    webPreferences: {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      javascript: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-      devTools: false,
-    },
-  };
-}

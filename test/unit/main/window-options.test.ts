@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BACKGROUND, mainWindowOptions, noticeWindowOptions } from '../../../src/main/window-options';
+import { BACKGROUND, mainWindowOptions } from '../../../src/main/window-options';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions({ preload: '/app/out/preload/index.cjs', dark: false, devTools: false });
@@ -36,14 +36,5 @@ describe('mainWindowOptions', () => {
   it('paints the background of the current colour scheme before the page', () => {
     expect(options.backgroundColor).toBe(BACKGROUND.light);
     expect(mainWindowOptions({ preload: 'p', dark: true, devTools: false }).backgroundColor).toBe(BACKGROUND.dark);
-  });
-});
-
-describe('noticeWindowOptions', () => {
-  it('is sandboxed, has no preload and runs no script', () => {
-    const options = noticeWindowOptions({ dark: false });
-    expect(options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false, devTools: false });
-    expect(options.webPreferences?.preload).toBeUndefined();
-    expect(options.show).toBe(false);
   });
 });

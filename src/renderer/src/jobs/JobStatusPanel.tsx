@@ -6,7 +6,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { JobProgress } from './JobProgress';
 import type { JobView } from './jobs-reducer';
 
-/** What a screen that starts one job and follows it inline knows of it (useImportJob, useCampaignJob). */
+/** What a screen that starts one job and follows it inline knows of it (useImportJob, useTrackedJob). */
 export type InlineJob = {
   starting: boolean;
   startError: ApiError | undefined;

@@ -8,7 +8,7 @@ import { PathWithCopy } from '../../components/PathWithCopy';
 import { useFormat } from '../../format/useFormat';
 import { campaignsHash } from '../campaigns-route';
 import { JobStatusPanel } from '../../jobs/JobStatusPanel';
-import { useCampaignJob } from '../useCampaignJob';
+import { useTrackedJob } from '../../jobs/useTrackedJob';
 import { useBuilder } from './BuilderContext';
 
 type Props = { missingContent: string[]; exportedBefore: string | null };
@@ -19,7 +19,7 @@ export function ExportPanel({ missingContent, exportedBefore }: Props) {
   const format = useFormat();
   const api = useApi();
   const { id, detail, flush, goStep } = useBuilder();
-  const job = useCampaignJob(campaignExportResultSchema);
+  const job = useTrackedJob(campaignExportResultSchema);
   const [reveal, setReveal] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
 

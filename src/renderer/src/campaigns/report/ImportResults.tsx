@@ -11,7 +11,7 @@ import { ChooseFile } from '../../data/import/ChooseFile';
 import { outcomeSentence } from '../../data/import/outcome';
 import { ReportCounts } from '../../data/import/ReportCounts';
 import { JobStatusPanel } from '../../jobs/JobStatusPanel';
-import { useCampaignJob } from '../useCampaignJob';
+import { useTrackedJob } from '../../jobs/useTrackedJob';
 
 /**
  * The results file of a sent campaign (one row per recipient, exported by the sending tool), imported and attached
@@ -20,7 +20,7 @@ import { useCampaignJob } from '../useCampaignJob';
 export function ImportResults({ campaign }: { campaign: CampaignDetail }) {
   const { t } = useTranslation();
   const api = useApi();
-  const job = useCampaignJob(importReportSchema);
+  const job = useTrackedJob(importReportSchema);
   const [open, setOpen] = useState(!campaign.hasResults);
   const [uploading, setUploading] = useState(false);
   const [uploadError, setUploadError] = useState<ApiError>();

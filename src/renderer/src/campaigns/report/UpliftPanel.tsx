@@ -14,7 +14,7 @@ import { upliftOption } from '../campaign-charts';
 import type { Go } from '../campaigns-route';
 import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { nextTimePlan } from '../plan-model';
-import { useCampaignJob } from '../useCampaignJob';
+import { useTrackedJob } from '../../jobs/useTrackedJob';
 
 /** The plan of the follow-up: this campaign's own plan when it has one, else one made from what is known of it. */
 function followUp(campaign: CampaignDetail, name: string, persuadable: number): CampaignPlanInput {
@@ -31,7 +31,7 @@ function followUp(campaign: CampaignDetail, name: string, persuadable: number): 
 export function UpliftPanel({ campaign, go }: { campaign: CampaignDetail; go: Go }) {
   const { t } = useTranslation();
   const api = useApi();
-  const job = useCampaignJob(upliftResultSchema);
+  const job = useTrackedJob(upliftResultSchema);
   const result = job.result ?? campaign.uplift;
   const [creating, setCreating] = useState(false);
   const [createError, setCreateError] = useState<ApiError>();

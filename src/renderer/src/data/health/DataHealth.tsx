@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { healthReportSchema, type HealthReport } from '../../../../shared/customer-schemas';
 import { useApi } from '../../api/useApi';
 import { useApiEvent } from '../../api/useApiEvent';
-import { useCampaignJob } from '../../campaigns/useCampaignJob';
+import { useTrackedJob } from '../../jobs/useTrackedJob';
 import { useFormat } from '../../format/useFormat';
 import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { WorkspaceContents } from '../WorkspaceContents';
@@ -28,7 +28,7 @@ const SEVERITY: Record<Severity, { color: string; icon: Icon; rank: number }> = 
 export function DataHealth() {
   const { t } = useTranslation();
   const api = useApi();
-  const job = useCampaignJob(healthReportSchema);
+  const job = useTrackedJob(healthReportSchema);
   const [last, setLast] = useState<HealthReport>();
   const { start } = job;
   const check = useCallback(() => void start(() => api.invoke('customers.health', {})), [start, api]);

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { toApiError, type ApiError } from '../api/api-error';
-import type { JobView } from '../jobs/jobs-reducer';
-import { useJobs } from '../jobs/useJobs';
+import type { JobView } from './jobs-reducer';
+import { useJobs } from './useJobs';
 
-export type CampaignJob<T> = {
+export type TrackedJob<T> = {
   /** Starts the job with `begin` (a contract call answering `{ jobId }`) and follows it inline. */
   start: (begin: () => Promise<{ jobId: string }>) => Promise<void>;
   starting: boolean;
@@ -17,8 +17,8 @@ export type CampaignJob<T> = {
   reset: () => void;
 };
 
-/** One background job a campaign screen starts and shows itself (an export, a results import, an uplift model). */
-export function useCampaignJob<T>(resultSchema: z.ZodType<T>): CampaignJob<T> {
+/** One background job a screen starts and shows itself (a campaign export, a results import, an uplift model, the data-health check). */
+export function useTrackedJob<T>(resultSchema: z.ZodType<T>): TrackedJob<T> {
   const jobs = useJobs();
   const [jobId, setJobId] = useState<string>();
   const [starting, setStarting] = useState(false);
