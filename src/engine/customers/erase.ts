@@ -1,21 +1,13 @@
 import type { EraseLeftoversResult, EraseResult } from '../../shared/customer-schemas';
 import { forgetMemos } from '../kernel/memo';
 import type { Db } from '../db/open-workspace';
-import { forgetBaseTotals } from '../segments/count';
-import { forgetLiveIndex } from '../segments/live-index';
 import { deleteWorkspaceFiles, eraseFromBackups, fileHolds, filesHolding } from './erase-files';
-import { forgetPageMemos } from './page-memo';
 import { checkpoint, erasePerson, type EraseOptions } from './privacy-repo';
 
 type Workspace = { dir: string; dbFile: string; db: Db };
 
-/** What this connection remembers of the data (answers, page ends, the segment index): dropped at once. */
-function forgetInMemory(db: Db): void {
-  forgetMemos(db);
-  forgetPageMemos(db);
-  forgetLiveIndex(db);
-  forgetBaseTotals(db);
-}
+/** What this connection remembers of the data (answers, page ends, segment totals, the segment index): dropped at once. */
+const forgetInMemory = forgetMemos;
 
 /**
  * `customers.erase`: the person goes from the database (erasePerson), from memory, from the backups in backups/;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open-workspace';
-import { dataVersion } from '../kernel/memo';
+import { dataVersion, forgetAlso } from '../kernel/memo';
 import type { Cursor } from './view-sql';
 
 /**
@@ -43,3 +43,5 @@ export function forgetPageMemos(db: Db): void {
   }
   memos.delete(db);
 }
+
+forgetAlso(forgetPageMemos);

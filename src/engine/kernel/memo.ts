@@ -59,7 +59,16 @@ export function memoisedOn<T>(db: Db, key: string, signature: string, compute: (
   return memoisedWith(db, key, `${commitsElsewhere(db)}:${signature}`, compute);
 }
 
-/** Drops everything remembered for this connection at once (an erase must not leave the person in memory). */
+// Other caches of the data (explorer page ends, segment totals, the segment index) say here how to drop theirs.
+const forgetters = new Set<(db: Db) => void>();
+
+/** A cache of the data that `forgetMemos` must drop too; registered by its module when it loads (an unloaded module holds nothing). */
+export function forgetAlso(forget: (db: Db) => void): void {
+  forgetters.add(forget);
+}
+
+/** Drops everything remembered for this connection at once, in every registered cache (an erase must not leave the person in memory). */
 export function forgetMemos(db: Db): void {
   memos.delete(db);
+  for (const forget of forgetters) forget(db);
 }

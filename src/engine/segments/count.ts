@@ -1,6 +1,6 @@
 import type { SegmentCount, SegmentRule } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
-import { dataVersion } from '../kernel/memo';
+import { dataVersion, forgetAlso } from '../kernel/memo';
 import { compileSegment } from './compile';
 
 type Totals = { customers: number; revenue: number };
@@ -44,3 +44,5 @@ export function countRule(db: Db, rule: SegmentRule, asOf: string | null): Segme
     totalCustomers: totals.customers,
   };
 }
+
+forgetAlso(forgetBaseTotals);

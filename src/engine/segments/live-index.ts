@@ -1,6 +1,6 @@
 import type { EventCondition, FieldCondition, SegmentCount, SegmentField, SegmentRule } from '../../shared/segment-schemas';
 import type { Db } from '../db/open-workspace';
-import { dataVersion } from '../kernel/memo';
+import { dataVersion, forgetAlso } from '../kernel/memo';
 import { purchaseBounds, SENTIMENT_STARS, shiftDay, windowStart } from './compile';
 import { FIELD_SQL } from './fields';
 import { ruleNode } from './rule-nodes';
@@ -773,3 +773,5 @@ export function countRuleLive(db: Db, rule: SegmentRule, sqlCount: (asOf: string
   }
   return sqlCount(readAsOfDay());
 }
+
+forgetAlso(forgetLiveIndex);
