@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clvModelSchema } from './clv-schemas';
+import { recommendTrainResultSchema } from './recommend-schemas';
 
 /**
  * Schemas of the model lab: propensity models (churn, purchase of a category) trained with TensorFlow.js on the
@@ -8,8 +9,11 @@ import { clvModelSchema } from './clv-schemas';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
-/** churn: no sale order in the H days after the cutoff. purchase: buys from `category` in those H days. clv: BG/NBD or Pareto/NBD + Gamma-Gamma. */
-export const modelKindSchema = z.enum(['churn', 'purchase', 'clv']);
+/**
+ * churn: no sale order in the H days after the cutoff. purchase: buys from `category` in those H days. clv: BG/NBD or
+ * Pareto/NBD + Gamma-Gamma. recommend: per-customer product recommendations (issue 13).
+ */
+export const modelKindSchema = z.enum(['churn', 'purchase', 'clv', 'recommend']);
 export type ModelKind = z.infer<typeof modelKindSchema>;
 
 const categoryName = z.string().trim().min(1).max(200);
@@ -128,6 +132,8 @@ export const modelCardSchema = modelSummarySchema.extend({
   seconds: z.number(),
   propensity: propensityMetricsSchema.nullable(),
   clv: clvMetricsSchema.nullable(),
+  /** A recommendation version's evaluation (its training result without the id and version, which the card has). */
+  recommend: recommendTrainResultSchema.omit({ modelId: true, version: true }).nullable().optional(),
   history: z.array(lossPointSchema),
   /** Customers scored when this version was last activated. */
   scored: z.number().int().nullable(),

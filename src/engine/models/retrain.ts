@@ -5,6 +5,7 @@ import { readSettings } from '../workspace/settings';
 import type { ClvArtefact } from './model-jobs';
 import { activeModels, readModelArtefact } from './model-repo';
 import { startClvTraining, startPropensityTraining } from './start-jobs';
+import { startRecommendTraining } from '../recommend/start-job';
 
 /**
  * With "retrain after each import" on, an import that changed data starts a training job for every active model,
@@ -15,7 +16,10 @@ export function retrainAfterImport(db: Db, jobs: JobQueue, result: unknown): voi
   if (report?.outcome !== 'imported') return;
   if (!readSettings(db).retrainAfterImport) return;
   for (const card of activeModels(db)) {
-    if (card.kind === 'clv') {
+    if (card.kind === 'recommend') {
+      // The cutoff is chosen again for the new data (the default leaves the latest tenth of orders for testing).
+      startRecommendTraining(jobs, { seed: 1 });
+    } else if (card.kind === 'clv') {
       const { model, horizonMonths, discountRate, discountPer } = readModelArtefact<ClvArtefact>(db, card.id);
       startClvTraining(jobs, { model, horizonMonths, discountRate, discountPer });
     } else {

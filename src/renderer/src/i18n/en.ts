@@ -554,7 +554,8 @@ export const en = {
     "kinds": {
       "churn": "Churn",
       "purchase": "Purchase",
-      "clv": "Lifetime value"
+      "clv": "Lifetime value",
+      "recommend": "Recommendations"
     },
     "kindWithCategory": "Purchase: {{category}}",
     "clvModels": {
@@ -563,7 +564,8 @@ export const en = {
     },
     "outcome": {
       "churn": "Churned",
-      "purchase": "Bought"
+      "purchase": "Bought",
+      "recommend": "Bought a recommended product"
     },
     "headline": {
       "propensity": "AUC {{value}}",
@@ -606,7 +608,8 @@ export const en = {
       "explain": {
         "churn": "The chance each customer places no order within the horizon. A neural network, checked by cross-validation.",
         "purchase": "The chance each customer buys from one category within the horizon, for cross-sell campaigns.",
-        "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend."
+        "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend.",
+        "recommend": "Each customer’s next products (buy again and discover), similar products and bought-together rules, measured against the bestsellers."
       },
       "category": "Category",
       "categoryPlaceholder": "Pick the category to predict",
@@ -624,7 +627,8 @@ export const en = {
       "start": {
         "churn": "Train churn model",
         "purchase": "Train purchase model",
-        "clv": "Fit lifetime value"
+        "clv": "Fit lifetime value",
+        "recommend": "Train recommendations"
       },
       "background": "Runs in the background; keep working meanwhile.",
       "busy": "A model is training. Wait for it, or cancel it.",
@@ -677,7 +681,8 @@ export const en = {
       "empty": {
         "churn": "No churn model yet. Train one with the panel on the left.",
         "purchase": "No purchase model yet. Pick Purchase and a category on the left.",
-        "clv": "No lifetime-value model yet. Pick Lifetime value on the left."
+        "clv": "No lifetime-value model yet. Pick Lifetime value on the left.",
+        "recommend": "No recommendation model yet. Train one with `localyst recommend train` or from the recommendations panel."
       }
     },
     "activate": {
@@ -686,7 +691,8 @@ export const en = {
       "text": {
         "churn": "Every customer is scored again with version {{version}}: churn risk and its reasons in the explorer and the customer pages come from it. This runs in the background.",
         "purchase": "Every customer is scored again with version {{version}}: the purchase chances for this category come from it. This runs in the background.",
-        "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background."
+        "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background.",
+        "recommend": "Every customer’s recommendations, similar products and bought-together rules are written again with version {{version}}. This runs in the background."
       },
       "replaces": "Version {{version}} stops being active but stays stored; you can switch back at any time.",
       "confirm": "Activate",
@@ -700,7 +706,8 @@ export const en = {
       "subtitle": {
         "churn": "Predicts the chance a customer places no order within the horizon.",
         "purchase": "Predicts the chance a customer buys from the category within the horizon.",
-        "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value."
+        "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value.",
+        "recommend": "Recommends products each customer is likely to buy next, from purchase histories."
       },
       "window": {
         "title": "Data window",
@@ -712,7 +719,8 @@ export const en = {
         "labelEnd": "Outcome until",
         "labelEndHint": {
           "churn": "Whether each customer ordered again was observed between the cutoff and this day.",
-          "purchase": "Whether each customer bought from the category was observed between the cutoff and this day."
+          "purchase": "Whether each customer bought from the category was observed between the cutoff and this day.",
+          "recommend": "The test period ran from the cutoff to this day."
         },
         "horizon": "Horizon",
         "category": "Category"
@@ -722,7 +730,8 @@ export const en = {
         "rows": "Customers",
         "positives": {
           "churn": "Did not order again",
-          "purchase": "Bought the category"
+          "purchase": "Bought the category",
+          "recommend": "Customers with purchases"
         },
         "backend": "Backend",
         "created": "Trained on",
@@ -755,7 +764,8 @@ export const en = {
       "title": "Lift by decile",
       "hint": {
         "churn": "Customers ranked by predicted risk, in ten equal groups: how many times the average churn rate ({{base}}) each group shows.",
-        "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows."
+        "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows.",
+        "recommend": "Not used for recommendations ({{base}})."
       },
       "decile": "Decile {{decile}}",
       "lift": "Lift",
