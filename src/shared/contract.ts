@@ -61,6 +61,7 @@ import {
   reviewPickSchema,
 } from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
+import { recommendTrainInputSchema } from './recommend-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -291,6 +292,8 @@ export const channels = {
   'models.activate': { input: z.strictObject({ id: z.int().min(1) }), output: z.object({ jobId: z.string() }) },
   'models.train': { input: propensityTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'models.trainClv': { input: clvTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Starts the `recommend.train` job: its result is a RecommendTrainResult (recommendTrainResultSchema). */
+  'recommend.train': { input: recommendTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'segments.fields': { input: empty, output: fieldOptionsSchema },
   'segments.count': { input: z.strictObject({ rule: segmentRuleSchema }), output: segmentCountSchema },
   'segments.why': { input: z.strictObject({ rule: segmentRuleSchema, customerId: z.int().min(1) }), output: whyNodeSchema },

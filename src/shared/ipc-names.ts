@@ -48,6 +48,7 @@ export const CHANNEL_NAMES = [
   'models.activate',
   'models.train',
   'models.trainClv',
+  'recommend.train',
   'segments.fields',
   'segments.count',
   'segments.why',

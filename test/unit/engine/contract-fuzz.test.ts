@@ -73,6 +73,7 @@ const validExamples = {
   'models.list': {},
   'models.get': { id: 1 },
   'models.activate': { id: 1 },
+  'recommend.train': { cutoff: '2024-06-01', seed: 3 },
   'models.train': { target: 'purchase', category: 'Candles', horizonDays: 90, folds: 3, seed: 7 },
   'models.trainClv': { model: 'bgnbd', horizonMonths: 12, discountRate: 0.01, discountPer: 'month' },
   'segments.fields': {},
