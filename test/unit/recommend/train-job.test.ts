@@ -1,9 +1,10 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelJobResult } from '../../../src/shared/model-schemas';
 import { recommendTrainResultSchema, type RecommendTrainResult } from '../../../src/shared/recommend-schemas';
-import { demoEngine, type DemoEngine } from '../engine-helpers';
+import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 
 // The job as every door starts it: the recommend.train channel on a demo shop, then the model lab's activate channel
 // rolling back to the first version.
@@ -78,6 +79,19 @@ describe('recommend.train on a demo shop', () => {
     expect(activated.scored).toBe(second.scored);
     expect(read<{ model_id: number }>('SELECT DISTINCT model_id FROM customer_recommendations')).toEqual([{ model_id: first.modelId }]);
     expect(read<{ id: number }>("SELECT id FROM model_artifacts WHERE kind = 'recommend' AND active = 1")).toEqual([{ id: first.modelId }]);
+  }, 120_000);
+
+  it('trains a new version after an import when "retrain after each import" is on', async () => {
+    await demo.value('settings.update', { retrainAfterImport: true });
+    const orders = path.join(demo.root, 'new-orders.csv');
+    fs.writeFileSync(orders, 'Order ID,Order date,Customer ID,SKU,Quantity,Unit price\nX-1,2026-11-02 10:00:00,C000002,NEW-1,1,9.95\n');
+    const mapping = { 'Order ID': 'orderId', 'Order date': 'orderDate', 'Customer ID': 'customerId', SKU: 'sku', Quantity: 'quantity', 'Unit price': 'unitPrice' };
+    const retrained = demo.nextDone<RecommendTrainResult>('recommend.train');
+    const imported = demo.nextDone('import.run');
+    await demo.value('import.start', { file: chosen(demo.engine, orders), kind: 'orders', mapping, onError: 'reject' });
+    await imported;
+    expect((await retrained).version).toBe(3);
+    await demo.value('settings.update', { retrainAfterImport: false });
   }, 120_000);
 
   it('refuses a cutoff that leaves nothing to test, saying which dates work', async () => {
