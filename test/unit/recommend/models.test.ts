@@ -1,5 +1,7 @@
 import { Matrix, inverse, solve } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+import { fit, restore, type Candidate, type Fitted, type ModelState } from '../../../src/engine/recommend/algorithms';
+import { topK } from '../../../src/engine/recommend/ranking-metrics';
 import { easeScores, invertSymmetricInPlace, trainEase } from '../../../src/engine/recommend/ease';
 import { solveSide, trainIals } from '../../../src/engine/recommend/ials';
 import { buildMatrix, indexOf, PurchasesBuilder, type UserItemMatrix } from '../../../src/engine/recommend/interactions';
@@ -124,4 +126,25 @@ describe('implicit feedback from order lines', () => {
     const before = buildMatrix(p, users, items, { from: -1e9, before: 1000, returnsBefore: 101, referenceDay: 100, halfLifeDays: 100 });
     expect(before.indices.length).toBe(3);
   });
+});
+
+describe('a stored version scores again after a round trip through its artefact (activate, roll back)', () => {
+  const rows = Array.from({ length: 12 }, (_, u) => Array.from({ length: 8 }, (_, i) => (Math.floor(u / 6) === Math.floor(i / 4) && i % 4 !== u % 4 ? 1 : 0)));
+  const m = matrixOf(rows);
+  const top = (fitted: Fitted, u: number): number[] => {
+    const scores = new Float64Array(8);
+    fitted.score(m, u, scores);
+    return topK(scores, 3, (i) => (rows[u]?.[i] ?? 0) > 0);
+  };
+  for (const candidate of [
+    { algorithm: 'ease', config: { regularization: 1, maxItems: 8, minBuyers: 1 } },
+    { algorithm: 'ials', config: { factors: 4, regularization: 0.1, alpha: 10, iterations: 15, cgSteps: 3, seed: 1 } },
+  ] as Candidate[]) {
+    it(`${candidate.algorithm}: the same products come first for every customer`, () => {
+      const trained = fit(candidate, m, () => undefined);
+      const restored = restore(JSON.parse(JSON.stringify(trained.artefact())) as ModelState, m);
+      for (let u = 0; u < 12; u++) expect(top(restored, u)[0]).toBe(top(trained, u)[0]);
+      expect(restored.similar(0, 2).map((s) => s.item)).toEqual(trained.similar(0, 2).map((s) => s.item));
+    });
+  }
 });
