@@ -15,6 +15,8 @@ export function retrainAfterImport(db: Db, jobs: JobQueue, result: unknown): voi
   if (report?.outcome !== 'imported') return;
   if (!readSettings(db).retrainAfterImport) return;
   for (const card of activeModels(db)) {
+    // Review sentiment is learned again when the reviews are analysed (reviews/sentiment.ts), not here.
+    if (card.kind === 'sentiment') continue;
     if (card.kind === 'clv') {
       const { model, horizonMonths, discountRate, discountPer } = readModelArtefact<ClvArtefact>(db, card.id);
       startClvTraining(jobs, { model, horizonMonths, discountRate, discountPer });

@@ -554,7 +554,8 @@ export const en = {
     "kinds": {
       "churn": "Churn",
       "purchase": "Purchase",
-      "clv": "Lifetime value"
+      "clv": "Lifetime value",
+      "sentiment": "Review sentiment"
     },
     "kindWithCategory": "Purchase: {{category}}",
     "clvModels": {
@@ -563,11 +564,13 @@ export const en = {
     },
     "outcome": {
       "churn": "Churned",
-      "purchase": "Bought"
+      "purchase": "Bought",
+      "sentiment": "Positive"
     },
     "headline": {
       "propensity": "AUC {{value}}",
-      "clv": "Log-likelihood {{value}}"
+      "clv": "Log-likelihood {{value}}",
+      "sentiment": "Accuracy {{value}}"
     },
     "days_one": "{{formatted}} day",
     "days_other": "{{formatted}} days",
@@ -606,7 +609,8 @@ export const en = {
       "explain": {
         "churn": "The chance each customer places no order within the horizon. A neural network, checked by cross-validation.",
         "purchase": "The chance each customer buys from one category within the horizon, for cross-sell campaigns.",
-        "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend."
+        "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend.",
+        "sentiment": "Whether each review is positive or negative, learned from the star ratings. Trained when reviews are analysed."
       },
       "category": "Category",
       "categoryPlaceholder": "Pick the category to predict",
@@ -624,7 +628,8 @@ export const en = {
       "start": {
         "churn": "Train churn model",
         "purchase": "Train purchase model",
-        "clv": "Fit lifetime value"
+        "clv": "Fit lifetime value",
+        "sentiment": "Analyse reviews"
       },
       "background": "Runs in the background; keep working meanwhile.",
       "busy": "A model is training. Wait for it, or cancel it.",
@@ -677,7 +682,8 @@ export const en = {
       "empty": {
         "churn": "No churn model yet. Train one with the panel on the left.",
         "purchase": "No purchase model yet. Pick Purchase and a category on the left.",
-        "clv": "No lifetime-value model yet. Pick Lifetime value on the left."
+        "clv": "No lifetime-value model yet. Pick Lifetime value on the left.",
+        "sentiment": "No review sentiment model yet. It is trained when reviews are analysed and there are enough star ratings."
       }
     },
     "activate": {
@@ -686,7 +692,8 @@ export const en = {
       "text": {
         "churn": "Every customer is scored again with version {{version}}: churn risk and its reasons in the explorer and the customer pages come from it. This runs in the background.",
         "purchase": "Every customer is scored again with version {{version}}: the purchase chances for this category come from it. This runs in the background.",
-        "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background."
+        "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background.",
+        "sentiment": "Every review is scored again with version {{version}}: review sentiment across the app comes from it. This runs in the background."
       },
       "replaces": "Version {{version}} stops being active but stays stored; you can switch back at any time.",
       "confirm": "Activate",
@@ -700,7 +707,8 @@ export const en = {
       "subtitle": {
         "churn": "Predicts the chance a customer places no order within the horizon.",
         "purchase": "Predicts the chance a customer buys from the category within the horizon.",
-        "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value."
+        "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value.",
+        "sentiment": "Reads whether a review is positive or negative from its words, learned from reviews with 4–5 stars (positive) and 1–2 stars (negative)."
       },
       "window": {
         "title": "Data window",
@@ -712,24 +720,30 @@ export const en = {
         "labelEnd": "Outcome until",
         "labelEndHint": {
           "churn": "Whether each customer ordered again was observed between the cutoff and this day.",
-          "purchase": "Whether each customer bought from the category was observed between the cutoff and this day."
+          "purchase": "Whether each customer bought from the category was observed between the cutoff and this day.",
+          "sentiment": "Reviews rated 3 stars are left out of training."
         },
         "horizon": "Horizon",
-        "category": "Category"
+        "category": "Category",
+        "reviewsFrom": "Reviews from",
+        "reviewsTo": "Reviews up to"
       },
       "training": {
         "title": "Training",
         "rows": "Customers",
         "positives": {
           "churn": "Did not order again",
-          "purchase": "Bought the category"
+          "purchase": "Bought the category",
+          "sentiment": "Positive (4–5 stars)"
         },
         "backend": "Backend",
         "created": "Trained on",
         "seconds": "Training time",
         "scored": "Customers scored",
         "scoredHint": "Customers scored the last time this version was activated.",
-        "notScored": "Not active yet"
+        "notScored": "Not active yet",
+        "reviews": "Rated reviews learned from",
+        "reviewsScored": "Reviews scored"
       },
       "quality": {
         "title": "Quality (cross-validated)",
@@ -749,13 +763,32 @@ export const en = {
         }
       },
       "features_one": "The {{count}} input it uses",
-      "features_other": "The {{count}} inputs it uses"
+      "features_other": "The {{count}} inputs it uses",
+      "text": {
+        "title": "Quality (cross-validated)",
+        "accuracy": "Accuracy",
+        "accuracyHint": "The share of held-out reviews whose side (positive or negative) the model got right.",
+        "auc": "AUC",
+        "aucHint": "The chance the model ranks a random positive review above a random negative one: 0.5 is guessing, 1 is perfect.",
+        "folds": "Accuracy per fold",
+        "model": "Model kept",
+        "modelHint": "Both models are checked on the same folds; the more accurate one is kept.",
+        "lexicon": "Word list on the same reviews",
+        "lexiconHint": "Accuracy of the built-in word list (VADER), used when there are too few star ratings. The model is used only when it beats it.",
+        "terms": "Words and word pieces learned",
+        "rival": "{{model}}: accuracy {{accuracy}}, AUC {{auc}}",
+        "models": {
+          "nb-logistic": "Naive-Bayes-weighted n-grams + logistic regression",
+          "tfidf-logistic": "TF-IDF n-grams + logistic regression"
+        }
+      }
     },
     "lift": {
       "title": "Lift by decile",
       "hint": {
         "churn": "Customers ranked by predicted risk, in ten equal groups: how many times the average churn rate ({{base}}) each group shows.",
-        "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows."
+        "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows.",
+        "sentiment": "Reviews ranked by predicted chance of being positive, in ten equal groups: how many times the average positive rate ({{base}}) each group shows."
       },
       "decile": "Decile {{decile}}",
       "lift": "Lift",
