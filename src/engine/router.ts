@@ -15,6 +15,7 @@ import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
+import { textHandlers } from './text/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 const union = {
@@ -27,6 +28,7 @@ const union = {
   ...customersHandlers,
   ...modelsHandlers,
   ...mlHandlers,
+  ...textHandlers,
   ...segmentsHandlers,
   ...segmentInsightHandlers,
   ...copyHandlers,

@@ -61,6 +61,7 @@ import {
   reviewPickSchema,
 } from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
+import { textTrainInputSchema } from './text-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -139,7 +140,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -310,6 +311,7 @@ export const channels = {
     output: z.object({ jobId: z.string() }),
   },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
+  'text.trainTable': { input: textTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.generate': { input: generateInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.check': {
     input: z.strictObject({ brief: briefSchema, fields: copyFieldsSchema }),

@@ -61,6 +61,7 @@ export const CHANNEL_NAMES = [
   'segments.discover',
   'segments.export',
   'model.trainTable',
+  'text.trainTable',
   'copy.generate',
   'copy.check',
   'copy.audience',

@@ -8,6 +8,8 @@ export const trainTableInputSchema = z.strictObject({
   file: fileHandleSchema,
   /** The yes/no column to predict (churned, bought, responded). */
   target: z.string().min(1).max(1000),
+  /** The target value that is the outcome (">50K"), the others counting as "not"; needed when the values do not say it. */
+  positive: z.string().trim().min(1).max(1000).optional(),
   /** The customer id column, left out of the features. */
   id: z.string().min(1).max(1000).optional(),
   folds: z.int().min(2).max(20).default(5),
@@ -32,6 +34,8 @@ export const calibrationBinSchema = z.object({ predicted: z.number(), observed: 
 export const trainTableResultSchema = z.object({
   file: z.string(),
   target: z.string(),
+  /** The outcome value named with `positive`, or null when the target's values said it. */
+  positive: z.string().nullable(),
   /** Mean of the per-fold ROC AUCs on held-out rows. */
   aucMean: z.number(),
   aucFolds: z.array(z.number()),
