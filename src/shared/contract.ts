@@ -60,7 +60,7 @@ import {
   copyPreviewResultSchema,
   reviewPickSchema,
 } from './copy-schemas';
-import { trainTableInputSchema } from './ml-schemas';
+import { tableColumnsSchema, trainTableInputSchema } from './ml-schemas';
 import { textTrainInputSchema } from './text-schemas';
 import {
   audienceResultSchema,
@@ -311,6 +311,7 @@ export const channels = {
     output: z.object({ jobId: z.string() }),
   },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
+  'model.tableColumns': { input: z.strictObject({ file: fileHandleSchema }), output: tableColumnsSchema },
   'text.trainTable': { input: textTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.generate': { input: generateInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.check': {

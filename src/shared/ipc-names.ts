@@ -61,6 +61,7 @@ export const CHANNEL_NAMES = [
   'segments.discover',
   'segments.export',
   'model.trainTable',
+  'model.tableColumns',
   'text.trainTable',
   'copy.generate',
   'copy.check',

@@ -17,6 +17,22 @@ export const trainTableInputSchema = z.strictObject({
 });
 export type TrainTableInput = z.output<typeof trainTableInputSchema>;
 
+/** What the model lab shows before training on a file: its columns and each column's most frequent values. */
+export const tableColumnsSchema = z.object({
+  name: z.string(),
+  rows: z.number().int(),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      /** Distinct non-empty values in the column. */
+      distinct: z.number().int(),
+      /** The most frequent values (at most 20), with their counts, most frequent first. */
+      values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    }),
+  ),
+});
+export type TableColumns = z.infer<typeof tableColumnsSchema>;
+
 export const epochLogSchema = z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().nullable() });
 
 export const liftRowSchema = z.object({

@@ -842,6 +842,28 @@ export const en = {
       "conditionalHint": "Customers grouped by their repeat purchases up to {{from}}: the mean number they made from {{from}} to {{to}}, against the model's prediction.",
       "frequencyAxis": "Repeat purchases before the holdout",
       "none": "The history is too short to hold part of it out, so this fit has no holdout validation."
+    },
+    "fromFile": {
+      "title": "Try a model on a file",
+      "subtitle": "Cross-validate a propensity model on a CSV file of your own (one row per customer, a header row). Nothing is stored: you see how well the file's columns predict the outcome.",
+      "file": "{{name}}: {{rows}} rows, {{columns}} columns",
+      "another": "Choose another file",
+      "target": "Column to predict",
+      "targetPlaceholder": "Pick the outcome column",
+      "noTarget": "No column has 2 to 20 values",
+      "targetOption_one": "{{name}} ({{count}} value)",
+      "targetOption_other": "{{name}} ({{count}} values)",
+      "positive": "Outcome value",
+      "positiveHint": "Rows with this value are the outcome; the others are not.",
+      "positivePlaceholder": "Which value is the outcome?",
+      "pickTargetFirst": "Pick the column first",
+      "valueOption": "{{value}} ({{rows}} rows)",
+      "train": "Cross-validate",
+      "running": "Cross-validating on the file",
+      "failed": "Could not train on the file",
+      "result": "{{target}} = {{positive}}",
+      "rows": "Rows",
+      "rowsValue": "{{rows}} ({{positives}} with the outcome, {{share}})"
     }
   },
   "insights": {
