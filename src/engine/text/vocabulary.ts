@@ -64,8 +64,17 @@ export function fitVocabulary(docs: readonly (readonly string[])[], y: Uint8Arra
   return { terms, scale, weighting: options.weighting };
 }
 
-/** An index from term to its position, built once per vocabulary. */
-export const termIndex = (vocabulary: Vocabulary): Map<string, number> => new Map(vocabulary.terms.map((t, i) => [t, i]));
+const indexes = new WeakMap<Vocabulary, Map<string, number>>();
+
+/** An index from term to its position, built once per vocabulary object (scoring in batches reuses it). */
+export function termIndex(vocabulary: Vocabulary): Map<string, number> {
+  let index = indexes.get(vocabulary);
+  if (!index) {
+    index = new Map(vocabulary.terms.map((t, i) => [t, i]));
+    indexes.set(vocabulary, index);
+  }
+  return index;
+}
 
 /**
  * Sparse rows of documents: tfidf uses sublinear term frequency (1 + ln tf) × idf, nb the term's presence × r;
