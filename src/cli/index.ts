@@ -7,6 +7,7 @@ import { registerCopyCommands } from './copy-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
+import { registerTextCommands } from './text-command';
 import { registerSegmentCommands } from './segment-command';
 import { printError } from './output';
 import { appVersion } from './version';
@@ -53,6 +54,7 @@ export function buildProgram(): Command {
   registerCustomersCommands(program, withGlobals);
   registerClvCommands(program, withGlobals);
   registerModelCommands(program, withGlobals);
+  registerTextCommands(program, withGlobals);
   registerChurnCommands(program, withGlobals);
   registerSegmentCommands(program, withGlobals);
   registerCopyCommands(program, withGlobals);

@@ -6,7 +6,7 @@ import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
 
-type TrainOptions = GlobalOptions & { table: string; target: string; id?: string; folds: string; seed: string };
+type TrainOptions = GlobalOptions & { table: string; target: string; positive?: string; id?: string; folds: string; seed: string };
 
 /** Adds `model train`; `withGlobals` adds --workspace and --json. */
 export function registerModelCommands(program: Command, withGlobals: (cmd: Command) => Command): void {
@@ -17,13 +17,15 @@ export function registerModelCommands(program: Command, withGlobals: (cmd: Comma
       .description('cross-validate a propensity model on a CSV file (one row per customer, a yes/no target); nothing is stored')
       .requiredOption('--table <file>', 'the CSV file, with a header row')
       .requiredOption('--target <column>', 'the yes/no column to predict (churned, bought, responded)')
+      .option('--positive <value>', 'the target value that is the outcome (e.g. ">50K"), when the values do not say it; the others count as "not"')
       .option('--id <column>', 'the customer id column, left out of the features')
       .option('--folds <k>', 'cross-validation folds (2 to 20)', '5')
       .option('--seed <s>', 'random seed (0 to 2147483647)', '1'),
   ).action((opts: TrainOptions) => trainCommand(opts));
 }
 
-function wholeNumber(raw: string, field: string, low: number, high: number): number {
+/** A whole-number option in a range, or a plain error naming the option. */
+export function wholeNumber(raw: string, field: string, low: number, high: number): number {
   const n = Number(raw);
   if (!/^\d+$/.test(raw.trim()) || n < low || n > high) {
     throw new AppError('bad-input', `--${field} takes a whole number from ${formatNumber(low)} to ${formatNumber(high)}, not "${raw}".`, { field });
@@ -35,6 +37,7 @@ function request(options: TrainOptions) {
   return {
     file: path.resolve(options.table),
     target: options.target,
+    ...(options.positive !== undefined ? { positive: options.positive } : {}),
     ...(options.id !== undefined ? { id: options.id } : {}),
     folds: wholeNumber(options.folds, 'folds', 2, 20),
     seed: wholeNumber(options.seed, 'seed', 0, 2 ** 31 - 1),

@@ -16,6 +16,7 @@ import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { recommendHandlers } from './recommend/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
+import { textHandlers } from './text/handlers';
 import { workspaceHandlers } from './workspace/handlers';
 
 const union = {
@@ -28,6 +29,7 @@ const union = {
   ...customersHandlers,
   ...modelsHandlers,
   ...mlHandlers,
+  ...textHandlers,
   ...segmentsHandlers,
   ...segmentInsightHandlers,
   ...copyHandlers,

@@ -60,8 +60,9 @@ import {
   copyPreviewResultSchema,
   reviewPickSchema,
 } from './copy-schemas';
-import { trainTableInputSchema } from './ml-schemas';
+import { tableColumnsSchema, trainTableInputSchema } from './ml-schemas';
 import { recommendTrainInputSchema } from './recommend-schemas';
+import { textTrainInputSchema } from './text-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -140,7 +141,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -313,6 +314,8 @@ export const channels = {
     output: z.object({ jobId: z.string() }),
   },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
+  'model.tableColumns': { input: z.strictObject({ file: fileHandleSchema }), output: tableColumnsSchema },
+  'text.trainTable': { input: textTrainInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.generate': { input: generateInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.check': {
     input: z.strictObject({ brief: briefSchema, fields: copyFieldsSchema }),

@@ -62,6 +62,8 @@ export const CHANNEL_NAMES = [
   'segments.discover',
   'segments.export',
   'model.trainTable',
+  'model.tableColumns',
+  'text.trainTable',
   'copy.generate',
   'copy.check',
   'copy.audience',

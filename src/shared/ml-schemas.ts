@@ -8,12 +8,30 @@ export const trainTableInputSchema = z.strictObject({
   file: fileHandleSchema,
   /** The yes/no column to predict (churned, bought, responded). */
   target: z.string().min(1).max(1000),
+  /** The target value that is the outcome (">50K"), the others counting as "not"; needed when the values do not say it. */
+  positive: z.string().trim().min(1).max(1000).optional(),
   /** The customer id column, left out of the features. */
   id: z.string().min(1).max(1000).optional(),
   folds: z.int().min(2).max(20).default(5),
   seed: z.int().min(0).max(2 ** 31 - 1).default(1),
 });
 export type TrainTableInput = z.output<typeof trainTableInputSchema>;
+
+/** What the model lab shows before training on a file: its columns and each column's most frequent values. */
+export const tableColumnsSchema = z.object({
+  name: z.string(),
+  rows: z.number().int(),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      /** Distinct non-empty values in the column. */
+      distinct: z.number().int(),
+      /** The most frequent values (at most 20), with their counts, most frequent first. */
+      values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    }),
+  ),
+});
+export type TableColumns = z.infer<typeof tableColumnsSchema>;
 
 export const epochLogSchema = z.object({ epoch: z.number().int(), loss: z.number(), valLoss: z.number().nullable() });
 
@@ -32,6 +50,8 @@ export const calibrationBinSchema = z.object({ predicted: z.number(), observed: 
 export const trainTableResultSchema = z.object({
   file: z.string(),
   target: z.string(),
+  /** The outcome value named with `positive`, or null when the target's values said it. */
+  positive: z.string().nullable(),
   /** Mean of the per-fold ROC AUCs on held-out rows. */
   aucMean: z.number(),
   aucFolds: z.array(z.number()),

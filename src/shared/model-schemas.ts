@@ -11,9 +11,10 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY
 
 /**
  * churn: no sale order in the H days after the cutoff. purchase: buys from `category` in those H days. clv: BG/NBD or
- * Pareto/NBD + Gamma-Gamma. recommend: per-customer product recommendations (issue 13).
+ * Pareto/NBD + Gamma-Gamma. recommend: per-customer product recommendations (issue 13). sentiment: a text classifier
+ * of reviews learned from their star ratings.
  */
-export const modelKindSchema = z.enum(['churn', 'purchase', 'clv', 'recommend']);
+export const modelKindSchema = z.enum(['churn', 'purchase', 'clv', 'recommend', 'sentiment']);
 export type ModelKind = z.infer<typeof modelKindSchema>;
 
 const categoryName = z.string().trim().min(1).max(200);
@@ -99,6 +100,21 @@ export const clvMetricsSchema = z.object({
     .nullable(),
 });
 
+/** A review sentiment model's cross-validation: the model kept, its held-out accuracy and AUC, and the word list's on the same reviews. */
+export const textMetricsSchema = z.object({
+  /** nb-logistic: logistic regression on naive-Bayes-weighted n-grams; tfidf-logistic: on TF-IDF-weighted n-grams. */
+  model: z.enum(['nb-logistic', 'tfidf-logistic']),
+  accuracyMean: z.number(),
+  aucMean: z.number(),
+  folds: z.array(z.object({ fold: z.number().int(), rows: z.number().int(), accuracy: z.number(), auc: z.number() })),
+  candidates: z.array(z.object({ model: z.enum(['nb-logistic', 'tfidf-logistic']), accuracyMean: z.number(), aucMean: z.number() })),
+  /** Words, word pairs and character n-grams in the vocabulary. */
+  terms: z.number().int(),
+  /** Accuracy of the VADER word list on the same rated reviews (the fallback the model must beat). */
+  lexiconAccuracy: z.number(),
+});
+export type TextMetrics = z.infer<typeof textMetricsSchema>;
+
 export const dataWindowSchema = z.object({
   /** First and last day of the orders the features were computed from. */
   from: z.string().nullable(),
@@ -134,6 +150,8 @@ export const modelCardSchema = modelSummarySchema.extend({
   clv: clvMetricsSchema.nullable(),
   /** A recommendation version's evaluation (its training result without the id and version, which the card has). */
   recommend: recommendTrainResultSchema.omit({ modelId: true, version: true }).nullable().optional(),
+  /** Present on review sentiment models only. */
+  text: textMetricsSchema.optional(),
   history: z.array(lossPointSchema),
   /** Customers scored when this version was last activated. */
   scored: z.number().int().nullable(),

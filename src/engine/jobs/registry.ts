@@ -7,6 +7,7 @@ import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
 import { trainTableJob } from '../ml/train-table-job';
+import { trainTextTableJob } from '../text/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
 import { trainRecommender } from '../recommend/train-job';
 import { exportSegment } from '../segments/export';
@@ -33,6 +34,7 @@ export const jobFunctions: JobFunctions = {
   'clv.train': trainClv,
   'model.score': scoreWithModel,
   'model.trainTable': trainTableJob,
+  'text.trainTable': trainTextTableJob,
   'segments.export': exportSegment,
   'segments.discover': discoverSegments,
   'copy.generate': generateCopy,

@@ -2,6 +2,7 @@ import type { DemoInput, DemoResult, JobInfo, JobKind } from '../../shared/contr
 import type { CustomerColumn, CustomerView, ExportResult, HealthReport } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
+import type { TextTrainInput, TextTrainResult } from '../../shared/text-schemas';
 import type { DiscoverResult } from '../../shared/segment-schemas';
 import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
@@ -49,6 +50,7 @@ export type JobInputs = {
   'clv.train': ClvTrainInput;
   'model.score': { modelId: number };
   'model.trainTable': TrainTableInput;
+  'text.trainTable': TextTrainInput;
   'segments.export': SegmentExportJobInput;
   'segments.discover': DiscoverInput;
   'segments.sizes': { reason: string };
@@ -67,6 +69,7 @@ export type JobResults = {
   'clv.train': ModelJobResult;
   'model.score': ModelJobResult;
   'model.trainTable': TrainTableResult;
+  'text.trainTable': TextTrainResult;
   'segments.export': ExportResult;
   'segments.discover': DiscoverResult;
   'segments.sizes': { segments: number };

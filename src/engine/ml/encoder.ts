@@ -231,8 +231,12 @@ function targetLabel(value: RawValue): string | null {
   return n === 0 || n === 1 ? String(n) : text;
 }
 
-/** The 0/1 outcome of every row: yes/no, true/false, 1/0, churned/stayed and the like. */
-export function encodeTarget(table: RawTable, target: string): Uint8Array {
+/**
+ * The 0/1 outcome of every row (yes/no, true/false, 1/0, churned/stayed and the like). Without `positive`, the
+ * column must hold two values and one of them must read as the outcome (yes/true/1/churned…). With `positive`, rows holding that value (compared like the column's values: case
+ * and surrounding spaces ignored) are 1 and every other value 0.
+ */
+export function encodeTarget(table: RawTable, target: string, positive?: string): Uint8Array {
   const j = columnIndex(table, target, 'target');
   const counts = new Map<string, number>();
   const spelling = new Map<string, string>();
@@ -255,26 +259,39 @@ export function encodeTarget(table: RawTable, target: string): Uint8Array {
       .slice(0, 10)
       .map(([v, c]) => `"${spelling.get(v) ?? v}" (${c})`)
       .join(', ')}${found.length > 10 ? `, and ${found.length - 10} more` : ''}`;
+  const hint = `Name the outcome value: --positive VALUE on the command line, or choose it in the model lab.`;
+  if (positive !== undefined) {
+    const wanted = targetLabel(positive);
+    if (wanted === null || !counts.has(wanted)) {
+      throw new AppError('bad-input', `The target column "${target}" has no value "${positive.trim()}". Its values are ${shown()}.`, { column: target, field: 'positive' });
+    }
+    if (found.length < 2) {
+      throw new AppError('bad-input', `The target column "${target}" holds only "${positive.trim()}": there is nothing to tell it from.`, { column: target, field: 'target' });
+    }
+    return Uint8Array.from(labels, (l) => (l === wanted ? 1 : 0));
+  }
   if (found.length !== 2) {
     const what = found.length < 2 ? 'has only one value' : `has ${found.length} different values`;
-    throw new AppError('bad-input', `The target column "${target}" must hold two outcomes (yes/no, true/false, 1/0); it ${what}: ${shown()}.`, {
+    const more = found.length > 2 ? ` ${hint} The other values then count as "not".` : '';
+    throw new AppError('bad-input', `The target column "${target}" must hold two outcomes (yes/no, true/false, 1/0); it ${what}: ${shown()}.${more}`, {
       column: target,
       field: 'target',
     });
   }
   const [a, b] = found.map(([v]) => v) as [string, string];
-  let positive: string | null = null;
-  if (POSITIVE.has(a) && !POSITIVE.has(b)) positive = a;
-  else if (POSITIVE.has(b) && !POSITIVE.has(a)) positive = b;
-  else if (NEGATIVE.has(a) && !NEGATIVE.has(b)) positive = b;
-  else if (NEGATIVE.has(b) && !NEGATIVE.has(a)) positive = a;
-  if (positive === null) {
-    throw new AppError('bad-input', `The target column "${target}" holds ${shown()}: which one is the outcome to predict is unclear. Recode it as yes/no or 1/0.`, {
+  let outcome: string | null = null;
+  if (POSITIVE.has(a) && !POSITIVE.has(b)) outcome = a;
+  else if (POSITIVE.has(b) && !POSITIVE.has(a)) outcome = b;
+  else if (NEGATIVE.has(a) && !NEGATIVE.has(b)) outcome = b;
+  else if (NEGATIVE.has(b) && !NEGATIVE.has(a)) outcome = a;
+  if (outcome === null) {
+    throw new AppError('bad-input', `The target column "${target}" holds ${shown()}: which one is the outcome to predict is unclear. ${hint}`, {
       column: target,
       field: 'target',
     });
   }
+  const positiveLabel = outcome;
   const y = new Uint8Array(labels.length);
-  labels.forEach((l, i) => (y[i] = l === positive ? 1 : 0));
+  labels.forEach((l, i) => (y[i] = l === positiveLabel ? 1 : 0));
   return y;
 }

@@ -65,6 +65,21 @@ export function columnIndex(table: RawTable, column: string, field: string): num
   return index;
 }
 
+/** Each column's distinct non-empty values and the `top` most frequent of them with their counts (case kept as written). */
+export function columnValues(table: RawTable, top = 20): Array<{ name: string; distinct: number; values: Array<{ value: string; count: number }> }> {
+  return table.columns.map((name, j) => {
+    const counts = new Map<string, number>();
+    for (const row of table.rows) {
+      const cell = row[j];
+      if (cell === null || cell === undefined) continue;
+      const value = String(cell).trim();
+      if (value !== '') counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    const values = [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top);
+    return { name, distinct: counts.size, values: values.map(([value, count]) => ({ value, count })) };
+  });
+}
+
 /** The rows at the given positions, sharing the column list. */
 export function selectRows(table: RawTable, indices: ArrayLike<number>): RawTable {
   const rows: RawValue[][] = new Array<RawValue[]>(indices.length);

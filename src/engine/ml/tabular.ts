@@ -54,6 +54,8 @@ export type TabularResult = {
 
 export type TabularOptions = {
   target: string;
+  /** The target value that is the outcome (the others count as "not"); needed when the values do not say it. */
+  positive?: string;
   id?: string;
   exclude?: string[];
   categorical?: string[];
@@ -97,7 +99,7 @@ export async function trainTabular(tf: Tf, table: RawTable, opts: TabularOptions
   for (const [field, names] of [['id', opts.id === undefined ? [] : [opts.id]], ['exclude', opts.exclude ?? []], ['categorical', opts.categorical ?? []]] as const) {
     for (const name of names) columnIndex(table, name, field);
   }
-  const y = encodeTarget(table, opts.target);
+  const y = encodeTarget(table, opts.target, opts.positive);
   const n = y.length;
   const fold = stratifiedFolds(y, k, opts.seed);
   const oof = new Float32Array(n);

@@ -18,7 +18,7 @@ export async function trainTableJob(_db: Db, input: TrainTableInput, control: Jo
   const result = await trainTabular(
     tf,
     table,
-    { target: input.target, ...(input.id !== undefined ? { id: input.id } : {}), folds: input.folds, seed: input.seed },
+    { target: input.target, ...(input.positive !== undefined ? { positive: input.positive } : {}), ...(input.id !== undefined ? { id: input.id } : {}), folds: input.folds, seed: input.seed },
     {
       checkCancelled: () => control.checkCancelled(),
       onProgress: (p) => control.progress({ fraction: 0.03 + 0.97 * p.fraction, stage: p.stage, message: p.message }),
@@ -27,6 +27,7 @@ export async function trainTableJob(_db: Db, input: TrainTableInput, control: Jo
   return {
     file: input.file,
     target: input.target,
+    positive: input.positive ?? null,
     aucMean: result.aucMean,
     aucFolds: result.aucFolds,
     aucCi: result.aucCi,

@@ -19,8 +19,10 @@ export const modelsHandlers = {
   'models.get': (input, ctx) => readModelCard(ctx.workspace().db, input.id),
   'models.activate': (input, ctx) => {
     const card = readModelCard(ctx.workspace().db, input.id);
-    const what = card.kind === 'purchase' ? `purchase model for ${card.category ?? ''}` : card.kind === 'clv' ? 'lifetime value' : card.kind === 'recommend' ? 'recommendations' : 'churn model';
-    return { jobId: ctx.jobs.start('model.score', `Scoring customers with ${what} v${card.version}`, { modelId: card.id }).id };
+    const what =
+      card.kind === 'purchase' ? `purchase model for ${card.category ?? ''}` : card.kind === 'clv' ? 'lifetime value' : card.kind === 'recommend' ? 'recommendations' : card.kind === 'sentiment' ? 'review sentiment' : 'churn model';
+    const scoring = card.kind === 'sentiment' ? 'reviews' : 'customers';
+    return { jobId: ctx.jobs.start('model.score', `Scoring ${scoring} with ${what} v${card.version}`, { modelId: card.id }).id };
   },
   'models.train': (input, ctx) => {
     const db = ctx.workspace().db;

@@ -16,6 +16,7 @@ import { fitSource, loadSourceFrom, predictRows, type Source } from './clv-fit';
 import { insertModel, markActive, readModelArtefact, readModelCard, type NewModel } from './model-repo';
 import { copyScoresToMetrics } from './scores-repo';
 import { activateRecommender } from '../recommend/train-job';
+import { scoreWithSentimentModel } from '../reviews/sentiment';
 
 /** What a propensity version keeps besides the network: how to rebuild its feature columns when scoring. */
 export type PropensityArtefact = {
@@ -163,6 +164,11 @@ async function storeAndScore(db: Db, card: NewModel, artefact: PropensityArtefac
 export async function scoreWithModel(db: Db, input: { modelId: number }, control: JobControl): Promise<ModelJobResult> {
   const card = readModelCard(db, input.modelId);
   if (card.kind === 'recommend') return activateRecommender(db, input.modelId, control);
+  if (card.kind === 'sentiment') {
+    // A review sentiment version scores reviews, not customers.
+    const { scored } = await scoreWithSentimentModel(db, input.modelId, control);
+    return { modelId: card.id, version: card.version, scored, card: readModelCard(db, input.modelId) };
+  }
   const artefact = readModelArtefact<PropensityArtefact | ClvArtefact>(db, input.modelId);
   control.progress({ fraction: 0.05, stage: 'Scoring', message: `Scoring every customer with version ${card.version}` });
   const scores = artefact.kind === 'propensity' ? await propensityScores(db, artefact) : clvScores(db, artefact);

@@ -16,6 +16,8 @@ export function retrainAfterImport(db: Db, jobs: JobQueue, result: unknown): voi
   if (report?.outcome !== 'imported') return;
   if (!readSettings(db).retrainAfterImport) return;
   for (const card of activeModels(db)) {
+    // Review sentiment is learned again when the reviews are analysed (reviews/sentiment.ts), not here.
+    if (card.kind === 'sentiment') continue;
     if (card.kind === 'recommend') {
       // The cutoff is chosen again for the new data (the default leaves the latest tenth of orders for testing).
       startRecommendTraining(jobs, { seed: 1 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir, type CliRun } from '../helpers';
 import { TELCO } from './telco';
 
+const ADULT = path.resolve('test/data/adult/adult_sdgym_train.csv');
+
 // The built `localyst` bundle (test/unit/global-setup.ts rebuilds it) on the first 1,500 Telco customers.
 let dir: string;
 let cleanup: () => void;
@@ -50,8 +52,27 @@ describe('localyst model train', () => {
     expect(r.code).toBe(1);
     expect(r.json?.error).toMatchObject({
       code: 'bad-input',
-      message: expect.stringMatching(/^The target column "Contract" must hold two outcomes .* it has 3 different values: "Month-to-month" \(\d+\), "Two year" \(\d+\), "One year" \(\d+\)\.$/),
+      message: expect.stringMatching(/^The target column "Contract" must hold two outcomes .* it has 3 different values: "Month-to-month" \(\d+\), "Two year" \(\d+\), "One year" \(\d+\)\. Name the outcome value: --positive VALUE/),
     });
+  });
+
+  it('takes the outcome value with --positive for a target that is not yes/no (Adult: ">50K"), and says to pass it otherwise', () => {
+    const adult = path.join(dir, 'adult-2000.csv');
+    fs.writeFileSync(adult, `${fs.readFileSync(ADULT, 'utf8').split(/\r?\n/).slice(0, 2001).join('\n')}\n`);
+    const refused = run(['model', 'train', '--table', adult, '--target', 'label', '--workspace', ws(), '--json']);
+    expect(refused.code).toBe(1);
+    expect(refused.json?.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/which one is the outcome to predict is unclear\. Name the outcome value: --positive VALUE/) });
+    const r = run(['model', 'train', '--table', adult, '--target', 'label', '--positive', '>50K', '--folds', '3', '--workspace', ws(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = r.json as Record<string, unknown>;
+    expect(json).toMatchObject({ rows: 2000, target: 'label', positive: '>50K' });
+    // About a quarter of Adult earns more than 50K; income is well predicted from the census columns.
+    expect((json.positives as number) / 2000).toBeGreaterThan(0.15);
+    expect((json.positives as number) / 2000).toBeLessThan(0.35);
+    expect(json.aucMean).toBeGreaterThan(0.8);
+    const wrong = run(['model', 'train', '--table', adult, '--target', 'label', '--positive', 'rich', '--workspace', ws(), '--json']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.json?.error).toMatchObject({ code: 'bad-input', details: { column: 'label', field: 'positive' } });
   });
 
   it('a missing column, a missing file and bad --folds fail with exit 1; a missing --target is a usage error (exit 2)', () => {

@@ -146,9 +146,24 @@ describe('encodeTarget', () => {
   it('names the values found when the target is not binary, or unclear, or missing in a row', () => {
     const three = errorOf(() => encodeTarget({ columns: ['y'], rows: [['Yes'], ['No'], ['Maybe'], ['No']] }, 'y'));
     expect(three.code).toBe('bad-input');
-    expect(three.message).toBe('The target column "y" must hold two outcomes (yes/no, true/false, 1/0); it has 3 different values: "No" (2), "Yes" (1), "Maybe" (1).');
+    expect(three.message).toBe(
+      'The target column "y" must hold two outcomes (yes/no, true/false, 1/0); it has 3 different values: "No" (2), "Yes" (1), "Maybe" (1). Name the outcome value: --positive VALUE on the command line, or choose it in the model lab. The other values then count as "not".',
+    );
     expect(errorOf(() => encodeTarget({ columns: ['y'], rows: [['No'], ['No']] }, 'y')).message).toMatch(/it has only one value: "No" \(2\)/);
-    expect(errorOf(() => encodeTarget({ columns: ['y'], rows: [['red'], ['blue']] }, 'y')).message).toMatch(/"red" \(1\), "blue" \(1\): which one is the outcome/);
+    expect(errorOf(() => encodeTarget({ columns: ['y'], rows: [['red'], ['blue']] }, 'y')).message).toMatch(/"red" \(1\), "blue" \(1\): which one is the outcome to predict is unclear\. Name the outcome value: --positive VALUE/);
     expect(errorOf(() => encodeTarget({ columns: ['y'], rows: [['Yes'], [null]] }, 'y')).details).toEqual({ row: 3, column: 'y' });
   });
+
+  it('takes the outcome value when it is named: that value is 1, every other value 0', () => {
+    const income = { columns: ['label'], rows: [['<=50K'], ['>50K'], [' >50K '], ['<=50K']] };
+    expect(Array.from(encodeTarget(income, 'label', '>50K'))).toEqual([0, 1, 1, 0]);
+    expect(Array.from(encodeTarget(income, 'label', '<=50k'))).toEqual([1, 0, 0, 1]);
+    const stars = { columns: ['stars'], rows: [['5'], ['3'], ['1'], ['5']] };
+    expect(Array.from(encodeTarget(stars, 'stars', '5'))).toEqual([1, 0, 0, 1]);
+    const missing = errorOf(() => encodeTarget(income, 'label', '>60K'));
+    expect(missing.message).toBe('The target column "label" has no value ">60K". Its values are "<=50K" (2), ">50K" (2).');
+    expect(missing.details).toEqual({ column: 'label', field: 'positive' });
+    expect(errorOf(() => encodeTarget({ columns: ['y'], rows: [['a'], ['a']] }, 'y', 'a')).message).toMatch(/holds only "a"/);
+  });
 });
+

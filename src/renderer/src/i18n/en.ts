@@ -555,7 +555,8 @@ export const en = {
       "churn": "Churn",
       "purchase": "Purchase",
       "clv": "Lifetime value",
-      "recommend": "Recommendations"
+      "recommend": "Recommendations",
+      "sentiment": "Review sentiment"
     },
     "kindWithCategory": "Purchase: {{category}}",
     "clvModels": {
@@ -565,11 +566,13 @@ export const en = {
     "outcome": {
       "churn": "Churned",
       "purchase": "Bought",
-      "recommend": "Bought a recommended product"
+      "recommend": "Bought a recommended product",
+      "sentiment": "Positive"
     },
     "headline": {
       "propensity": "AUC {{value}}",
-      "clv": "Log-likelihood {{value}}"
+      "clv": "Log-likelihood {{value}}",
+      "sentiment": "Accuracy {{value}}"
     },
     "days_one": "{{formatted}} day",
     "days_other": "{{formatted}} days",
@@ -609,7 +612,8 @@ export const en = {
         "churn": "The chance each customer places no order within the horizon. A neural network, checked by cross-validation.",
         "purchase": "The chance each customer buys from one category within the horizon, for cross-sell campaigns.",
         "clv": "Expected orders, the chance a customer is still active, and lifetime value, from a BG/NBD or Pareto/NBD fit with Gamma-Gamma spend.",
-        "recommend": "Each customer’s next products (buy again and discover), similar products and bought-together rules, measured against the bestsellers."
+        "recommend": "Each customer’s next products (buy again and discover), similar products and bought-together rules, measured against the bestsellers.",
+        "sentiment": "Whether each review is positive or negative, learned from the star ratings. Trained when reviews are analysed."
       },
       "category": "Category",
       "categoryPlaceholder": "Pick the category to predict",
@@ -628,7 +632,8 @@ export const en = {
         "churn": "Train churn model",
         "purchase": "Train purchase model",
         "clv": "Fit lifetime value",
-        "recommend": "Train recommendations"
+        "recommend": "Train recommendations",
+        "sentiment": "Analyse reviews"
       },
       "background": "Runs in the background; keep working meanwhile.",
       "busy": "A model is training. Wait for it, or cancel it.",
@@ -682,7 +687,8 @@ export const en = {
         "churn": "No churn model yet. Train one with the panel on the left.",
         "purchase": "No purchase model yet. Pick Purchase and a category on the left.",
         "clv": "No lifetime-value model yet. Pick Lifetime value on the left.",
-        "recommend": "No recommendation model yet. Train one with `localyst recommend train` or from the recommendations panel."
+        "recommend": "No recommendation model yet. Train one with `localyst recommend train` or from the recommendations panel.",
+        "sentiment": "No review sentiment model yet. It is trained when reviews are analysed and there are enough star ratings."
       }
     },
     "activate": {
@@ -692,7 +698,8 @@ export const en = {
         "churn": "Every customer is scored again with version {{version}}: churn risk and its reasons in the explorer and the customer pages come from it. This runs in the background.",
         "purchase": "Every customer is scored again with version {{version}}: the purchase chances for this category come from it. This runs in the background.",
         "clv": "Every customer is scored again with version {{version}}: P(alive), expected purchases and CLV come from it. This runs in the background.",
-        "recommend": "Every customer’s recommendations, similar products and bought-together rules are written again with version {{version}}. This runs in the background."
+        "recommend": "Every customer’s recommendations, similar products and bought-together rules are written again with version {{version}}. This runs in the background.",
+        "sentiment": "Every review is scored again with version {{version}}: review sentiment across the app comes from it. This runs in the background."
       },
       "replaces": "Version {{version}} stops being active but stays stored; you can switch back at any time.",
       "confirm": "Activate",
@@ -707,7 +714,8 @@ export const en = {
         "churn": "Predicts the chance a customer places no order within the horizon.",
         "purchase": "Predicts the chance a customer buys from the category within the horizon.",
         "clv": "Predicts repeat orders, whether a customer is still active, and their lifetime value.",
-        "recommend": "Recommends products each customer is likely to buy next, from purchase histories."
+        "recommend": "Recommends products each customer is likely to buy next, from purchase histories.",
+        "sentiment": "Reads whether a review is positive or negative from its words, learned from reviews with 4–5 stars (positive) and 1–2 stars (negative)."
       },
       "window": {
         "title": "Data window",
@@ -720,10 +728,13 @@ export const en = {
         "labelEndHint": {
           "churn": "Whether each customer ordered again was observed between the cutoff and this day.",
           "purchase": "Whether each customer bought from the category was observed between the cutoff and this day.",
-          "recommend": "The test period ran from the cutoff to this day."
+          "recommend": "The test period ran from the cutoff to this day.",
+          "sentiment": "Reviews rated 3 stars are left out of training."
         },
         "horizon": "Horizon",
-        "category": "Category"
+        "category": "Category",
+        "reviewsFrom": "Reviews from",
+        "reviewsTo": "Reviews up to"
       },
       "training": {
         "title": "Training",
@@ -731,14 +742,17 @@ export const en = {
         "positives": {
           "churn": "Did not order again",
           "purchase": "Bought the category",
-          "recommend": "Customers with purchases"
+          "recommend": "Customers with purchases",
+          "sentiment": "Positive (4–5 stars)"
         },
         "backend": "Backend",
         "created": "Trained on",
         "seconds": "Training time",
         "scored": "Customers scored",
         "scoredHint": "Customers scored the last time this version was activated.",
-        "notScored": "Not active yet"
+        "notScored": "Not active yet",
+        "reviews": "Rated reviews learned from",
+        "reviewsScored": "Reviews scored"
       },
       "quality": {
         "title": "Quality (cross-validated)",
@@ -758,14 +772,33 @@ export const en = {
         }
       },
       "features_one": "The {{count}} input it uses",
-      "features_other": "The {{count}} inputs it uses"
+      "features_other": "The {{count}} inputs it uses",
+      "text": {
+        "title": "Quality (cross-validated)",
+        "accuracy": "Accuracy",
+        "accuracyHint": "The share of held-out reviews whose side (positive or negative) the model got right.",
+        "auc": "AUC",
+        "aucHint": "The chance the model ranks a random positive review above a random negative one: 0.5 is guessing, 1 is perfect.",
+        "folds": "Accuracy per fold",
+        "model": "Model kept",
+        "modelHint": "Both models are checked on the same folds; the more accurate one is kept.",
+        "lexicon": "Word list on the same reviews",
+        "lexiconHint": "Accuracy of the built-in word list (VADER), used when there are too few star ratings. The model is used only when it beats it.",
+        "terms": "Words and word pieces learned",
+        "rival": "{{model}}: accuracy {{accuracy}}, AUC {{auc}}",
+        "models": {
+          "nb-logistic": "Naive-Bayes-weighted n-grams + logistic regression",
+          "tfidf-logistic": "TF-IDF n-grams + logistic regression"
+        }
+      }
     },
     "lift": {
       "title": "Lift by decile",
       "hint": {
         "churn": "Customers ranked by predicted risk, in ten equal groups: how many times the average churn rate ({{base}}) each group shows.",
         "purchase": "Customers ranked by predicted chance, in ten equal groups: how many times the average purchase rate ({{base}}) each group shows.",
-        "recommend": "Not used for recommendations ({{base}})."
+        "recommend": "Not used for recommendations ({{base}}).",
+        "sentiment": "Reviews ranked by predicted chance of being positive, in ten equal groups: how many times the average positive rate ({{base}}) each group shows."
       },
       "decile": "Decile {{decile}}",
       "lift": "Lift",
@@ -819,6 +852,28 @@ export const en = {
       "conditionalHint": "Customers grouped by their repeat purchases up to {{from}}: the mean number they made from {{from}} to {{to}}, against the model's prediction.",
       "frequencyAxis": "Repeat purchases before the holdout",
       "none": "The history is too short to hold part of it out, so this fit has no holdout validation."
+    },
+    "fromFile": {
+      "title": "Try a model on a file",
+      "subtitle": "Cross-validate a propensity model on a CSV file of your own (one row per customer, a header row). Nothing is stored: you see how well the file's columns predict the outcome.",
+      "file": "{{name}}: {{rows}} rows, {{columns}} columns",
+      "another": "Choose another file",
+      "target": "Column to predict",
+      "targetPlaceholder": "Pick the outcome column",
+      "noTarget": "No column has 2 to 20 values",
+      "targetOption_one": "{{name}} ({{count}} value)",
+      "targetOption_other": "{{name}} ({{count}} values)",
+      "positive": "Outcome value",
+      "positiveHint": "Rows with this value are the outcome; the others are not.",
+      "positivePlaceholder": "Which value is the outcome?",
+      "pickTargetFirst": "Pick the column first",
+      "valueOption": "{{value}} ({{rows}} rows)",
+      "train": "Cross-validate",
+      "running": "Cross-validating on the file",
+      "failed": "Could not train on the file",
+      "result": "{{target}} = {{positive}}",
+      "rows": "Rows",
+      "rowsValue": "{{rows}} ({{positives}} with the outcome, {{share}})"
     }
   },
   "insights": {

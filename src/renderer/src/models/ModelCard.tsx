@@ -21,15 +21,15 @@ function windowFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
   const w = card.dataWindow;
   const none = t('common.none');
   const facts: Fact[] = [
-    { label: t('modelLab.card.window.from'), value: day(w.from, format, none) },
+    { label: t(card.kind === 'sentiment' ? 'modelLab.card.window.reviewsFrom' : 'modelLab.card.window.from'), value: day(w.from, format, none) },
     {
-      label: t(card.kind === 'clv' ? 'modelLab.card.window.calibrationEnd' : 'modelLab.card.window.cutoff'),
+      label: t(card.kind === 'clv' ? 'modelLab.card.window.calibrationEnd' : card.kind === 'sentiment' ? 'modelLab.card.window.reviewsTo' : 'modelLab.card.window.cutoff'),
       value: day(w.cutoff, format, none),
-      hint: t(card.kind === 'clv' ? 'modelLab.card.window.calibrationEndHint' : 'modelLab.card.window.cutoffHint'),
+      hint: t(card.kind === 'clv' ? 'modelLab.card.window.calibrationEndHint' : card.kind === 'sentiment' ? 'modelLab.card.window.labelEndHint.sentiment' : 'modelLab.card.window.cutoffHint'),
       testId: 'card-cutoff',
     },
   ];
-  if (card.kind !== 'clv') {
+  if (card.kind !== 'clv' && card.kind !== 'sentiment') {
     facts.push({ label: t('modelLab.card.window.labelEnd'), value: day(w.labelEnd, format, none), hint: t(`modelLab.card.window.labelEndHint.${card.kind}`) });
   }
   if (w.horizonDays !== null) facts.push({ label: t('modelLab.card.window.horizon'), value: t('modelLab.days', { count: w.horizonDays, formatted: format.integer(w.horizonDays) }) });
@@ -40,7 +40,7 @@ function windowFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
 
 function trainingFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
   const backend = asBackend(card.backend);
-  const facts: Fact[] = [{ label: t('modelLab.card.training.rows'), value: format.integer(card.rows), testId: 'card-rows' }];
+  const facts: Fact[] = [{ label: t(card.kind === 'sentiment' ? 'modelLab.card.training.reviews' : 'modelLab.card.training.rows'), value: format.integer(card.rows), testId: 'card-rows' }];
   if (card.positives !== null && card.kind !== 'clv') {
     const share = card.rows > 0 ? ` (${format.percent(card.positives / card.rows)})` : '';
     facts.push({ label: t(`modelLab.card.training.positives.${card.kind}`), value: `${format.integer(card.positives)}${share}` });
@@ -50,12 +50,33 @@ function trainingFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
     { label: t('modelLab.card.training.created'), value: format.dateTime(card.createdAt) },
     { label: t('modelLab.card.training.seconds'), value: format.duration(card.seconds) },
     {
-      label: t('modelLab.card.training.scored'),
+      label: t(card.kind === 'sentiment' ? 'modelLab.card.training.reviewsScored' : 'modelLab.card.training.scored'),
       value: card.scored === null ? t('modelLab.card.training.notScored') : format.integer(card.scored),
       hint: t('modelLab.card.training.scoredHint'),
     },
   );
   return facts;
+}
+
+/** A review sentiment model: held-out accuracy and AUC, the model kept and its rival, and the word list it had to beat. */
+function textFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
+  const m = card.text;
+  if (!m) return [];
+  const d3 = (v: number): string => format.decimal(v, 3);
+  const rivals = m.candidates.filter((c) => c.model !== m.model);
+  return [
+    { label: t('modelLab.card.text.accuracy'), value: d3(m.accuracyMean), hint: t('modelLab.card.text.accuracyHint'), testId: 'card-accuracy' },
+    { label: t('modelLab.card.text.auc'), value: d3(m.aucMean), hint: t('modelLab.card.text.aucHint'), testId: 'card-auc' },
+    { label: t('modelLab.card.text.folds'), value: m.folds.map((f) => d3(f.accuracy)).join(' · '), testId: 'card-accuracy-folds' },
+    {
+      label: t('modelLab.card.text.model'),
+      value: t(`modelLab.card.text.models.${m.model}`),
+      hint: [t('modelLab.card.text.modelHint'), ...rivals.map((c) => t('modelLab.card.text.rival', { model: t(`modelLab.card.text.models.${c.model}`), accuracy: d3(c.accuracyMean), auc: d3(c.aucMean) }))].join(' '),
+      testId: 'card-text-model',
+    },
+    { label: t('modelLab.card.text.lexicon'), value: d3(m.lexiconAccuracy), hint: t('modelLab.card.text.lexiconHint') },
+    { label: t('modelLab.card.text.terms'), value: format.integer(m.terms) },
+  ];
 }
 
 function qualityFacts(card: Card, format: Formatters, t: TFunction): Fact[] {
@@ -124,6 +145,7 @@ function CardBody({ card }: { card: Card }) {
           <FactList title={t('modelLab.card.training.title')} facts={trainingFacts(card, format, t)} testId="card-training" />
           {card.propensity && <FactList title={t('modelLab.card.quality.title')} facts={qualityFacts(card, format, t)} testId="card-quality" />}
           {card.clv && <ClvDetails clv={card.clv} />}
+          {card.text && <FactList title={t('modelLab.card.text.title')} facts={textFacts(card, format, t)} testId="card-quality" />}
         </SimpleGrid>
 
         {card.propensity && card.kind !== 'clv' && <PropensityCharts metrics={card.propensity} outcome={card.kind} history={card.history} />}

@@ -14,6 +14,7 @@ import { EmptyIntro } from './EmptyIntro';
 import { LiveTraining } from './LiveTraining';
 import { ModelCard } from './ModelCard';
 import { RetrainSwitch } from './RetrainSwitch';
+import { TrainFromFile } from './TrainFromFile';
 import { TrainPanel, type TrainRequest } from './TrainPanel';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -148,6 +149,7 @@ export function ModelsPage() {
               </div>
             </>
           )}
+          <TrainFromFile />
         </Stack>
       )}
     </Page>

@@ -4,14 +4,15 @@ import { backendSchema } from '../../../shared/contract';
 import type { ModelKind, ModelSummary } from '../../../shared/model-schemas';
 import type { Formatters } from '../format/formatters';
 
-export const MODEL_KINDS: readonly ModelKind[] = ['churn', 'purchase', 'clv'];
+export const MODEL_KINDS: readonly ModelKind[] = ['churn', 'purchase', 'clv', 'sentiment'];
 
 /** "Churn", "Purchase: Candles", "Lifetime value". */
 export const modelName = (model: Pick<ModelSummary, 'kind' | 'category'>, t: TFunction): string =>
   model.kind === 'purchase' && model.category ? t('modelLab.kindWithCategory', { category: model.category }) : t(`modelLab.kinds.${model.kind}`);
 
-/** The headline figure: cross-validated AUC for propensity models, log-likelihood for lifetime value. */
+/** The headline figure: cross-validated AUC for propensity models, log-likelihood for lifetime value, accuracy for review sentiment. */
 export function headlineText(model: Pick<ModelSummary, 'kind' | 'headline'>, format: Formatters, t: TFunction): string {
+  if (model.kind === 'sentiment') return t('modelLab.headline.sentiment', { value: format.decimal(model.headline.value, 3) });
   return model.kind === 'clv'
     ? t('modelLab.headline.clv', { value: format.decimal(model.headline.value, 1) })
     : t('modelLab.headline.propensity', { value: format.decimal(model.headline.value, 3) });
