@@ -13,6 +13,7 @@ import { ingestAfterJobs, ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
+import { recommendReadHandlers } from './recommend/read-handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -33,6 +34,7 @@ const union = {
   ...copyLibraryHandlers,
   ...copyLlmHandlers,
   ...campaignsHandlers,
+  ...recommendReadHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

@@ -62,6 +62,16 @@ import {
 } from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
 import {
+  customerRecommendationsSchema,
+  productSearchInputSchema,
+  productSearchResultSchema,
+  productViewSchema,
+  recommendForInputSchema,
+  recommendProductInputSchema,
+  recommendStatusSchema,
+  recommendTrainInputSchema,
+} from './recommend-schemas';
+import {
   audienceResultSchema,
   campaignCompareInputSchema,
   campaignCreateInputSchema,
@@ -139,7 +149,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -353,6 +363,14 @@ export const channels = {
   'campaigns.report': { input: campaignRefSchema, output: campaignReportSchema },
   'campaigns.compare': { input: campaignCompareInputSchema, output: z.object({ campaigns: z.array(compareRowSchema) }) },
   'campaigns.uplift': { input: campaignRefSchema, output: z.object({ jobId: z.string() }) },
+  /** Trains the recommendation model as a job: its result is a RecommendTrainResult (recommend-schemas.ts). */
+  'recommend.train': { input: recommendTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  /** A customer's recommendations from the active model ("buy again" and "discover"); no model: empty lists, model null. */
+  'recommend.forCustomer': { input: recommendForInputSchema, output: customerRecommendationsSchema },
+  /** A product with its buyers, similar products and what is bought together with it. */
+  'recommend.product': { input: recommendProductInputSchema, output: productViewSchema },
+  'recommend.status': { input: empty, output: recommendStatusSchema },
+  'recommend.products': { input: productSearchInputSchema, output: productSearchResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -11,6 +11,7 @@ import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs'
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
+import { AppError } from '../../shared/errors';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
@@ -38,6 +39,10 @@ export const jobFunctions: JobFunctions = {
   'campaigns.export': exportCampaign,
   'campaigns.uplift': fitUplift,
   'customers.health': healthJob,
+  // MERGE: the training helper's job replaces this seam (the recommendation surfaces branch has no trainer).
+  'recommend.train': () => {
+    throw new AppError('engine-unavailable', 'Recommendation training is not part of this build yet.');
+  },
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };
