@@ -1401,7 +1401,8 @@ export const en = {
         "purchased": "Bought",
         "received": "Was sent a campaign",
         "responded": "Responded to a campaign",
-        "reviewed": "Left a review"
+        "reviewed": "Left a review",
+        "recommended": "Is recommended"
       },
       "itemMode": {
         "category": "from category",
@@ -1445,7 +1446,18 @@ export const en = {
       "starsTo": "to",
       "stars": "stars",
       "minStarsLabel": "Lowest star rating",
-      "maxStarsLabel": "Highest star rating"
+      "maxStarsLabel": "Highest star rating",
+      "recommendedCategoryLabel": "Category of a recommended product",
+      "recommendedBefore": "a product from",
+      "recommendedListLabel": "Which recommendations",
+      "recommendedList": {
+        "any": "in either list",
+        "discover": "new to them",
+        "buy-again": "to buy again"
+      },
+      "recommendedTopBefore": "in the top",
+      "recommendedTopLabel": "Only the first this many recommendations (empty: all of them)",
+      "recommendedTopAll": "all"
     },
     "builder": {
       "title": "Rule",
@@ -1739,7 +1751,14 @@ export const en = {
         "neutral": "left a neutral review",
         "negative": "left a negative review"
       },
-      "reviewedStars": "left a {{min}}–{{max}} star review"
+      "reviewedStars": "left a {{min}}–{{max}} star review",
+      "recommended": "is recommended a product from {{category}}",
+      "recommendedList": {
+        "any": "",
+        "discover": " new to them",
+        "buy-again": " to buy again"
+      },
+      "recommendedTop": " in the top {{top}}"
     }
   },
   "campaigns": {
