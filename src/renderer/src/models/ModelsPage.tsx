@@ -16,6 +16,7 @@ import { ModelCard } from './ModelCard';
 import { RetrainSwitch } from './RetrainSwitch';
 import { TrainPanel, type TrainRequest } from './TrainPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { RecommendationsCard } from '../recommend/RecommendationsCard';
 
 const FOLDS_DEFAULT = 5;
 
@@ -148,6 +149,7 @@ export function ModelsPage() {
               </div>
             </>
           )}
+          <RecommendationsCard />
         </Stack>
       )}
     </Page>
