@@ -76,6 +76,16 @@ export function seedRecommendations(db: Db, options: { skip?: readonly number[];
        SELECT p.x, p.y, 1.0 * p.n / t.n, 1.0 * p.n / sx.n, (1.0 * p.n / sx.n) / (1.0 * sy.n / t.n), p.n
          FROM pairs p, total t JOIN single sx ON sx.product_id = p.x JOIN single sy ON sy.product_id = p.y`,
     ).run();
+    // The counts a training reports, from what was written (the figures above are the fixture's own).
+    const count = (sql: string): number => db.prepare(sql).pluck().get() as number;
+    const counts = {
+      customers: count("SELECT count(DISTINCT customer_id) FROM orders WHERE kind = 'sale' AND customer_id IS NOT NULL"),
+      products: count('SELECT count(*) FROM products'),
+      testedCustomers: count("SELECT count(DISTINCT customer_id) FROM orders WHERE kind = 'sale' AND customer_id IS NOT NULL AND ordered_at > '2024-06-30'"),
+      scored: count('SELECT count(DISTINCT customer_id) FROM customer_recommendations'),
+      rules: count('SELECT count(*) FROM product_together'),
+    };
+    db.prepare('UPDATE model_artifacts SET metrics_json = json_patch(metrics_json, ?) WHERE id = ?').run(JSON.stringify(counts), modelId);
     return modelId;
   })();
 }

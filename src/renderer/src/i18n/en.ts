@@ -575,7 +575,7 @@ export const en = {
       "togetherLine": "bought together in {{baskets}} baskets, {{lift}}× more often than chance",
       "togetherLineWeak": "bought together in {{baskets}} baskets, no more often than chance",
       "confidence": "{{confidence}} of its baskets",
-      "support": "support {{support}}",
+      "support": "in {{support}} of all baskets",
       "noneTogether": "No pair with this product is frequent enough to count. Rules need a product bought together with another in at least a few baskets.",
       "similar": "Similar products",
       "similarHint": "Bought by the same kind of customers, as the recommendation model sees it.",
@@ -615,7 +615,8 @@ export const en = {
       "activateFailed": "Activating failed",
       "products": "Browse products",
       "productsPlaceholder": "Search products by name or SKU",
-      "productsEmpty": "No product matches."
+      "productsEmpty": "No product matches.",
+      "buyers": "{{buyers}} buyers"
     }
   },
   "modelLab": {

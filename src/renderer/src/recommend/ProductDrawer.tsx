@@ -115,7 +115,7 @@ function Together({ view, onOpen }: { view: ProductView; onOpen: (id: number) =>
                   {t('recommend.product.confidence', { confidence: format.percent(rule.confidence) })}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {t('recommend.product.support', { support: format.percent(rule.support) })}
+                  {t('recommend.product.support', { support: `${format.decimal(rule.support * 100, 2)}%` })}
                 </Text>
               </Stack>
             </Group>

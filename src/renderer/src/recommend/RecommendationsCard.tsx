@@ -68,7 +68,7 @@ export function RecommendationsCard() {
             {t('recommend.lab.help')}
           </Text>
         </div>
-        <Button variant={shown ? 'default' : 'filled'} leftSection={<IconSparkles size={16} />} loading={training.running} onClick={() => void start()} data-testid="recommend-train">
+        <Button variant={shown ? 'default' : 'filled'} leftSection={<IconSparkles size={16} />} loading={training.running} style={{ flexShrink: 0 }} onClick={() => void start()} data-testid="recommend-train">
           {shown ? t('recommend.lab.retrain') : t('recommend.lab.train')}
         </Button>
       </Group>
@@ -223,7 +223,7 @@ function ProductFinder() {
             <Button key={p.productId} size="compact-sm" variant="default" onClick={() => setProductId(p.productId)} data-testid="recommend-product">
               {p.name}
               <Text span size="xs" c="dimmed" ml={6}>
-                {format.integer(p.buyers)}
+                {t('recommend.lab.buyers', { buyers: format.integer(p.buyers) })}
               </Text>
             </Button>
           ))}
