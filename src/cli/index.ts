@@ -8,6 +8,7 @@ import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
 import { registerTextCommands } from './text-command';
+import { registerRecommendCommands } from './recommend-command';
 import { registerSegmentCommands } from './segment-command';
 import { printError } from './output';
 import { appVersion } from './version';
@@ -59,6 +60,7 @@ export function buildProgram(): Command {
   registerSegmentCommands(program, withGlobals);
   registerCopyCommands(program, withGlobals);
   registerCampaignCommands(program, withGlobals);
+  registerRecommendCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

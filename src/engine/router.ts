@@ -14,6 +14,7 @@ import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { recommendHandlers } from './recommend/handlers';
+import { recommendReadHandlers } from './recommend/read-handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { textHandlers } from './text/handlers';
@@ -37,6 +38,7 @@ const union = {
   ...copyLlmHandlers,
   ...campaignsHandlers,
   ...recommendHandlers,
+  ...recommendReadHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */

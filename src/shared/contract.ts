@@ -61,8 +61,17 @@ import {
   reviewPickSchema,
 } from './copy-schemas';
 import { tableColumnsSchema, trainTableInputSchema } from './ml-schemas';
-import { recommendTrainInputSchema } from './recommend-schemas';
 import { textTrainInputSchema } from './text-schemas';
+import {
+  customerRecommendationsSchema,
+  productSearchInputSchema,
+  productSearchResultSchema,
+  productViewSchema,
+  recommendForInputSchema,
+  recommendProductInputSchema,
+  recommendStatusSchema,
+  recommendTrainInputSchema,
+} from './recommend-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -359,6 +368,14 @@ export const channels = {
   'campaigns.report': { input: campaignRefSchema, output: campaignReportSchema },
   'campaigns.compare': { input: campaignCompareInputSchema, output: z.object({ campaigns: z.array(compareRowSchema) }) },
   'campaigns.uplift': { input: campaignRefSchema, output: z.object({ jobId: z.string() }) },
+  /** Trains the recommendation model as a job: its result is a RecommendTrainResult (recommend-schemas.ts). */
+  'recommend.train': { input: recommendTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  /** A customer's recommendations from the active model ("buy again" and "discover"); no model: empty lists, model null. */
+  'recommend.forCustomer': { input: recommendForInputSchema, output: customerRecommendationsSchema },
+  /** A product with its buyers, similar products and what is bought together with it. */
+  'recommend.product': { input: recommendProductInputSchema, output: productViewSchema },
+  'recommend.status': { input: empty, output: recommendStatusSchema },
+  'recommend.products': { input: productSearchInputSchema, output: productSearchResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -154,6 +154,9 @@ export const personalisationTokens = {
   topCategory: 'Category they buy most',
   topProduct: 'Product they bought most often',
   lastProduct: 'Product of their latest order',
+  recommended1: 'Recommended product 1',
+  recommended2: 'Recommended product 2',
+  recommended3: 'Recommended product 3',
 } as const;
 export type PersonalisationToken = keyof typeof personalisationTokens;
 

@@ -91,6 +91,11 @@ export const CHANNEL_NAMES = [
   'campaigns.report',
   'campaigns.compare',
   'campaigns.uplift',
+  'recommend.train',
+  'recommend.forCustomer',
+  'recommend.product',
+  'recommend.status',
+  'recommend.products',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

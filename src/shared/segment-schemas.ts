@@ -121,7 +121,15 @@ export const reviewedEventSchema = z.strictObject({
   maxRating: z.int().min(1).max(5).optional(),
   withinDays: withinDays.optional(),
 });
-export const eventConditionSchema = z.discriminatedUnion('event', [purchasedEventSchema, receivedEventSchema, respondedEventSchema, reviewedEventSchema]);
+/** Has a product of the category among their recommendations from the active model (either list, or one of them). */
+export const recommendedEventSchema = z.strictObject({
+  event: z.literal('recommended'),
+  category: text,
+  list: z.enum(['any', 'buy-again', 'discover']).default('any'),
+  /** Only the first N of the list (the products a message would show); all of them when left out. */
+  withinTop: z.int().min(1).max(50).optional(),
+});
+export const eventConditionSchema = z.discriminatedUnion('event', [purchasedEventSchema, receivedEventSchema, respondedEventSchema, reviewedEventSchema, recommendedEventSchema]);
 export type EventCondition = z.infer<typeof eventConditionSchema>;
 
 export type SegmentRule = { all: SegmentRule[] } | { any: SegmentRule[] } | { not: SegmentRule } | FieldCondition | EventCondition;

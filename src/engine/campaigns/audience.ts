@@ -6,7 +6,7 @@ import type { Db } from '../db/open-workspace';
 import { createRng } from '../kernel/random';
 import { shiftDay } from '../segments/compile';
 import { memberIdsSql } from '../segments/compile';
-import { liveIndexIfReady, liveMembers } from '../segments/live-index';
+import { LiveIndexUnsupported, liveIndexIfReady, liveMembers } from '../segments/live-index';
 import { segmentRule } from '../segments/segments-repo';
 import { activeModelId, activePurchaseModels } from '../models/model-repo';
 
@@ -43,10 +43,18 @@ function matchMask(db: Db, spec: AudienceSpec, size: number): Uint8Array {
   }
   const live = liveIndexIfReady(db);
   for (const rule of rules) {
-    const members = live ? liveMembers(live, rule, asOf) : (() => {
+    const bySql = (): number[] => {
       const q = memberIdsSql(rule, { asOf });
       return idsOf(db, q.sql, q.params);
-    })();
+    };
+    let members: number[];
+    try {
+      members = live ? liveMembers(live, rule, asOf) : bySql();
+    } catch (error) {
+      // Conditions the index does not hold (recommendations) are answered by SQL.
+      if (!(error instanceof LiveIndexUnsupported)) throw error;
+      members = bySql();
+    }
     for (const id of members) mask[id] = 1;
   }
   return mask;

@@ -13,6 +13,7 @@ import { writeAudit } from '../db/audit-repo';
 import type { CampaignExportJobInput, JobControl } from '../kernel/jobs';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../kernel/private-files';
 import { usualOrderHours } from './audience';
+import { activeRecommendVersion, recommendedNamesFor } from '../recommend/read-repo';
 import { buildAudience, type CampaignAudience } from './build';
 import { markExported, sendDateOf, writeArms, writeAssignments, readPlan } from './campaigns-repo';
 
@@ -179,7 +180,9 @@ function writeFolder(db: Db, audience: CampaignAudience, input: CampaignExportJo
     const h = hours[id] ?? -1;
     return h < 0 ? null : h;
   };
-  const channelFiles = openChannelFiles(plan, audience, dir, opened);
+  const recommended = activeRecommendVersion(db) !== null ? recommendedReader(db, audience.ids) : null;
+  const channelFiles = openChannelFiles(plan, audience, dir, opened, recommended !== null);
+  const picks = (i: number): Array<string | null> => (recommended === null ? [] : recommended(i));
   let skippedPhones = 0;
   let recipients = 0;
   const members = readMembers(db, audience.ids);
@@ -197,14 +200,14 @@ function writeFolder(db: Db, audience: CampaignAudience, input: CampaignExportJo
       recipients++;
       const arm = group.name;
       if (channelFiles.kind === 'email') {
-        channelFiles.file.add([reveal ? member.email : maskEmail(member.email), firstName(member, reveal), lastName(member, reveal), arm, hour(member.id), member.external_id]);
+        channelFiles.file.add([reveal ? member.email : maskEmail(member.email), firstName(member, reveal), lastName(member, reveal), arm, hour(member.id), member.external_id, ...picks(i)]);
       } else if (channelFiles.kind === 'sms') {
         const phone = e164(member.phone, member.country);
         if (phone === null) {
           skippedPhones++;
           continue;
         }
-        channelFiles.file.add([reveal ? phone : maskPhone(phone), firstName(member, reveal), arm, hour(member.id), member.external_id]);
+        channelFiles.file.add([reveal ? phone : maskPhone(phone), firstName(member, reveal), arm, hour(member.id), member.external_id, ...picks(i)]);
       } else {
         const phone = e164(member.phone, member.country);
         const file = channelFiles.byArm.get(arm);
@@ -222,11 +225,12 @@ function writeFolder(db: Db, audience: CampaignAudience, input: CampaignExportJo
     for (const [arm, file] of channelFiles.byArm) files.push({ name: file.name, rows: file.close(), description: `Customer-match audience of arm ${arm}: SHA-256 of the trimmed, lower-cased e-mail and of the E.164 phone.` });
   } else {
     const rows = channelFiles.file.close();
+    const merge = recommended === null ? '' : ' Recommended 1–3 hold each customer’s recommended products, for the {{recommended1}}… merge fields.';
     const description =
       channelFiles.kind === 'email'
         ? `E-mail list in the columns Mailchimp and Klaviyo import (Email Address, First Name, Last Name), with the arm as a tag column${reveal ? '' : '. Masked: export again with personal data revealed to send it'}.`
         : `Phone numbers in E.164 with first name and arm${skippedPhones > 0 ? `; ${skippedPhones.toLocaleString('en')} numbers that are not valid phone numbers were left out` : ''}${reveal ? '' : '. Masked: export again with personal data revealed to send it'}.`;
-    files.push({ name: channelFiles.file.name, rows, description });
+    files.push({ name: channelFiles.file.name, rows, description: `${description}${merge}` });
   }
   fs.writeFileSync(
     path.join(dir, 'campaign.json'),
@@ -268,9 +272,31 @@ type ChannelFiles =
   | { kind: 'sms'; file: ReturnType<typeof openCsv> }
   | { kind: 'ads'; byArm: Map<string, ReturnType<typeof openCsv>> };
 
-function openChannelFiles(plan: CampaignPlan, audience: CampaignAudience, dir: string, opened: number[]): ChannelFiles {
-  if (plan.channel === 'email') return { kind: 'email', file: openCsv(dir, 'email.csv', ['Email Address', 'First Name', 'Last Name', 'Arm', 'Send Hour', 'Customer ID'], opened) };
-  if (plan.channel === 'sms') return { kind: 'sms', file: openCsv(dir, 'sms.csv', ['Phone Number', 'First Name', 'Arm', 'Send Hour', 'Customer ID'], opened) };
+const RECOMMENDED_COLUMNS = ['Recommended 1', 'Recommended 2', 'Recommended 3'];
+const RECOMMENDED_CHUNK = 2_000;
+
+/**
+ * The members' first three recommended products (the `{{recommended1..3}}` tokens), as merge fields the e-mail and
+ * SMS tools fill in: read a chunk of members at a time, in the audience's order, so a large audience is never held.
+ */
+function recommendedReader(db: Db, ids: Int32Array): (index: number) => Array<string | null> {
+  let start = -1;
+  let names = new Map<number, string[]>();
+  return (index) => {
+    const chunk = Math.floor(index / RECOMMENDED_CHUNK) * RECOMMENDED_CHUNK;
+    if (chunk !== start) {
+      start = chunk;
+      names = recommendedNamesFor(db, Array.from(ids.subarray(chunk, chunk + RECOMMENDED_CHUNK)), 3);
+    }
+    const mine = names.get(ids[index] as number) ?? [];
+    return [mine[0] ?? null, mine[1] ?? null, mine[2] ?? null];
+  };
+}
+
+function openChannelFiles(plan: CampaignPlan, audience: CampaignAudience, dir: string, opened: number[], withRecommended: boolean): ChannelFiles {
+  const extra = withRecommended ? RECOMMENDED_COLUMNS : [];
+  if (plan.channel === 'email') return { kind: 'email', file: openCsv(dir, 'email.csv', ['Email Address', 'First Name', 'Last Name', 'Arm', 'Send Hour', 'Customer ID', ...extra], opened) };
+  if (plan.channel === 'sms') return { kind: 'sms', file: openCsv(dir, 'sms.csv', ['Phone Number', 'First Name', 'Arm', 'Send Hour', 'Customer ID', ...extra], opened) };
   const byArm = new Map<string, ReturnType<typeof openCsv>>();
   audience.groups.forEach((g, i) => {
     if (!g.holdout) byArm.set(g.name, openCsv(dir, `ads-audience-${i + 1}-${g.name.replace(/[^A-Za-z0-9_-]+/g, '_')}.csv`, ['Email', 'Phone'], opened));

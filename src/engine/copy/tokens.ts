@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER } from '../db/stats-repo';
 import { isPseudonym } from '../ingest/pseudonyms';
+import { recommendedNamesFor } from '../recommend/read-repo';
 
 /**
  * Personalisation tokens in copy: `{{firstName}}`, or `{{firstName|there}}` with a fallback after the bar.
@@ -155,8 +156,10 @@ const blankToNull = (value: string | null | undefined): string | null => {
 /**
  * Each customer's token values: first name (its first word), city, country (its English name for a two-letter
  * code), the category they buy most (customer_metrics.top_category, the one segments and the explorer show),
- * the product on most of their sale orders (ties: the one bought last), and the first product line of their
- * latest sale order. Customers that do not exist are left out.
+ * the product on most of their sale orders (ties: the one bought last), the first product line of their
+ * latest sale order, and the names of their first three recommended products (recommend/read-repo.ts: new to them
+ * first, then bought before, then popular; none while no recommendation model is active). Customers that do not
+ * exist are left out.
  */
 export function tokenValuesFor(db: Db, customerIds: readonly number[]): Map<number, Record<PersonalisationToken, string | null>> {
   const ids = JSON.stringify([...new Set(customerIds)]);
@@ -197,8 +200,10 @@ export function tokenValuesFor(db: Db, customerIds: readonly number[]): Map<numb
         .all(ids) as Array<{ id: number; name: string }>
     ).map((r) => [r.id, r.name]),
   );
+  const recommended = recommendedNamesFor(db, customerIds, 3);
   const values = new Map<number, Record<PersonalisationToken, string | null>>();
   for (const p of people) {
+    const picks = recommended.get(p.id) ?? [];
     values.set(p.id, {
       firstName: greetingName(p.firstName),
       city: blankToNull(p.city),
@@ -206,6 +211,9 @@ export function tokenValuesFor(db: Db, customerIds: readonly number[]): Map<numb
       topCategory: blankToNull(p.topCategory),
       topProduct: blankToNull(topProduct.get(p.id)),
       lastProduct: blankToNull(lastProduct.get(p.id)),
+      recommended1: blankToNull(picks[0]),
+      recommended2: blankToNull(picks[1]),
+      recommended3: blankToNull(picks[2]),
     });
   }
   return values;

@@ -13,6 +13,7 @@ import { trainRecommender } from '../recommend/train-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
+import { AppError } from '../../shared/errors';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */

@@ -59,6 +59,8 @@ function toCard(row: Row): ModelCard {
 }
 
 const SELECT = 'SELECT id, kind, version, active, backend, metrics_json, created_at, scored FROM model_artifacts';
+/** Recommendation versions keep a RecommendTrainResult, not a card: recommend/read-repo.ts reads them. */
+const CARDS_ONLY = "kind <> 'recommend'";
 
 export function readModelCard(db: Db, id: number): ModelCard {
   const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as Row | undefined;
@@ -74,7 +76,7 @@ export function readModelArtefact<T>(db: Db, id: number): T {
 
 /** Every version, newest first. */
 export function listModels(db: Db): ModelSummary[] {
-  const rows = db.prepare(`${SELECT} ORDER BY created_at DESC, id DESC`).all() as Row[];
+  const rows = db.prepare(`${SELECT} WHERE ${CARDS_ONLY} ORDER BY created_at DESC, id DESC`).all() as Row[];
   return rows.map((row) => {
     const card = toCard(row);
     return {
@@ -106,7 +108,7 @@ export function activePurchaseModels(db: Db): Array<{ id: number; category: stri
 
 /** The active versions (for retraining after an import). */
 export function activeModels(db: Db): ModelCard[] {
-  return (db.prepare(`${SELECT} WHERE active = 1 ORDER BY id`).all() as Row[]).map(toCard);
+  return (db.prepare(`${SELECT} WHERE active = 1 AND ${CARDS_ONLY} ORDER BY id`).all() as Row[]).map(toCard);
 }
 
 /** Makes `id` the one active version of its kind; call inside the transaction that writes its scores. */

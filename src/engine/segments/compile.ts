@@ -170,8 +170,24 @@ function purchasedPart(cond: Extract<EventCondition, { event: 'purchased' }>, ct
   return { sql: `${ctx.id} ${inverted !== negate ? 'NOT IN' : 'IN'} (${sql})`, params };
 }
 
+/**
+ * Customers with a product of the category among their recommendations (customer_recommendations, written by the
+ * active recommendation model): from the category's products (products_category) to their recommendation rows
+ * (customer_recommendations_product), so only that category's rows are read.
+ */
+function recommendedPart(cond: Extract<EventCondition, { event: 'recommended' }>, ctx: Env, negate: boolean): Part {
+  const where = andAll([
+    { sql: 'p.category = ? COLLATE NOCASE', params: [cond.category] },
+    cond.list === undefined || cond.list === 'any' ? null : { sql: 'r.kind = ?', params: [cond.list] },
+    cond.withinTop === undefined ? null : { sql: 'r.rank <= ?', params: [cond.withinTop] },
+  ]);
+  const inner = `SELECT r.customer_id FROM products p CROSS JOIN customer_recommendations r ON r.product_id = p.id WHERE ${where.sql}`;
+  return { sql: `${ctx.id} ${negate ? 'NOT IN' : 'IN'} (${inner})`, params: where.params };
+}
+
 function eventPart(cond: EventCondition, ctx: Env, negate: boolean): Part {
   if (cond.event === 'purchased') return purchasedPart(cond, ctx, negate);
+  if (cond.event === 'recommended') return recommendedPart(cond, ctx, negate);
   const since = windowStart(ctx.asOf, cond.withinDays);
   let inner: Part;
   if (cond.event === 'reviewed') {

@@ -610,6 +610,8 @@ function evaluate(idx: LiveIndex, rule: SegmentRule, asOf: string | null): Mask 
       const cond = node.cond;
       if (cond.event === 'purchased') return purchasedMask(idx, cond, asOf);
       if (cond.event === 'reviewed') return reviewedMask(idx, cond, asOf);
+      // The index holds no recommendations: the SQL compiler answers this one.
+      if (cond.event === 'recommended') throw new LiveIndexUnsupported('recommended');
       return campaignMask(idx, cond, asOf);
     }
     case 'memberOf':

@@ -119,6 +119,8 @@ function checkEvent(cond: EventCondition, path: string, fail: Fail): void {
     if (cond.minTimes !== undefined && cond.maxTimes !== undefined && cond.minTimes > cond.maxTimes) {
       fail(childPath(path, 'maxTimes'), `${where(path)}: at least ${cond.minTimes} times and at most ${cond.maxTimes} times cannot both hold.`);
     }
+  } else if (cond.event === 'recommended') {
+    blank('category', cond.category);
   } else if (cond.event === 'received' || cond.event === 'responded') {
     blank('campaign', cond.campaign);
   } else if (cond.minRating !== undefined && cond.maxRating !== undefined && cond.minRating > cond.maxRating) {

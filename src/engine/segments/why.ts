@@ -76,6 +76,10 @@ export function eventLabel(cond: EventCondition): string {
         cond.minRating !== undefined || cond.maxRating !== undefined ? ` of ${cond.minRating ?? 1}–${cond.maxRating ?? 5} stars` : '';
       return `Left a ${cond.sentiment !== undefined ? `${cond.sentiment} ` : ''}review${stars}${within(cond.withinDays)}`;
     }
+    case 'recommended': {
+      const list = cond.list === 'buy-again' ? ' to buy again' : cond.list === 'discover' ? ' new to them' : '';
+      return `Recommended a product in ${cond.category}${list}${cond.withinTop !== undefined ? ` (top ${cond.withinTop})` : ''}`;
+    }
   }
 }
 

@@ -139,6 +139,6 @@ describe('tokenValuesFor', () => {
   it('has no purchase values for a customer without orders', () => {
     tw.db.prepare("INSERT INTO customers (external_id, first_name, country, created_at) VALUES ('NEW-1', 'zoë', 'nl', '2024-01-01')").run();
     const id = all<{ id: number }>(tw.db, "SELECT id FROM customers WHERE external_id = 'NEW-1'")[0]?.id as number;
-    expect(tokenValuesFor(tw.db, [id]).get(id)).toEqual({ firstName: 'Zoë', city: null, country: 'Netherlands', topCategory: null, topProduct: null, lastProduct: null });
+    expect(tokenValuesFor(tw.db, [id]).get(id)).toEqual({ firstName: 'Zoë', city: null, country: 'Netherlands', topCategory: null, topProduct: null, lastProduct: null, recommended1: null, recommended2: null, recommended3: null });
   });
 });

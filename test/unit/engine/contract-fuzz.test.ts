@@ -118,6 +118,11 @@ const validExamples = {
   'campaigns.report': { id: 1 },
   'campaigns.compare': { ids: [1, 2] },
   'campaigns.uplift': { id: 1 },
+  'recommend.train': { seed: 1 },
+  'recommend.forCustomer': { externalId: 'C-1', n: 10 },
+  'recommend.product': { sku: 'SKU-1' },
+  'recommend.status': {},
+  'recommend.products': { search: 'candle', limit: 20 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

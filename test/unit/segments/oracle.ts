@@ -143,6 +143,8 @@ const inWindow = (at: string, from: string | null | undefined): boolean => from 
 const sameText = (a: string | null, b: string): boolean => a !== null && asciiLower(a) === asciiLower(b);
 
 function matchesEvent(oracle: SegmentOracle, row: SegmentOracleRow, cond: EventCondition): boolean {
+  // The rule generator makes no recommendation conditions (test/unit/recommend/segment.test.ts checks those).
+  if (cond.event === 'recommended') throw new Error('the oracle holds no recommendations');
   const from = since(oracle.asOf, cond.withinDays);
   switch (cond.event) {
     case 'purchased': {

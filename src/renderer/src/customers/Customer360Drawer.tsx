@@ -14,6 +14,7 @@ import { CategoryShares, KeyFigures, SpendChart } from './Customer360Figures';
 import { Predictions } from './Customer360Predictions';
 import { Customer360Segments } from './Customer360Segments';
 import { CustomerTimeline } from './CustomerTimeline';
+import { CustomerRecommendations } from '../recommend/CustomerRecommendations';
 
 type Revealed = { firstName: string | null; lastName: string | null; email: string | null; phone: string | null };
 
@@ -65,6 +66,7 @@ function CustomerDetails({ id, currency, onErased }: { id: number; currency: str
       <KeyFigures data={data} currency={currency} />
       <Predictions scores={data.scores} currency={currency} />
       <Customer360Segments customerId={data.customer.id} />
+      <CustomerRecommendations customerId={data.customer.id} />
       <SpendChart months={data.spendByMonth} currency={currency} />
       <CategoryShares categories={data.categories} currency={currency} />
       <CustomerTimeline data={data} currency={currency} />

@@ -549,6 +549,76 @@ export const en = {
       }
     }
   },
+  "recommend": {
+    "section": {
+      "title": "Recommendations",
+      "discover": "Discover (new to them)",
+      "buyAgain": "Buy again",
+      "popular": "popular",
+      "popularHint": "This customer was not in the data the model learnt from, so these are the shop's most bought products they have not bought yet.",
+      "noneDiscover": "No new products to suggest.",
+      "noneBuyAgain": "Nothing they are likely to buy again.",
+      "emptyTitle": "No recommendation model yet",
+      "emptyText": "Train one in the Models section (Recommendations card), or run “localyst recommend train”. It learns from every customer's purchases and then suggests products here, in segments and in copy (the “Recommended product” tokens).",
+      "openModels": "Go to Models",
+      "model": "Model v{{version}} ({{algorithm}}), trained {{date}}",
+      "score": "score {{score}}",
+      "open": "Open {{name}}"
+    },
+    "product": {
+      "title": "Product",
+      "sku": "SKU {{sku}}",
+      "buyers": "Bought by {{buyers}} customers in {{orders}} orders",
+      "recommendedTo": "recommended to {{customers}} customers",
+      "together": "Frequently bought together",
+      "togetherHint": "Pairs found in past baskets. Confidence: of the baskets with this product, the share that also held the other. Lift: how many times more often than if the two were bought independently.",
+      "togetherLine": "bought together in {{baskets}} baskets, {{lift}}× more often than chance",
+      "togetherLineWeak": "bought together in {{baskets}} baskets, no more often than chance",
+      "confidence": "{{confidence}} of its baskets",
+      "support": "in {{support}} of all baskets",
+      "noneTogether": "No pair with this product is frequent enough to count. Rules need a product bought together with another in at least a few baskets.",
+      "similar": "Similar products",
+      "similarHint": "Bought by the same kind of customers, as the recommendation model sees it.",
+      "noneSimilar": "No similar products.",
+      "noModel": "Train a recommendation model (Models → Recommendations) to see similar products and what is bought together with this one.",
+      "loadFailed": "Could not load the product",
+      "close": "Close product"
+    },
+    "lab": {
+      "title": "Recommendations",
+      "help": "Suggests to each customer products new to them and products they are likely to buy again, learnt from purchases (returns left out). Checked honestly: trained on orders before a cutoff date, then asked to find each customer's later purchases among all products.",
+      "train": "Train recommendations",
+      "retrain": "Train a new version",
+      "running": "Training recommendations",
+      "failed": "Training recommendations failed",
+      "empty": "No recommendation model yet. Train one: it takes a little while on a large shop and can be cancelled.",
+      "evaluation": "Finding each customer's next purchases after {{cutoff}} among all {{products}} products",
+      "metric": "Measure",
+      "modelCol": "Model ({{algorithm}})",
+      "popularityCol": "Most popular products",
+      "hitRate": "Hit rate at 10",
+      "hitRateHint": "Share of tested customers with at least one later purchase in their top 10",
+      "recall": "Recall at 10",
+      "recallHint": "Share of each customer's later purchases found in their top 10",
+      "ndcg": "NDCG at 10",
+      "ndcgHint": "Like recall, with more credit for finding them near the top",
+      "versus": "{{ratio}}× the hit rate of recommending the most popular products",
+      "sampled": "For comparison with papers only (sampled, flatters every model): ranked against 99 random products, hit rate at 10 is {{model}} for the model and {{popularity}} for popularity.",
+      "chartAria": "Hit rate, recall and NDCG at 10: model against popularity",
+      "facts": "{{tested}} customers tested · {{customers}} customers × {{products}} products learnt from · {{scored}} customers given recommendations · {{rules}} bought-together rules · {{seconds}} on {{backend}}",
+      "versions": "Versions",
+      "version": "v{{version}}",
+      "active": "active",
+      "activate": "Activate",
+      "rollBack": "Roll back to this",
+      "activating": "Activating recommendations",
+      "activateFailed": "Activating failed",
+      "products": "Browse products",
+      "productsPlaceholder": "Search products by name or SKU",
+      "productsEmpty": "No product matches.",
+      "buyers": "{{buyers}} buyers"
+    }
+  },
   "modelLab": {
     "loadFailed": "Could not load the model lab",
     "kinds": {
@@ -1466,7 +1536,8 @@ export const en = {
         "purchased": "Bought",
         "received": "Was sent a campaign",
         "responded": "Responded to a campaign",
-        "reviewed": "Left a review"
+        "reviewed": "Left a review",
+        "recommended": "Is recommended"
       },
       "itemMode": {
         "category": "from category",
@@ -1510,7 +1581,18 @@ export const en = {
       "starsTo": "to",
       "stars": "stars",
       "minStarsLabel": "Lowest star rating",
-      "maxStarsLabel": "Highest star rating"
+      "maxStarsLabel": "Highest star rating",
+      "recommendedCategoryLabel": "Category of a recommended product",
+      "recommendedBefore": "a product from",
+      "recommendedListLabel": "Which recommendations",
+      "recommendedList": {
+        "any": "in either list",
+        "discover": "new to them",
+        "buy-again": "to buy again"
+      },
+      "recommendedTopBefore": "in the top",
+      "recommendedTopLabel": "Only the first this many recommendations (empty: all of them)",
+      "recommendedTopAll": "all"
     },
     "builder": {
       "title": "Rule",
@@ -1804,7 +1886,14 @@ export const en = {
         "neutral": "left a neutral review",
         "negative": "left a negative review"
       },
-      "reviewedStars": "left a {{min}}–{{max}} star review"
+      "reviewedStars": "left a {{min}}–{{max}} star review",
+      "recommended": "is recommended a product from {{category}}",
+      "recommendedList": {
+        "any": "",
+        "discover": " new to them",
+        "buy-again": " to buy again"
+      },
+      "recommendedTop": " in the top {{top}}"
     }
   },
   "campaigns": {

@@ -17,6 +17,7 @@ import { RetrainSwitch } from './RetrainSwitch';
 import { TrainFromFile } from './TrainFromFile';
 import { TrainPanel, type TrainRequest } from './TrainPanel';
 import { VersionsPanel } from './VersionsPanel';
+import { RecommendationsCard } from '../recommend/RecommendationsCard';
 
 const FOLDS_DEFAULT = 5;
 
@@ -150,6 +151,7 @@ export function ModelsPage() {
             </>
           )}
           <TrainFromFile />
+          <RecommendationsCard />
         </Stack>
       )}
     </Page>

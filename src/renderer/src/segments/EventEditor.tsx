@@ -61,6 +61,21 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
     />
   );
 
+  const categoryPicker = (
+    <Select
+      size="sm"
+      w={180}
+      data={draft.category && !categories.includes(draft.category) ? [draft.category, ...categories] : categories}
+      value={draft.category || null}
+      onChange={(v) => onChange({ category: v ?? '' })}
+      searchable
+      placeholder={t('segments.builder.pick')}
+      aria-label={draft.event === 'recommended' ? t('segments.events.recommendedCategoryLabel') : t('segments.events.categoryLabel')}
+      nothingFoundMessage={t('segments.builder.nothingFound')}
+      data-testid="event-category"
+    />
+  );
+
   let parts: ReactNode;
   switch (draft.event) {
     case 'purchased':
@@ -76,20 +91,7 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
             aria-label={t('segments.events.itemModeLabel')}
             data-testid="event-item-mode"
           />
-          {draft.itemMode === 'category' && (
-            <Select
-              size="sm"
-              w={180}
-              data={draft.category && !categories.includes(draft.category) ? [draft.category, ...categories] : categories}
-              value={draft.category || null}
-              onChange={(v) => onChange({ category: v ?? '' })}
-              searchable
-              placeholder={t('segments.builder.pick')}
-              aria-label={t('segments.events.categoryLabel')}
-              nothingFoundMessage={t('segments.builder.nothingFound')}
-              data-testid="event-category"
-            />
-          )}
+          {draft.itemMode === 'category' && categoryPicker}
           {draft.itemMode === 'product' && (
             <TextInput
               size="sm"
@@ -165,6 +167,27 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
             </>
           )}
           {within}
+        </>
+      );
+      break;
+    case 'recommended':
+      parts = (
+        <>
+          <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+            {t('segments.events.recommendedBefore')}
+          </Text>
+          {categoryPicker}
+          <Select
+            size="sm"
+            w={150}
+            data={(['any', 'discover', 'buy-again'] as const).map((value) => ({ value, label: t(`segments.events.recommendedList.${value}`) }))}
+            value={draft.recommendedList}
+            onChange={(v) => v && onChange({ recommendedList: v as EventDraft['recommendedList'] })}
+            allowDeselect={false}
+            aria-label={t('segments.events.recommendedListLabel')}
+            data-testid="event-recommended-list"
+          />
+          <Count before={t('segments.events.recommendedTopBefore')} value={draft.recommendedTop} onChange={(recommendedTop) => onChange({ recommendedTop })} label={t('segments.events.recommendedTopLabel')} min={1} max={50} placeholder={t('segments.events.recommendedTopAll')} testId="event-recommended-top" />
         </>
       );
       break;

@@ -38,6 +38,10 @@ function describeField(rule: FieldCondition, context: Context): string {
 }
 
 function describeEvent(rule: EventCondition, { t, format, catalog }: Context): string {
+  if (rule.event === 'recommended') {
+    const top = rule.withinTop === undefined ? '' : t('segments.describe.recommendedTop', { top: format.integer(rule.withinTop) });
+    return `${t('segments.describe.recommended', { category: rule.category })}${t(`segments.describe.recommendedList.${rule.list}`)}${top}`;
+  }
   const within = rule.withinDays === undefined ? '' : ` ${t('segments.describe.within', { count: rule.withinDays, days: format.integer(rule.withinDays) })}`;
   const campaignName = (id: string | undefined): string =>
     id === undefined ? t('segments.describe.anyCampaign') : (catalog.options?.campaigns.find((c) => c.id === id)?.name ?? id);

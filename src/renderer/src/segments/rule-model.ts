@@ -16,7 +16,7 @@ import {
 
 export type GroupMode = 'all' | 'any';
 export type EventName = EventCondition['event'];
-export const eventNames = ['purchased', 'received', 'responded', 'reviewed'] as const satisfies readonly EventName[];
+export const eventNames = ['purchased', 'received', 'responded', 'reviewed', 'recommended'] as const satisfies readonly EventName[];
 export type Response = 'opened' | 'clicked' | 'converted';
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 
@@ -60,6 +60,9 @@ export type EventDraft = {
   minRating: NumberDraft;
   maxRating: NumberDraft;
   withinDays: NumberDraft;
+  /** recommended: which list, and only its first N (category shared with purchased). */
+  recommendedList: 'any' | 'discover' | 'buy-again';
+  recommendedTop: NumberDraft;
 };
 
 /** A new condition whose field or event is not chosen yet. */
@@ -105,6 +108,8 @@ export function newEvent(event: EventName): EventDraft {
     minRating: '',
     maxRating: '',
     withinDays: '',
+    recommendedList: 'any',
+    recommendedTop: '',
   };
 }
 
@@ -206,6 +211,11 @@ function conditionRule(draft: ConditionDraft): SegmentRule | null {
       }
       return { event: 'reviewed', ...within };
     }
+    case 'recommended': {
+      if (draft.category.trim() === '') return null;
+      const withinTop = optionalInt(draft.recommendedTop);
+      return { event: 'recommended', category: draft.category.trim(), list: draft.recommendedList, ...(withinTop === undefined ? {} : { withinTop }) };
+    }
   }
 }
 
@@ -269,7 +279,7 @@ function fromCondition(rule: FieldCondition | EventCondition): ConditionDraft {
     return draft;
   }
   const draft = newEvent(rule.event);
-  draft.withinDays = draftNumber(rule.withinDays);
+  draft.withinDays = draftNumber('withinDays' in rule ? rule.withinDays : undefined);
   switch (rule.event) {
     case 'purchased':
       draft.itemMode = rule.category !== undefined ? 'category' : rule.product !== undefined ? 'product' : 'any';
@@ -290,6 +300,11 @@ function fromCondition(rule: FieldCondition | EventCondition): ConditionDraft {
       draft.sentiment = rule.sentiment ?? 'positive';
       draft.minRating = draftNumber(rule.minRating);
       draft.maxRating = draftNumber(rule.maxRating);
+      break;
+    case 'recommended':
+      draft.category = rule.category;
+      draft.recommendedList = rule.list;
+      draft.recommendedTop = draftNumber(rule.withinTop);
       break;
   }
   return draft;
