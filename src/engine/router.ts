@@ -13,6 +13,7 @@ import { ingestAfterJobs, ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
+import { reviewsAfterJobs, reviewsHandlers } from './reviews/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { workspaceHandlers } from './workspace/handlers';
@@ -33,6 +34,7 @@ const union = {
   ...copyLibraryHandlers,
   ...copyLlmHandlers,
   ...campaignsHandlers,
+  ...reviewsHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */
@@ -44,4 +46,4 @@ const noExtraHandlers: [Extra] extends [never] ? true : { handlersWithoutChannel
 void noExtraHandlers;
 
 /** What domains do after another's job succeeds (retraining and segment sizes after an import), in this order. */
-export const afterJobs: readonly AfterJobs[] = [ingestAfterJobs, modelsAfterJobs, segmentsAfterJobs];
+export const afterJobs: readonly AfterJobs[] = [ingestAfterJobs, modelsAfterJobs, segmentsAfterJobs, reviewsAfterJobs];

@@ -61,6 +61,7 @@ import {
   reviewPickSchema,
 } from './copy-schemas';
 import { trainTableInputSchema } from './ml-schemas';
+import { reviewFilterSchema, reviewsOverviewSchema, reviewThemesInputSchema, reviewThemesSchema, themeQuotesInputSchema, themeQuotesSchema } from './review-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -139,7 +140,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'reviews.analyze']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -353,6 +354,11 @@ export const channels = {
   'campaigns.report': { input: campaignRefSchema, output: campaignReportSchema },
   'campaigns.compare': { input: campaignCompareInputSchema, output: z.object({ campaigns: z.array(compareRowSchema) }) },
   'campaigns.uplift': { input: campaignRefSchema, output: z.object({ jobId: z.string() }) },
+  /** Scores every review's sentiment and finds the themes, as a job: its result is a ReviewAnalyzeResult. */
+  'reviews.analyze': { input: empty, output: z.object({ jobId: z.string() }) },
+  'reviews.overview': { input: z.strictObject({ filter: reviewFilterSchema.default({}) }), output: reviewsOverviewSchema },
+  'reviews.themes': { input: reviewThemesInputSchema, output: reviewThemesSchema },
+  'reviews.quotes': { input: themeQuotesInputSchema, output: themeQuotesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

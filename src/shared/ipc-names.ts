@@ -88,6 +88,10 @@ export const CHANNEL_NAMES = [
   'campaigns.report',
   'campaigns.compare',
   'campaigns.uplift',
+  'reviews.analyze',
+  'reviews.overview',
+  'reviews.themes',
+  'reviews.quotes',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

@@ -8,6 +8,7 @@ import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
 import { trainTableJob } from '../ml/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
+import { analyzeReviews } from '../reviews/analyze-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
@@ -38,6 +39,7 @@ export const jobFunctions: JobFunctions = {
   'campaigns.export': exportCampaign,
   'campaigns.uplift': fitUplift,
   'customers.health': healthJob,
+  'reviews.analyze': (db, _input, control) => analyzeReviews(db, {}, control),
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

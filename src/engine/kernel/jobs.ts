@@ -6,6 +6,7 @@ import type { DiscoverResult } from '../../shared/segment-schemas';
 import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-schemas';
+import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
 import type { Db } from './workspace';
 
 /** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
@@ -55,6 +56,7 @@ export type JobInputs = {
   'campaigns.export': CampaignExportJobInput;
   'campaigns.uplift': { campaignId: number };
   'customers.health': HealthJobInput;
+  'reviews.analyze': Record<string, never>;
 };
 
 export type JobResults = {
@@ -72,6 +74,7 @@ export type JobResults = {
   'campaigns.export': CampaignExportResult;
   'campaigns.uplift': UpliftResult;
   'customers.health': HealthReport;
+  'reviews.analyze': ReviewAnalyzeResult;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */
