@@ -7,6 +7,7 @@ import { registerCopyCommands } from './copy-command';
 import { registerCustomersCommands } from './customers-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
+import { registerReviewsCommands } from './reviews-command';
 import { registerSegmentCommands } from './segment-command';
 import { printError } from './output';
 import { appVersion } from './version';
@@ -57,6 +58,7 @@ export function buildProgram(): Command {
   registerSegmentCommands(program, withGlobals);
   registerCopyCommands(program, withGlobals);
   registerCampaignCommands(program, withGlobals);
+  registerReviewsCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')
