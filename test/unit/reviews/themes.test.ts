@@ -1,5 +1,8 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../src/shared/contract';
+import type { SegmentCount } from '../../../src/shared/segment-schemas';
 import type { ReviewAnalyzeResult, ReviewsOverview, ReviewThemes, ThemeQuotes } from '../../../src/shared/review-schemas';
 import { REVIEW_PHRASES } from '../../../src/engine/demo/review-text';
 import { candidatesOf, chooseThemes, loadTagger } from '../../../src/engine/reviews/themes';
@@ -104,6 +107,31 @@ describe('review themes on the demo shop', () => {
     expect(range.byMonth.map((m) => m.month)).toEqual([month.month]);
     const backwards = await shop.engine.invoke('reviews.overview', { filter: { from: '2025-02-01', to: '2025-01-01' } });
     expect(backwards.ok ? null : backwards.error.code).toBe('bad-input');
+  });
+  it('selects customers by review sentiment (the analysis, not the stars), theme and average sentiment', async () => {
+    const db = new Database(path.join(shop.root, 'ws', 'workspace.sqlite'), { readonly: true });
+    try {
+      const distinct = (sql: string, ...params: unknown[]): number => db.prepare(sql).pluck().get(...params) as number;
+      const count = async (rule: unknown): Promise<number> => (await shop.value<SegmentCount>('segments.count', { rule })).count;
+      const negative = distinct("SELECT count(DISTINCT v.customer_id) FROM reviews v JOIN review_sentiment s ON s.review_id = v.id WHERE s.label = 'negative' AND v.customer_id IS NOT NULL");
+      const byStars = distinct('SELECT count(DISTINCT customer_id) FROM reviews WHERE rating <= 2 AND customer_id IS NOT NULL');
+      expect(negative).not.toBe(byStars);
+      expect(await count({ event: 'reviewed', sentiment: 'negative' })).toBe(negative);
+      const theme = db.prepare("SELECT id, phrase FROM review_themes WHERE phrase LIKE '%leaked%' ORDER BY mentions DESC").get() as { id: number; phrase: string };
+      const mentioning = distinct('SELECT count(DISTINCT v.customer_id) FROM review_theme_mentions m JOIN reviews v ON v.id = m.review_id WHERE m.theme_id = ?', theme.id);
+      expect(mentioning).toBeGreaterThan(0);
+      expect(await count({ event: 'reviewed', theme: theme.phrase.toUpperCase() })).toBe(mentioning);
+      expect(await count({ not: { event: 'reviewed', theme: theme.phrase } })).toBe((await count({ all: [] })) - mentioning);
+      const unhappy = distinct('SELECT count(*) FROM (SELECT v.customer_id FROM reviews v JOIN review_sentiment s ON s.review_id = v.id WHERE v.customer_id IS NOT NULL GROUP BY v.customer_id HAVING avg(s.score) <= 0.4)');
+      expect(unhappy).toBeGreaterThan(0);
+      expect(await count({ event: 'reviewed', maxAvgSentiment: 0.4 })).toBe(unhappy);
+      const reply = await shop.engine.invoke('segments.count', { rule: { event: 'reviewed', minAvgSentiment: 0.8, maxAvgSentiment: 0.2 } });
+      expect(reply.ok ? null : reply.error.code).toBe('bad-input');
+      const options = await shop.value<{ themes: string[] }>('segments.fields', {});
+      expect(options.themes).toContain(theme.phrase);
+    } finally {
+      db.close();
+    }
   });
 });
 

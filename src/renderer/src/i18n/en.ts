@@ -1433,8 +1433,17 @@ export const en = {
       "reviewMode": {
         "any": "any review",
         "sentiment": "with sentiment",
-        "stars": "with stars"
+        "stars": "with stars",
+        "theme": "mentioning a theme",
+        "average": "averaging a sentiment"
       },
+      "themeLabel": "Theme the review mentions",
+      "themePick": "pick a theme",
+      "noThemes": "analyse the reviews first (Reviews)",
+      "avgFrom": "average sentiment from",
+      "avgScale": "(0 negative … 1 positive)",
+      "minAvgLabel": "Lowest average sentiment (0 to 1)",
+      "maxAvgLabel": "Highest average sentiment (0 to 1)",
       "sentimentLabel": "Sentiment",
       "sentiment": {
         "positive": "positive",
