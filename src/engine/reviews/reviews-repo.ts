@@ -171,3 +171,42 @@ export function readThemeQuotes(db: Db, input: { themeId: number; filter: Review
 
 /** Whether the workspace's reviews have been analysed (sentiment scored): the copy studio and segments ask. */
 export const hasReviewAnalysis = (db: Db): boolean => db.prepare('SELECT 1 FROM review_sentiment LIMIT 1').get() !== undefined;
+
+/** What customers praise and complain about, from the themes: for the copy studio's audience. */
+export type ThemePhrases = { praise: string[]; complaints: string[] };
+
+/**
+ * The themes of several words (quotable phrases, not bare aspects) mentioned in the reviews of these customers (all
+ * when null) and products (all when null), split by their mean sentiment in those reviews (positive: praise;
+ * negative: complaints) and ranked by mentions times how far they lean. Null when the reviews were never analysed.
+ */
+export function readThemePhrases(db: Db, scope: { customers: string | null; products: string | null }, limit: number): ThemePhrases | null {
+  if (db.prepare('SELECT 1 FROM review_themes LIMIT 1').get() === undefined) return null;
+  const where = ["t.phrase LIKE '% %'"];
+  const params: unknown[] = [];
+  if (scope.customers !== null) {
+    where.push('v.customer_id IN (SELECT value FROM json_each(?))');
+    params.push(scope.customers);
+  }
+  if (scope.products !== null) {
+    where.push('v.product_id IN (SELECT value FROM json_each(?))');
+    params.push(scope.products);
+  }
+  const rows = db
+    .prepare(
+      `SELECT t.phrase, count(*) AS mentions, avg(m.score) AS sentiment
+         FROM review_theme_mentions m JOIN review_themes t ON t.id = m.theme_id JOIN reviews v ON v.id = m.review_id
+        WHERE ${where.join(' AND ')} GROUP BY t.id HAVING count(m.score) > 0`,
+    )
+    .all(...params) as Array<{ phrase: string; mentions: number; sentiment: number }>;
+  const side = (keep: (score: number) => boolean, lean: (score: number) => number): string[] =>
+    rows
+      .filter((r) => keep(r.sentiment))
+      .sort((a, b) => b.mentions * lean(b.sentiment) - a.mentions * lean(a.sentiment) || a.phrase.localeCompare(b.phrase))
+      .slice(0, limit)
+      .map((r) => r.phrase);
+  return {
+    praise: side((s) => s >= NEUTRAL_BAND.high, (s) => s - 0.5),
+    complaints: side((s) => s <= NEUTRAL_BAND.low, (s) => 0.5 - s),
+  };
+}

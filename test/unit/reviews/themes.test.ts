@@ -133,6 +133,24 @@ describe('review themes on the demo shop', () => {
       db.close();
     }
   });
+  it('gives the copy studio its praise and complaints from the themes, and review picks by the analysed sentiment', async () => {
+    const { themes } = await shop.value<ReviewThemes>('reviews.themes', { limit: 200 });
+    const phrases = new Map(themes.map((t) => [t.phrase, t]));
+    const audience = await shop.value<{ praise: string[]; complaints: string[]; phrasesAbout: string }>('copy.audience', {});
+    expect(audience.praise.length).toBeGreaterThan(0);
+    expect(audience.complaints.length).toBeGreaterThan(0);
+    for (const p of audience.praise) expect(phrases.get(p)?.sentiment ?? 0, p).toBeGreaterThanOrEqual(0.6);
+    for (const c of audience.complaints) expect(phrases.get(c)?.sentiment ?? 1, c).toBeLessThanOrEqual(0.4);
+    const { reviews: picks } = await shop.value<{ reviews: Array<{ id: number }> }>('copy.reviews', { sentiment: 'complaint', limit: 200 });
+    const db = new Database(path.join(shop.root, 'ws', 'workspace.sqlite'), { readonly: true });
+    try {
+      const label = db.prepare('SELECT label FROM review_sentiment WHERE review_id = ?').pluck();
+      expect(picks.length).toBeGreaterThan(0);
+      for (const pick of picks) expect(label.get(pick.id)).toBe('negative');
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('theme candidates', () => {
