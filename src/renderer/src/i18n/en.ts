@@ -1327,7 +1327,7 @@ export const en = {
     "noMatch": "No reviews match these filters.",
     "source": {
       "model": "the trained text model v{{version}}",
-      "lexicon": "the word list (too few star ratings to train on)",
+      "lexicon": "the word list (VADER)",
       "mixed": "the text model and the word list"
     },
     "labels": {
