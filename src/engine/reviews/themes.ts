@@ -54,6 +54,15 @@ type Token = { normal: string; value: string; lemma: string; pos: string; stop: 
 /** One review's candidate phrases: key (lemmas) → its wording and the sentence it was said in. */
 export type Said = Map<string, { form: string; sentence: string; aspect: boolean }>;
 
+/** A product name's tokens, tagged once per analysis (`names` remembers them). */
+function nameTokens(nlp: WinkMethods, productName: string, names: Map<string, string[]> | undefined): string[] {
+  const known = names?.get(productName);
+  if (known) return known;
+  const tokens = nlp.readDoc(productName).tokens().out(nlp.its.normal) as string[];
+  names?.set(productName, tokens);
+  return tokens;
+}
+
 /** The word-token indices of the product's name in a sentence, which no candidate may include. */
 function blockedByName(tokens: Token[], name: string[]): Set<number> {
   const blocked = new Set<number>();
@@ -87,10 +96,10 @@ function tokensOf(nlp: WinkMethods, sentence: ItemSentence): Token[] {
 }
 
 /** The candidate phrases of one review (title and body), each once, with the sentence that says it. */
-export function candidatesOf(nlp: WinkMethods, text: string, productName: string | null): Said {
+export function candidatesOf(nlp: WinkMethods, text: string, productName: string | null, names?: Map<string, string[]>): Said {
   const said: Said = new Map();
   const doc = nlp.readDoc(text);
-  const name = productName ? (nlp.readDoc(productName).tokens().out(nlp.its.normal) as string[]) : [];
+  const name = productName ? nameTokens(nlp, productName, names) : [];
   doc.sentences().each((sentence: ItemSentence) => {
     const quote = sentence.out().trim().slice(0, MAX_QUOTE);
     const tokens = tokensOf(nlp, sentence);
@@ -130,11 +139,10 @@ export function clauseOf(sentence: string, form: string): string {
 }
 
 /**
- * A mention's score: the review's, pulled halfway to the lexicon score of the clause saying the phrase when that
- * clause carries sentiment words of its own ("a little pricey, but good quality" scores "good quality" on its clause).
+ * A mention's score: the review's, pulled halfway to `own`, the lexicon score of the clause saying the phrase, when
+ * that clause carries sentiment words of its own ("a little pricey, but good quality" scores "good quality" on its clause).
  */
-export function mentionScore(reviewScore: number | null, clause: string): number {
-  const own = lexiconScore(clause);
+export function mentionScore(reviewScore: number | null, own: number): number {
   const polar = Math.abs(own - 0.5) > NO_POLARITY;
   if (reviewScore === null) return own;
   return polar ? (reviewScore + own) / 2 : reviewScore;
@@ -172,12 +180,13 @@ export async function findThemes(db: Db, control: JobControl, options: ThemeOpti
   const at = (pass: number, done: number): number => share.from + ((share.to - share.from) * (pass + (total ? done / total : 1))) / 2.05;
 
   const nlp = loadTagger();
+  const names = new Map<string, string[]>();
   const tallies = new Map<string, Tally>();
   let done = 0;
   for await (const batch of readReviewsForThemes(db)) {
     control.checkCancelled();
     for (const review of batch) {
-      for (const [key, said] of candidatesOf(nlp, reviewText(review), review.product)) {
+      for (const [key, said] of candidatesOf(nlp, reviewText(review), review.product, names)) {
         const tally = tallies.get(key) ?? { reviews: 0, forms: new Map<string, number>(), aspect: 0 };
         tally.reviews += 1;
         tally.forms.set(said.form, (tally.forms.get(said.form) ?? 0) + 1);
@@ -201,10 +210,12 @@ export async function findThemes(db: Db, control: JobControl, options: ThemeOpti
   );
   tallies.clear();
 
+  // Reviews repeat their clauses ("fast delivery"): each is scored by the word list once.
+  const clauseScores = new Map<string, number>();
   done = 0;
   for await (const batch of readReviewsForThemes(db)) {
     control.checkCancelled();
-    for (const review of batch) quoteThemes(nlp, review, themes);
+    for (const review of batch) quoteThemes(nlp, review, themes, names, clauseScores);
     done += batch.length;
     control.progress({ fraction: at(1, done), stage: 'Themes', message: `Quoting themes in ${done.toLocaleString('en')} of ${total.toLocaleString('en')} reviews`, rowsDone: done });
     await new Promise((resolve) => setImmediate(resolve));
@@ -236,9 +247,13 @@ export function withoutFragments(themes: ThemeToWrite[]): ThemeToWrite[] {
   return kept.map((k) => k.theme);
 }
 
-function quoteThemes(nlp: WinkMethods, review: ReviewForThemes, themes: Map<string, ThemeToWrite>): void {
-  for (const [key, said] of candidatesOf(nlp, reviewText(review), review.product)) {
+function quoteThemes(nlp: WinkMethods, review: ReviewForThemes, themes: Map<string, ThemeToWrite>, names: Map<string, string[]>, clauseScores: Map<string, number>): void {
+  for (const [key, said] of candidatesOf(nlp, reviewText(review), review.product, names)) {
     const theme = themes.get(key);
-    if (theme) theme.mentions.push({ reviewId: review.id, quote: said.sentence, score: mentionScore(review.score, clauseOf(said.sentence, said.form)) });
+    if (!theme) continue;
+    const clause = clauseOf(said.sentence, said.form);
+    let own = clauseScores.get(clause);
+    if (own === undefined) clauseScores.set(clause, (own = lexiconScore(clause)));
+    theme.mentions.push({ reviewId: review.id, quote: said.sentence, score: mentionScore(review.score, own) });
   }
 }

@@ -151,6 +151,22 @@ describe('review themes on the demo shop', () => {
       db.close();
     }
   });
+  it('can be cancelled: the job stops and the themes stay as they were', async () => {
+    const before = await shop.value<ReviewThemes>('reviews.themes', { limit: 200 });
+    const { jobId } = await shop.value<{ jobId: string }>('reviews.analyze', {});
+    await shop.value('jobs.cancel', { jobId });
+    for (;;) {
+      const { jobs } = await shop.value<{ jobs: JobInfo[] }>('jobs.list', {});
+      const job = jobs.find((j) => j.id === jobId);
+      if (job && job.status !== 'running') {
+        expect(job.status).toBe('cancelled');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const after = await shop.value<ReviewThemes>('reviews.themes', { limit: 200 });
+    expect(after).toEqual(before);
+  });
 });
 
 describe('theme candidates', () => {
