@@ -9,6 +9,7 @@ import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
 import { registerTextCommands } from './text-command';
 import { registerRecommendCommands } from './recommend-command';
+import { registerReviewsCommands } from './reviews-command';
 import { registerSegmentCommands } from './segment-command';
 import { printError } from './output';
 import { appVersion } from './version';
@@ -61,6 +62,7 @@ export function buildProgram(): Command {
   registerCopyCommands(program, withGlobals);
   registerCampaignCommands(program, withGlobals);
   registerRecommendCommands(program, withGlobals);
+  registerReviewsCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

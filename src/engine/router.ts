@@ -15,6 +15,7 @@ import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { recommendHandlers } from './recommend/handlers';
 import { recommendReadHandlers } from './recommend/read-handlers';
+import { reviewsAfterJobs, reviewsHandlers } from './reviews/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { textHandlers } from './text/handlers';
@@ -39,6 +40,7 @@ const union = {
   ...campaignsHandlers,
   ...recommendHandlers,
   ...recommendReadHandlers,
+  ...reviewsHandlers,
 };
 
 /** Every channel has a handler (a missing one fails here)… */
@@ -50,4 +52,4 @@ const noExtraHandlers: [Extra] extends [never] ? true : { handlersWithoutChannel
 void noExtraHandlers;
 
 /** What domains do after another's job succeeds (retraining and segment sizes after an import), in this order. */
-export const afterJobs: readonly AfterJobs[] = [ingestAfterJobs, modelsAfterJobs, segmentsAfterJobs];
+export const afterJobs: readonly AfterJobs[] = [ingestAfterJobs, modelsAfterJobs, segmentsAfterJobs, reviewsAfterJobs];

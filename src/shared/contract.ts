@@ -72,6 +72,7 @@ import {
   recommendStatusSchema,
   recommendTrainInputSchema,
 } from './recommend-schemas';
+import { reviewFilterSchema, reviewsOverviewSchema, reviewThemesInputSchema, reviewThemesSchema, themeQuotesInputSchema, themeQuotesSchema } from './review-schemas';
 import {
   audienceResultSchema,
   campaignCompareInputSchema,
@@ -150,7 +151,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -368,14 +369,17 @@ export const channels = {
   'campaigns.report': { input: campaignRefSchema, output: campaignReportSchema },
   'campaigns.compare': { input: campaignCompareInputSchema, output: z.object({ campaigns: z.array(compareRowSchema) }) },
   'campaigns.uplift': { input: campaignRefSchema, output: z.object({ jobId: z.string() }) },
-  /** Trains the recommendation model as a job: its result is a RecommendTrainResult (recommend-schemas.ts). */
-  'recommend.train': { input: recommendTrainInputSchema, output: z.object({ jobId: z.string() }) },
   /** A customer's recommendations from the active model ("buy again" and "discover"); no model: empty lists, model null. */
   'recommend.forCustomer': { input: recommendForInputSchema, output: customerRecommendationsSchema },
   /** A product with its buyers, similar products and what is bought together with it. */
   'recommend.product': { input: recommendProductInputSchema, output: productViewSchema },
   'recommend.status': { input: empty, output: recommendStatusSchema },
   'recommend.products': { input: productSearchInputSchema, output: productSearchResultSchema },
+  /** Scores every review's sentiment and finds the themes, as a job: its result is a ReviewAnalyzeResult. */
+  'reviews.analyze': { input: empty, output: z.object({ jobId: z.string() }) },
+  'reviews.overview': { input: z.strictObject({ filter: reviewFilterSchema.default({}) }), output: reviewsOverviewSchema },
+  'reviews.themes': { input: reviewThemesInputSchema, output: reviewThemesSchema },
+  'reviews.quotes': { input: themeQuotesInputSchema, output: themeQuotesSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -185,6 +185,8 @@ export const timelineEventSchema = z.object({
   detail: z.string().nullable(),
   amount: z.number().nullable(),
   rating: z.number().int().nullable(),
+  /** Reviews: the text analysis's sentiment (0 negative … 1 positive), when the reviews have been analysed. */
+  sentiment: z.object({ score: z.number().min(0).max(1), label: z.enum(['positive', 'neutral', 'negative']) }).optional(),
 });
 export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 
@@ -196,7 +198,8 @@ export const customer360Schema = z.object({
   timelineTotal: z.number().int(),
   spendByMonth: z.array(z.object({ month: z.string(), revenue: z.number() })),
   categories: z.array(z.object({ category: z.string(), revenue: z.number(), share: z.number() })),
-  reviews: z.object({ count: z.number().int(), avgRating: z.number().nullable() }),
+  /** `avgSentiment`: the mean sentiment of the analysed reviews (0 negative … 1 positive), when there are any. */
+  reviews: z.object({ count: z.number().int(), avgRating: z.number().nullable(), avgSentiment: z.number().optional() }),
   campaigns: z.object({ sent: z.number().int(), opened: z.number().int(), clicked: z.number().int(), converted: z.number().int() }),
 });
 export type Customer360 = z.infer<typeof customer360Schema>;

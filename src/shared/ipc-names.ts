@@ -91,11 +91,14 @@ export const CHANNEL_NAMES = [
   'campaigns.report',
   'campaigns.compare',
   'campaigns.uplift',
-  'recommend.train',
   'recommend.forCustomer',
   'recommend.product',
   'recommend.status',
   'recommend.products',
+  'reviews.analyze',
+  'reviews.overview',
+  'reviews.themes',
+  'reviews.quotes',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

@@ -113,12 +113,19 @@ export const respondedEventSchema = z.strictObject({
   response: z.enum(['opened', 'clicked', 'converted']).default('clicked'),
   withinDays: withinDays.optional(),
 });
-/** Left a review: sentiment from the stars (4–5 positive, 3 neutral, 1–2 negative) or a star range. */
+/**
+ * Left a review: of a sentiment (from the text analysis where the reviews were analysed, else from the stars: 4–5
+ * positive, 3 neutral, 1–2 negative), a star range, mentioning a theme (a phrase of the reviews view); and/or whose
+ * reviews (those matching the other parts) average a sentiment score (0 negative … 1 positive) in a range.
+ */
 export const reviewedEventSchema = z.strictObject({
   event: z.literal('reviewed'),
   sentiment: z.enum(['positive', 'neutral', 'negative']).optional(),
   minRating: z.int().min(1).max(5).optional(),
   maxRating: z.int().min(1).max(5).optional(),
+  theme: text.optional(),
+  minAvgSentiment: z.number().min(0).max(1).optional(),
+  maxAvgSentiment: z.number().min(0).max(1).optional(),
   withinDays: withinDays.optional(),
 });
 /** Has a product of the category among their recommendations from the active model (either list, or one of them). */
@@ -262,5 +269,7 @@ export const fieldOptionsSchema = z.object({
   categories: z.array(z.string()),
   rfmSegments: z.array(z.string()),
   campaigns: z.array(z.object({ id: z.string(), name: z.string() })),
+  /** Themes of the reviews analysis, most mentioned first (empty until the reviews are analysed). */
+  themes: z.array(z.string()),
   currency: z.string(),
 });

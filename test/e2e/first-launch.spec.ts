@@ -11,6 +11,7 @@ const sections = [
   { id: 'models', title: 'Models', digit: 7 },
   { id: 'data', title: 'Data', digit: 8 },
   { id: 'settings', title: 'Settings', digit: 9 },
+  { id: 'reviews', title: 'Reviews', digit: 0 },
 ] as const;
 
 const numberIn = async (locator: Locator): Promise<number> =>

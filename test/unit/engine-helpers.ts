@@ -37,6 +37,15 @@ export type DemoEngine = {
   close(): Promise<void>;
 };
 
+/** Resolves once no job of the engine is running (follow-up jobs such as the review analysis included). */
+export async function jobsSettled(engine: Engine): Promise<void> {
+  for (;;) {
+    const { jobs } = await invokeValue<{ jobs: Array<{ status: string }> }>(engine, 'jobs.list', {});
+    if (!jobs.some((j) => j.status === 'running')) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** A real engine on a fresh workspace in a temp folder, filled with a seeded demo shop through its job. */
 export async function demoEngine(demo: { customers: number; seed: number }): Promise<DemoEngine> {
   const { dir: root, cleanup } = tempDir();
@@ -44,6 +53,8 @@ export async function demoEngine(demo: { customers: number; seed: number }): Pro
   const done = nextJobDone(engine, 'demo.generate');
   await invokeValue(engine, 'demo.generate', demo);
   await done;
+  // The demo's reviews are analysed by a job of their own (afterJobs): the shop is ready when it has finished.
+  await jobsSettled(engine);
   return {
     engine,
     root,

@@ -7,6 +7,7 @@ import { sampleIndices } from '../segments/discover-kmeans';
 import { LiveIndexUnsupported, liveIndexIfReady, liveMembers } from '../segments/live-index';
 import { members } from '../segments/profile';
 import { segmentRule } from '../segments/segments-repo';
+import { readThemePhrases } from '../reviews/reviews-repo';
 
 /**
  * Who the copy is for, in the copy studio's words (issue 6): a segment's members (or every customer), what they
@@ -116,12 +117,33 @@ function readReviews(db: Db, customers: string | null, products: string | null):
 /** The customers' reviews, of the named product when it exists and they reviewed it, else all of them. */
 function reviewsOf(db: Db, scope: Scope, product: string | undefined): { reviews: ReviewForMining[]; about: 'product' | 'customers' } {
   const customers = scope.ids === null ? null : JSON.stringify(scope.ids);
-  const productIds = product === undefined ? [] : (db.prepare('SELECT id FROM products WHERE name = ? COLLATE NOCASE').pluck().all(product) as number[]);
+  const productIds = productIdsOf(db, product);
   if (productIds.length > 0) {
     const reviews = readReviews(db, customers, JSON.stringify(productIds));
     if (reviews.length > 0) return { reviews, about: 'product' };
   }
   return { reviews: readReviews(db, customers, null), about: 'customers' };
+}
+
+const productIdsOf = (db: Db, product: string | undefined): number[] =>
+  product === undefined ? [] : (db.prepare('SELECT id FROM products WHERE name = ? COLLATE NOCASE').pluck().all(product) as number[]);
+
+/**
+ * Praise and complaints in the customers' own words: the themes of the reviews analysis (README: Reviews) when the
+ * reviews were analysed, of the product when they reviewed it, else of all their reviews; without an analysis, mined
+ * from the latest reviews here (minePhrases).
+ */
+function phrasesOf(db: Db, scope: Scope, product: string | undefined): { praise: string[]; complaints: string[]; about: 'product' | 'customers' } {
+  const customers = scope.ids === null ? null : JSON.stringify(scope.ids);
+  const productIds = productIdsOf(db, product);
+  if (productIds.length > 0) {
+    const themes = readThemePhrases(db, { customers, products: JSON.stringify(productIds) }, PHRASES);
+    if (themes !== null && themes.praise.length + themes.complaints.length > 0) return { ...themes, about: 'product' };
+  }
+  const themes = readThemePhrases(db, { customers, products: null }, PHRASES);
+  if (themes !== null) return { ...themes, about: 'customers' };
+  const mined = reviewsOf(db, scope, product);
+  return { ...minePhrases(mined.reviews), about: mined.about };
 }
 
 const number = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -174,8 +196,7 @@ export function audienceInsight(db: Db, input: { segmentId?: number | undefined;
     }
     const purchases = topPurchases(db, sampleScope(db, scope));
     const medianRecencyDays = medianRecency(db, scope);
-    const mined = reviewsOf(db, scope, product);
-    const phrases = minePhrases(mined.reviews);
+    const phrases = phrasesOf(db, scope, product);
     return {
       segmentId: input.segmentId ?? null,
       segmentName: segment?.name ?? null,
@@ -185,7 +206,7 @@ export function audienceInsight(db: Db, input: { segmentId?: number | undefined;
       topProducts: purchases.products,
       praise: phrases.praise,
       complaints: phrases.complaints,
-      phrasesAbout: mined.about,
+      phrasesAbout: phrases.about,
       medianRecencyDays,
     };
   });
@@ -218,13 +239,15 @@ export function searchReviews(db: Db, input: ReviewSearch): ReviewPick[] {
       params.push(pattern, pattern);
     }
   }
-  if (input.sentiment === 'praise') where.push('v.rating >= 4');
-  if (input.sentiment === 'complaint') where.push('v.rating <= 2');
+  // The analysis's label where the review was analysed (README: Reviews), else its stars.
+  if (input.sentiment === 'praise') where.push("(s.label = 'positive' OR (s.label IS NULL AND v.rating >= 4))");
+  if (input.sentiment === 'complaint') where.push("(s.label = 'negative' OR (s.label IS NULL AND v.rating <= 2))");
   return db
     .prepare(
       `SELECT v.id, c.external_id AS customerId, p.name AS product, v.rating, nullif(trim(v.title), '') AS title,
               coalesce(nullif(trim(v.body), ''), trim(v.title)) AS text, v.reviewed_at AS reviewedAt
          FROM reviews v LEFT JOIN customers c ON c.id = v.customer_id LEFT JOIN products p ON p.id = v.product_id
+              LEFT JOIN review_sentiment s ON s.review_id = v.id
         WHERE ${where.join(' AND ')} ORDER BY v.reviewed_at DESC, v.id DESC LIMIT ?`,
     )
     .all(...params, input.limit) as ReviewPick[];

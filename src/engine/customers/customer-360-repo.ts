@@ -2,6 +2,7 @@ import { TIMELINE_LIMIT, type Customer360, type TimelineEvent } from '../../shar
 import type { Db } from '../db/open-workspace';
 import { REVENUE_LINE_FILTER, roundMoney } from '../db/stats-repo';
 import { readCustomerScores } from '../models/scores-repo';
+import { sentimentLabel } from '../reviews/sentiment';
 import { readRawCustomer, toCustomerRow } from './customers-repo';
 
 type EventRow = {
@@ -15,6 +16,7 @@ type EventRow = {
   opened: number | null;
   clicked: number | null;
   converted: number | null;
+  sentiment: number | null;
 };
 
 /**
@@ -26,15 +28,15 @@ const TIMELINE_SQL = `
          round(CASE WHEN o.kind = 'sale'
                     THEN sum(CASE WHEN ${REVENUE_LINE_FILTER} THEN l.quantity * l.unit_price ELSE 0 END)
                     ELSE sum(l.quantity * l.unit_price) END, 2) AS amount,
-         NULL AS rating, sum(abs(l.quantity)) AS items, NULL AS opened, NULL AS clicked, NULL AS converted
+         NULL AS rating, sum(abs(l.quantity)) AS items, NULL AS opened, NULL AS clicked, NULL AS converted, NULL AS sentiment
   FROM orders o LEFT JOIN order_lines l ON l.order_id = o.id
   WHERE o.customer_id = @id GROUP BY o.id
   UNION ALL
-  SELECT r.reviewed_at, 'review', r.title, p.name, NULL, r.rating, NULL, NULL, NULL, NULL
-  FROM reviews r LEFT JOIN products p ON p.id = r.product_id WHERE r.customer_id = @id
+  SELECT r.reviewed_at, 'review', r.title, p.name, NULL, r.rating, NULL, NULL, NULL, NULL, s.score
+  FROM reviews r LEFT JOIN products p ON p.id = r.product_id LEFT JOIN review_sentiment s ON s.review_id = r.id WHERE r.customer_id = @id
   UNION ALL
   SELECT k.sent_at, 'campaign', k.name, k.channel, CASE WHEN cr.converted != 0 THEN cr.revenue END, NULL, NULL,
-         cr.opened, cr.clicked, cr.converted
+         cr.opened, cr.clicked, cr.converted, NULL
   FROM campaign_results cr JOIN campaigns k ON k.id = cr.campaign_id WHERE cr.customer_id = @id
   ORDER BY at DESC, type, ref
   LIMIT @limit`;
@@ -50,7 +52,8 @@ function toEvent(row: EventRow): TimelineEvent {
       return { ...base, title: `${row.type === 'order' ? 'Order' : 'Return'} ${row.ref ?? ''}`.trim(), detail: items };
     }
     case 'review':
-      return { ...base, title: row.ref ?? 'Review', detail: row.detail };
+      // The text analysis's sentiment, when the reviews have been analysed (README: Reviews).
+      return { ...base, title: row.ref ?? 'Review', detail: row.detail, ...(row.sentiment === null ? {} : { sentiment: { score: row.sentiment, label: sentimentLabel(row.sentiment) } }) };
     case 'campaign': {
       const steps = ['sent', row.opened ? 'opened' : null, row.clicked ? 'clicked' : null, row.converted ? 'converted' : null];
       return { ...base, title: row.ref ?? 'Campaign', detail: `${row.detail ?? 'campaign'}: ${steps.filter(Boolean).join(', ')}` };
@@ -95,10 +98,9 @@ export function readCustomer360(db: Db, id: number): Customer360 {
     share: spent > 0 ? Math.round((c.revenue / spent) * 10_000) / 10_000 : 0,
   }));
 
-  const reviews = db.prepare('SELECT count(*) AS count, avg(rating) AS avg FROM reviews WHERE customer_id = ?').get(id) as {
-    count: number;
-    avg: number | null;
-  };
+  const reviews = db
+    .prepare('SELECT count(*) AS count, avg(r.rating) AS avg, avg(s.score) AS sentiment FROM reviews r LEFT JOIN review_sentiment s ON s.review_id = r.id WHERE r.customer_id = ?')
+    .get(id) as { count: number; avg: number | null; sentiment: number | null };
   const campaigns = db
     .prepare(
       `SELECT coalesce(sum(sent != 0), 0) AS sent, coalesce(sum(opened != 0), 0) AS opened,
@@ -114,7 +116,11 @@ export function readCustomer360(db: Db, id: number): Customer360 {
     timelineTotal,
     spendByMonth,
     categories,
-    reviews: { count: reviews.count, avgRating: reviews.avg === null ? null : Math.round(reviews.avg * 100) / 100 },
+    reviews: {
+      count: reviews.count,
+      avgRating: reviews.avg === null ? null : Math.round(reviews.avg * 100) / 100,
+      ...(reviews.sentiment === null ? {} : { avgSentiment: Math.round(reviews.sentiment * 1000) / 1000 }),
+    },
     campaigns,
   };
 }

@@ -10,6 +10,7 @@ import { trainTableJob } from '../ml/train-table-job';
 import { trainTextTableJob } from '../text/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
 import { trainRecommender } from '../recommend/train-job';
+import { analyzeReviews } from '../reviews/analyze-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
@@ -43,6 +44,7 @@ export const jobFunctions: JobFunctions = {
   'campaigns.uplift': fitUplift,
   'customers.health': healthJob,
   'recommend.train': trainRecommender,
+  'reviews.analyze': (db, _input, control) => analyzeReviews(db, {}, control),
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

@@ -8,6 +8,7 @@ import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-schemas';
 import type { RecommendTrainInput, RecommendTrainResult } from '../../shared/recommend-schemas';
+import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
 import type { Db } from './workspace';
 
 /** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
@@ -59,6 +60,7 @@ export type JobInputs = {
   'campaigns.uplift': { campaignId: number };
   'customers.health': HealthJobInput;
   'recommend.train': RecommendTrainInput;
+  'reviews.analyze': Record<string, never>;
 };
 
 export type JobResults = {
@@ -78,6 +80,7 @@ export type JobResults = {
   'campaigns.uplift': UpliftResult;
   'customers.health': HealthReport;
   'recommend.train': RecommendTrainResult;
+  'reviews.analyze': ReviewAnalyzeResult;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */

@@ -108,8 +108,37 @@ const RESPONSE_SQL = {
   converted: 'r.converted > 0',
 } as const;
 
-/** Star ranges of the review sentiments (4–5 positive, 3 neutral, 1–2 negative). */
+/** Star ranges of the review sentiments (4–5 positive, 3 neutral, 1–2 negative): the sentiment of a review not analysed. */
 export const SENTIMENT_STARS = { positive: [4, 5], neutral: [3, 3], negative: [1, 2] } as const;
+
+/** A review of this sentiment: by the text analysis (review_sentiment `s`) where there is one, else by its stars. */
+const sentimentIs = (sentiment: keyof typeof SENTIMENT_STARS): Part => ({
+  sql: '(s.label = ? OR (s.label IS NULL AND v.rating BETWEEN ? AND ?))',
+  params: [sentiment, ...SENTIMENT_STARS[sentiment]],
+});
+
+/** Customers with a matching review; with an average bound, customers whose matching reviews average in the range. */
+function reviewedPart(cond: Extract<EventCondition, { event: 'reviewed' }>, since: string | null | undefined): Part {
+  const where = andAll([
+    { sql: 'v.customer_id IS NOT NULL', params: [] },
+    cond.sentiment ? sentimentIs(cond.sentiment) : null,
+    cond.minRating !== undefined ? { sql: 'v.rating >= ?', params: [cond.minRating] } : null,
+    cond.maxRating !== undefined ? { sql: 'v.rating <= ?', params: [cond.maxRating] } : null,
+    cond.theme !== undefined
+      ? { sql: 'v.id IN (SELECT m.review_id FROM review_themes t JOIN review_theme_mentions m ON m.theme_id = t.id WHERE t.phrase = ? COLLATE NOCASE)', params: [cond.theme.trim()] }
+      : null,
+    since === undefined ? null : { sql: 'v.reviewed_at >= ?', params: [since] },
+  ]);
+  const from = 'reviews v LEFT JOIN review_sentiment s ON s.review_id = v.id';
+  if (cond.minAvgSentiment === undefined && cond.maxAvgSentiment === undefined) return { sql: `SELECT v.customer_id FROM ${from} WHERE ${where.sql}`, params: where.params };
+  // Reviews not analysed have no score: the average is over the analysed ones, and customers with none do not match.
+  const having = andAll([
+    { sql: 'count(s.score) > 0', params: [] },
+    cond.minAvgSentiment !== undefined ? { sql: 'avg(s.score) >= ?', params: [cond.minAvgSentiment] } : null,
+    cond.maxAvgSentiment !== undefined ? { sql: 'avg(s.score) <= ?', params: [cond.maxAvgSentiment] } : null,
+  ]);
+  return { sql: `SELECT v.customer_id FROM ${from} WHERE ${where.sql} GROUP BY v.customer_id HAVING ${having.sql}`, params: [...where.params, ...having.params] };
+}
 
 const andAll = (parts: Array<Part | null>): Part => {
   const kept = parts.filter((p): p is Part => p !== null);
@@ -191,15 +220,7 @@ function eventPart(cond: EventCondition, ctx: Env, negate: boolean): Part {
   const since = windowStart(ctx.asOf, cond.withinDays);
   let inner: Part;
   if (cond.event === 'reviewed') {
-    const [lo, hi] = cond.sentiment ? SENTIMENT_STARS[cond.sentiment] : [1, 5];
-    const where = andAll([
-      { sql: 'v.customer_id IS NOT NULL', params: [] },
-      cond.sentiment ? { sql: 'v.rating BETWEEN ? AND ?', params: [lo, hi] } : null,
-      cond.minRating !== undefined ? { sql: 'v.rating >= ?', params: [cond.minRating] } : null,
-      cond.maxRating !== undefined ? { sql: 'v.rating <= ?', params: [cond.maxRating] } : null,
-      since === undefined ? null : { sql: 'v.reviewed_at >= ?', params: [since] },
-    ]);
-    inner = { sql: `SELECT v.customer_id FROM reviews v WHERE ${where.sql}`, params: where.params };
+    inner = reviewedPart(cond, since);
   } else {
     const where = andAll([
       cond.event === 'received' ? { sql: 'r.sent > 0', params: [] } : { sql: RESPONSE_SQL[cond.response ?? 'clicked'], params: [] },

@@ -27,6 +27,7 @@ function fieldOptions(db: Db) {
     categories: distinct("SELECT category FROM products WHERE category IS NOT NULL AND category <> '' GROUP BY category COLLATE NOCASE ORDER BY category COLLATE NOCASE LIMIT ?"),
     rfmSegments: distinct('SELECT rfm_segment FROM customer_metrics WHERE rfm_segment IS NOT NULL GROUP BY rfm_segment COLLATE NOCASE ORDER BY rfm_segment COLLATE NOCASE LIMIT ?'),
     campaigns: db.prepare('SELECT external_id AS id, name FROM campaigns ORDER BY sent_at DESC, id DESC LIMIT ?').all(PICKER_LIMIT) as Array<{ id: string; name: string }>,
+    themes: distinct('SELECT phrase FROM review_themes ORDER BY mentions DESC, phrase LIMIT ?'),
     currency: readSettings(db).currency,
   };
 }

@@ -6,6 +6,9 @@ import { FIELD_SQL } from './fields';
 import { ruleNode } from './rule-nodes';
 import { validateRule } from './validate';
 
+/** Review sentiment labels as stored in the index. */
+const SENTIMENT_CODE = { positive: 1, neutral: 2, negative: 3 } as const;
+
 /**
  * An in-memory, columnar copy of what segment rules read, so `segments.count` answers in milliseconds while the user
  * edits a rule (SQL took 0.1–2.6 s at a million customers). compile.ts stays the reference: every test here mirrors
@@ -51,6 +54,8 @@ export type LiveIndex = {
   /** Reviews with a customer among `ids`. */
   reviewCust: Int32Array;
   reviewRating: Float64Array;
+  /** The text analysis's label of each review (SENTIMENT_CODE), 0 where the review was not analysed. */
+  reviewSentiment: Uint8Array;
   reviewDay: Int32Array;
   /** Scratch space for evaluation: purchase counters per customer and "order seen" stamps. */
   counter: Uint32Array;
@@ -288,21 +293,25 @@ function* buildSteps(db: Db): Generator<void, LiveIndex, void> {
   const reviewTotal = db.prepare('SELECT count(*) FROM reviews WHERE customer_id IS NOT NULL').pluck().get() as number;
   let reviewCust = new Int32Array(reviewTotal);
   let reviewRating = new Float64Array(reviewTotal);
+  let reviewSentiment = new Uint8Array(reviewTotal);
   let reviewDay = new Int32Array(reviewTotal);
   const reviewDayOf = dayCache('reviews.reviewed_at');
   let v = 0;
-  for (const [cust, rating, at] of db.prepare('SELECT customer_id, rating, reviewed_at FROM reviews WHERE customer_id IS NOT NULL').raw(true).iterate() as Iterable<[number, unknown, unknown]>) {
+  const reviews = db.prepare('SELECT v.customer_id, v.rating, v.reviewed_at, s.label FROM reviews v LEFT JOIN review_sentiment s ON s.review_id = v.id WHERE v.customer_id IS NOT NULL');
+  for (const [cust, rating, at, label] of reviews.raw(true).iterate() as Iterable<[number, unknown, unknown, string | null]>) {
     if ((++tick & SLICE) === 0) yield;
     const c = cust <= maxId && cust >= 0 ? (indexOf[cust] as number) : -1;
     if (c < 0 || v >= reviewTotal) continue;
     if (rating !== null && typeof rating !== 'number') throw new Error('live index: a review rating is not a number');
     reviewCust[v] = c;
     reviewRating[v] = rating === null ? NaN : rating;
+    reviewSentiment[v] = label === null ? 0 : (SENTIMENT_CODE[label as keyof typeof SENTIMENT_CODE] ?? 0);
     reviewDay[v] = reviewDayOf(at);
     v++;
   }
   reviewCust = reviewCust.slice(0, v);
   reviewRating = reviewRating.slice(0, v);
+  reviewSentiment = reviewSentiment.slice(0, v);
   reviewDay = reviewDay.slice(0, v);
 
   step('reviews');
@@ -325,6 +334,7 @@ function* buildSteps(db: Db): Generator<void, LiveIndex, void> {
     campaigns: campaignRows.map((k) => ({ externalId: k.external_id, name: k.name })),
     reviewCust,
     reviewRating,
+    reviewSentiment,
     reviewDay,
     counter: new Uint32Array(n),
     seen: new Uint32Array(o),
@@ -561,21 +571,27 @@ function campaignMask(idx: LiveIndex, cond: Extract<EventCondition, { event: 're
 }
 
 function reviewedMask(idx: LiveIndex, cond: Extract<EventCondition, { event: 'reviewed' }>, asOf: string | null): Mask {
+  // Themes and average scores come from the text analysis's tables, which the index does not hold: SQL answers.
+  if (cond.theme !== undefined || cond.minAvgSentiment !== undefined || cond.maxAvgSentiment !== undefined) throw new LiveIndexUnsupported('review themes');
   const mask = new Uint8Array(idx.n);
   const since = windowKey(asOf, cond.withinDays);
   let lo = -Infinity;
   let hi = Infinity;
-  if (cond.sentiment) [lo, hi] = SENTIMENT_STARS[cond.sentiment];
   if (cond.minRating !== undefined) lo = Math.max(lo, cond.minRating);
   if (cond.maxRating !== undefined) hi = Math.min(hi, cond.maxRating);
-  const rated = cond.sentiment !== undefined || cond.minRating !== undefined || cond.maxRating !== undefined;
-  const { reviewCust, reviewRating, reviewDay } = idx;
+  const rated = cond.minRating !== undefined || cond.maxRating !== undefined;
+  const wanted = cond.sentiment === undefined ? 0 : SENTIMENT_CODE[cond.sentiment];
+  const [starsLo, starsHi] = cond.sentiment === undefined ? [0, 0] : SENTIMENT_STARS[cond.sentiment];
+  const { reviewCust, reviewRating, reviewDay, reviewSentiment } = idx;
   for (let v = 0; v < reviewCust.length; v++) {
     const day = reviewDay[v] as number;
     if (since !== -Infinity && (day === NO_DAY || day < since)) continue;
-    if (rated) {
-      const rating = reviewRating[v] as number;
-      if (!(rating >= lo && rating <= hi)) continue;
+    const rating = reviewRating[v] as number;
+    if (rated && !(rating >= lo && rating <= hi)) continue;
+    if (wanted !== 0) {
+      // The analysis's label where the review was analysed, else the one its stars give (as compile.ts).
+      const label = reviewSentiment[v] as number;
+      if (label !== 0 ? label !== wanted : !(rating >= starsLo && rating <= starsHi)) continue;
     }
     mask[reviewCust[v] as number] = 1;
   }

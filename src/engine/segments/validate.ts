@@ -123,8 +123,14 @@ function checkEvent(cond: EventCondition, path: string, fail: Fail): void {
     blank('category', cond.category);
   } else if (cond.event === 'received' || cond.event === 'responded') {
     blank('campaign', cond.campaign);
-  } else if (cond.minRating !== undefined && cond.maxRating !== undefined && cond.minRating > cond.maxRating) {
-    fail(childPath(path, 'maxRating'), `${where(path)}: at least ${cond.minRating} stars and at most ${cond.maxRating} stars cannot both hold.`);
+  } else {
+    if (cond.minRating !== undefined && cond.maxRating !== undefined && cond.minRating > cond.maxRating) {
+      fail(childPath(path, 'maxRating'), `${where(path)}: at least ${cond.minRating} stars and at most ${cond.maxRating} stars cannot both hold.`);
+    }
+    blank('theme', cond.theme);
+    if (cond.minAvgSentiment !== undefined && cond.maxAvgSentiment !== undefined && cond.minAvgSentiment > cond.maxAvgSentiment) {
+      fail(childPath(path, 'maxAvgSentiment'), `${where(path)}: an average sentiment of at least ${cond.minAvgSentiment} and at most ${cond.maxAvgSentiment} cannot both hold.`);
+    }
   }
 }
 

@@ -74,7 +74,12 @@ export function eventLabel(cond: EventCondition): string {
     case 'reviewed': {
       const stars =
         cond.minRating !== undefined || cond.maxRating !== undefined ? ` of ${cond.minRating ?? 1}–${cond.maxRating ?? 5} stars` : '';
-      return `Left a ${cond.sentiment !== undefined ? `${cond.sentiment} ` : ''}review${stars}${within(cond.withinDays)}`;
+      const theme = cond.theme !== undefined ? ` mentioning "${cond.theme}"` : '';
+      const avg =
+        cond.minAvgSentiment !== undefined || cond.maxAvgSentiment !== undefined
+          ? `, average sentiment ${cond.minAvgSentiment ?? 0}–${cond.maxAvgSentiment ?? 1}`
+          : '';
+      return `Left a ${cond.sentiment !== undefined ? `${cond.sentiment} ` : ''}review${stars}${theme}${within(cond.withinDays)}${avg}`;
     }
     case 'recommended': {
       const list = cond.list === 'buy-again' ? ' to buy again' : cond.list === 'discover' ? ' new to them' : '';

@@ -10,7 +10,7 @@ import type { EraseLeftoversResult, EraseResult } from '../../../src/shared/cust
 import { eraseEverywhere, eraseLeftovers } from '../../../src/engine/customers/erase';
 import { pageMemo, rememberCursor } from '../../../src/engine/customers/page-memo';
 import { liveIndexBuilding, liveIndexIfReady } from '../../../src/engine/segments/live-index';
-import { chosen, invokeValue, nextJobDone } from '../engine-helpers';
+import { chosen, invokeValue, jobsSettled, nextJobDone } from '../engine-helpers';
 import { tempDir } from '../helpers';
 import { one, testWorkspace, type TestWorkspace } from './helpers';
 
@@ -99,6 +99,8 @@ describe('erase leaves no trace of the person in the workspace folder', () => {
     const reviewsUpload = upload(ws, 'reviews.csv', `Review ID,Customer ID,Stars,Text,Date\nR-1,${person.id},2,${person.review},2026-03-01\nR-2,OTHER-2,5,Lovely,2026-03-02\n`);
     const reviewsMapping = { 'Review ID': 'reviewId', 'Customer ID': 'customerId', Stars: 'rating', Text: 'body', Date: 'reviewDate' };
     expect((await runJob<{ outcome: string }>('import.start', 'import.run', { file: chosen(engine, reviewsUpload), kind: 'reviews', mapping: reviewsMapping })).outcome).toBe('imported');
+    // The new reviews are analysed (sentiment, themes with quotes) by a job of their own: the quotes must go too.
+    await jobsSettled(engine);
 
     // A reply to the review, generated (the job keeps the brief) and saved to the library (it keeps the brief too).
     const brief = { channel: 'reply', goal: 'retention', tone: 'friendly', product: { name: 'Brass lantern' }, replyTo: { text: person.review, rating: 2, customerId: person.id } };

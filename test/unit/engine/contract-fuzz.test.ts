@@ -118,11 +118,14 @@ const validExamples = {
   'campaigns.report': { id: 1 },
   'campaigns.compare': { ids: [1, 2] },
   'campaigns.uplift': { id: 1 },
-  'recommend.train': { seed: 1 },
   'recommend.forCustomer': { externalId: 'C-1', n: 10 },
   'recommend.product': { sku: 'SKU-1' },
   'recommend.status': {},
   'recommend.products': { search: 'candle', limit: 20 },
+  'reviews.analyze': {},
+  'reviews.overview': { filter: { category: 'Candles', stars: [1, 2], from: '2025-01-01', to: '2025-12-31' } },
+  'reviews.themes': { filter: { sentiment: 'negative', segmentId: 1 }, limit: 20 },
+  'reviews.quotes': { themeId: 1, filter: { productId: 3 }, order: 'negative', offset: 0, limit: 20 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

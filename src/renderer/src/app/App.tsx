@@ -6,6 +6,7 @@ import { DashboardPage } from '../dashboard/DashboardPage';
 import { DataPage } from '../data/DataPage';
 import { InsightsPage } from '../insights/InsightsPage';
 import { ModelsPage } from '../models/ModelsPage';
+import { ReviewsPage } from '../reviews/ReviewsPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { AppLayout } from '../shell/AppLayout';
@@ -17,6 +18,7 @@ const pages: Record<SectionId, ComponentType> = {
   dashboard: DashboardPage,
   customers: CustomersPage,
   insights: InsightsPage,
+  reviews: ReviewsPage,
   segments: SegmentsPage,
   campaigns: CampaignsPage,
   copy: CopyStudioPage,

@@ -5,13 +5,14 @@ import {
   IconDatabase,
   IconFilter,
   IconLayoutDashboard,
+  IconMessageCircle,
   IconSettings,
   IconSpeakerphone,
   IconWriting,
   type Icon,
 } from '@tabler/icons-react';
 
-export const sectionIds = ['dashboard', 'customers', 'insights', 'segments', 'campaigns', 'copy', 'models', 'data', 'settings'] as const;
+export const sectionIds = ['dashboard', 'customers', 'insights', 'reviews', 'segments', 'campaigns', 'copy', 'models', 'data', 'settings'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export type Section = {
@@ -25,6 +26,8 @@ export const sections: readonly Section[] = [
   { id: 'dashboard', icon: IconLayoutDashboard, digit: 1 },
   { id: 'customers', icon: IconAddressBook, digit: 2 },
   { id: 'insights', icon: IconChartDots3, digit: 3 },
+  // Alt+0: the digits 1–9 were taken when the reviews view came.
+  { id: 'reviews', icon: IconMessageCircle, digit: 0 },
   { id: 'segments', icon: IconFilter, digit: 4 },
   { id: 'campaigns', icon: IconSpeakerphone, digit: 5 },
   { id: 'copy', icon: IconWriting, digit: 6 },

@@ -8,10 +8,12 @@ type Props = {
   /** What the chart shows, for screen readers. */
   label: string;
   testId?: string;
+  /** A click on a data item (a bar, a point): its series' data index. */
+  onItemClick?: (dataIndex: number) => void;
 };
 
 /** The one chart component: ECharts with the app's light or dark theme, resized with its container. */
-export function Chart({ option, height, label, testId }: Props) {
+export function Chart({ option, height, label, testId, onItemClick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const scheme = useComputedColorScheme('light', { getInitialValueInEffect: false });
@@ -34,6 +36,16 @@ export function Chart({ option, height, label, testId }: Props) {
   useEffect(() => {
     chart.current?.setOption({ aria: { enabled: true, label: { description: label } }, ...option }, { notMerge: true });
   }, [option, label, themeName]);
+
+  useEffect(() => {
+    const instance = chart.current;
+    if (!instance || !onItemClick) return;
+    const handler = (params: { dataIndex?: number }): void => {
+      if (typeof params.dataIndex === 'number') onItemClick(params.dataIndex);
+    };
+    instance.on('click', handler);
+    return () => void instance.off('click', handler);
+  }, [onItemClick, themeName]);
 
   return <Box ref={container} h={height} w="100%" role="img" aria-label={label} data-testid={testId} />;
 }

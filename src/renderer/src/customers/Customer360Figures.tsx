@@ -37,7 +37,13 @@ export function KeyFigures({ data, currency }: { data: Customer360; currency: st
       key: 'reviews',
       label: t('customer360.figures.reviews'),
       value: format.integer(data.reviews.count),
-      caption: data.reviews.avgRating === null ? undefined : t('customer360.figures.avgRating', { rating: format.decimal(data.reviews.avgRating, 1) }),
+      caption:
+        [
+          data.reviews.avgRating === null ? null : t('customer360.figures.avgRating', { rating: format.decimal(data.reviews.avgRating, 1) }),
+          data.reviews.avgSentiment === undefined ? null : t('customer360.figures.avgSentiment', { score: format.decimal(data.reviews.avgSentiment, 2) }),
+        ]
+          .filter(Boolean)
+          .join(' · ') || undefined,
     },
   ];
   return (

@@ -1,8 +1,9 @@
-import { Group, Rating, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
+import { Badge, Group, Rating, Stack, Text, ThemeIcon, Timeline, Title } from '@mantine/core';
 import { IconMail, IconReceiptRefund, IconShoppingBag, IconStar, type Icon } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Customer360, TimelineEvent } from '../../../shared/customer-schemas';
 import { useFormat } from '../format/useFormat';
+import { SENTIMENT_COLOURS, type SentimentLabel } from '../reviews/sentiment-colours';
 
 const TYPES: Record<TimelineEvent['type'], { icon: Icon; color: string }> = {
   order: { icon: IconShoppingBag, color: 'brand' },
@@ -10,6 +11,16 @@ const TYPES: Record<TimelineEvent['type'], { icon: Icon; color: string }> = {
   review: { icon: IconStar, color: 'yellow' },
   campaign: { icon: IconMail, color: 'grape' },
 };
+
+/** A review's sentiment from the text analysis: its label, coloured, with the score on hover. */
+export function SentimentBadge({ score, label }: { score: number; label: SentimentLabel }) {
+  const { t } = useTranslation();
+  return (
+    <Badge size="xs" variant="light" color={SENTIMENT_COLOURS[label]} title={t('reviews.scoreTitle', { score: score.toFixed(2) })} data-testid="review-sentiment" data-label={label}>
+      {t(`reviews.labels.${label}`)}
+    </Badge>
+  );
+}
 
 /** Orders, returns, reviews and campaign messages, newest first. */
 export function CustomerTimeline({ data, currency }: { data: Customer360; currency: string }) {
@@ -55,7 +66,12 @@ export function CustomerTimeline({ data, currency }: { data: Customer360; curren
                     <Text size="sm" fw={500} lineClamp={1} title={event.title}>
                       {event.title}
                     </Text>
-                    {event.rating !== null && <Rating value={event.rating} readOnly size="xs" aria-label={t('customer360.timeline.stars', { count: event.rating })} />}
+                    {(event.rating !== null || event.sentiment !== undefined) && (
+                      <Group gap={6} wrap="nowrap">
+                        {event.rating !== null && <Rating value={event.rating} readOnly size="xs" aria-label={t('customer360.timeline.stars', { count: event.rating })} />}
+                        {event.sentiment !== undefined && <SentimentBadge {...event.sentiment} />}
+                      </Group>
+                    )}
                     {event.detail && (
                       <Text size="xs" c="dimmed" lineClamp={2}>
                         {event.detail}

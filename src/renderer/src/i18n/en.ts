@@ -68,6 +68,11 @@ export const en = {
       "title": "Insights",
       "subtitle": "Who your customers are, how each month’s new customers keep buying, and where sales are heading."
     },
+    "reviews": {
+      "nav": "Reviews",
+      "title": "Reviews",
+      "subtitle": "What customers say in their reviews: how they feel, and about what."
+    },
     "segments": {
       "nav": "Segments",
       "title": "Segments",
@@ -480,7 +485,8 @@ export const en = {
       "returns": "Returns",
       "topCategory": "Top category",
       "reviews": "Reviews",
-      "avgRating": "{{rating}} ★ on average"
+      "avgRating": "{{rating}} ★ on average",
+      "avgSentiment": "sentiment {{score}}"
     },
     "spend": {
       "title": "Spend by month",
@@ -1445,6 +1451,84 @@ export const en = {
     "missingValue_other": "{{formatted}} missing ({{share}})",
     "outlier": "{{formatted}} {{rule}}"
   },
+  "reviews": {
+    "analyse": "Analyse reviews",
+    "analyseAgain": "Analyse again",
+    "running": "Analysing reviews",
+    "failed": "The reviews could not be analysed",
+    "cancelled": "The analysis was cancelled; nothing changed.",
+    "scope": "{{count}} reviews · sentiment by {{by}}",
+    "scoreTitle": "Sentiment {{score}} (0 negative … 1 positive)",
+    "noMatch": "No reviews match these filters.",
+    "source": {
+      "model": "the trained text model v{{version}}",
+      "lexicon": "the word list (VADER)",
+      "mixed": "the text model and the word list"
+    },
+    "labels": {
+      "positive": "Positive",
+      "neutral": "Neutral",
+      "negative": "Negative"
+    },
+    "empty": {
+      "title": "No reviews yet",
+      "text": "Import a reviews file (customer, product, stars, title, text, date) or create a demo shop. The reviews are analysed as soon as they arrive.",
+      "import": "Import reviews",
+      "demo": "Create a demo shop"
+    },
+    "notAnalysed": {
+      "title": "Find out what customers say",
+      "text": "This workspace has {{count}} reviews that have not been analysed yet. The analysis scores each review’s sentiment and finds the themes customers write about, such as “fast delivery” or “runs small”."
+    },
+    "counts": {
+      "title": "Sentiment",
+      "mean": "Mean score (0 negative … 1 positive)",
+      "stars": "Stars",
+      "help": "Each review is scored from its words: neutral between 0.4 and 0.6."
+    },
+    "overTime": {
+      "title": "Sentiment over time",
+      "help": "Reviews each month by sentiment; the line is the month’s mean score.",
+      "reviews": "Reviews",
+      "mean": "Mean score"
+    },
+    "themes": {
+      "title": "Themes",
+      "legend": "red: complaints · grey: mixed · green: praise",
+      "help": "What customers mention most, and how they feel about it. Choose a theme to read the sentences behind it.",
+      "mentions": "Reviews mentioning it",
+      "tooltip": "{{mentions}} reviews ({{share}}) · sentiment {{score}}",
+      "none": "No themes in the reviews these filters select.",
+      "listLabel": "Themes (open a theme’s quotes)"
+    },
+    "quotes": {
+      "title": "“{{phrase}}”",
+      "loading": "Quotes",
+      "total_one": "{{count}} review says it",
+      "total_other": "{{count}} reviews say it",
+      "close": "Close the quotes",
+      "orderLabel": "Order of the quotes",
+      "order": {
+        "newest": "Newest first",
+        "negative": "Most negative first",
+        "positive": "Most positive first"
+      },
+      "more": "Show more ({{shown}} of {{total}})"
+    },
+    "filters": {
+      "product": "Product",
+      "category": "Category",
+      "segment": "Segment",
+      "stars": "Stars",
+      "sentiment": "Sentiment",
+      "from": "From",
+      "to": "To",
+      "all": "All",
+      "any": "Any",
+      "everyone": "Everyone",
+      "noSegments": "No saved segments"
+    }
+  },
   "segments": {
     "toolbar": {
       "new": "New segment",
@@ -1569,8 +1653,17 @@ export const en = {
       "reviewMode": {
         "any": "any review",
         "sentiment": "with sentiment",
-        "stars": "with stars"
+        "stars": "with stars",
+        "theme": "mentioning a theme",
+        "average": "averaging a sentiment"
       },
+      "themeLabel": "Theme the review mentions",
+      "themePick": "pick a theme",
+      "noThemes": "analyse the reviews first (Reviews)",
+      "avgFrom": "average sentiment from",
+      "avgScale": "(0 negative … 1 positive)",
+      "minAvgLabel": "Lowest average sentiment (0 to 1)",
+      "maxAvgLabel": "Highest average sentiment (0 to 1)",
       "sentimentLabel": "Sentiment",
       "sentiment": {
         "positive": "positive",

@@ -32,6 +32,7 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
   const { t } = useTranslation();
   const campaigns = catalog.options?.campaigns ?? [];
   const categories = catalog.options?.categories ?? [];
+  const themes = catalog.options?.themes ?? [];
   const within = (
     <Count
       before={t('segments.events.withinBefore')}
@@ -141,7 +142,7 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
           <Select
             size="sm"
             w={150}
-            data={(['any', 'sentiment', 'stars'] as const).map((value) => ({ value, label: t(`segments.events.reviewMode.${value}`) }))}
+            data={(['any', 'sentiment', 'stars', 'theme', 'average'] as const).map((value) => ({ value, label: t(`segments.events.reviewMode.${value}`) }))}
             value={draft.reviewMode}
             onChange={(v) => v && onChange({ reviewMode: v as EventDraft['reviewMode'] })}
             allowDeselect={false}
@@ -159,6 +160,35 @@ export function EventEditor({ draft, catalog, onChange }: Props) {
               aria-label={t('segments.events.sentimentLabel')}
               data-testid="event-sentiment"
             />
+          )}
+          {draft.reviewMode === 'theme' && (
+            <Select
+              size="sm"
+              w={220}
+              data={themes}
+              value={draft.theme || null}
+              onChange={(v) => onChange({ theme: v ?? '' })}
+              searchable
+              placeholder={themes.length ? t('segments.events.themePick') : t('segments.events.noThemes')}
+              aria-label={t('segments.events.themeLabel')}
+              nothingFoundMessage={t('segments.builder.nothingFound')}
+              data-testid="event-theme"
+            />
+          )}
+          {draft.reviewMode === 'average' && (
+            <>
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {t('segments.events.avgFrom')}
+              </Text>
+              <NumberInput size="sm" w={72} value={draft.minAvgSentiment} onChange={(v) => onChange({ minAvgSentiment: toDraft(v) })} min={0} max={1} step={0.05} decimalScale={2} allowNegative={false} hideControls placeholder="0" aria-label={t('segments.events.minAvgLabel')} data-testid="event-min-avg" />
+              <Text size="sm" c="dimmed">
+                {t('segments.events.starsTo')}
+              </Text>
+              <NumberInput size="sm" w={72} value={draft.maxAvgSentiment} onChange={(v) => onChange({ maxAvgSentiment: toDraft(v) })} min={0} max={1} step={0.05} decimalScale={2} allowNegative={false} hideControls placeholder="1" aria-label={t('segments.events.maxAvgLabel')} data-testid="event-max-avg" />
+              <Text size="sm" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {t('segments.events.avgScale')}
+              </Text>
+            </>
           )}
           {draft.reviewMode === 'stars' && (
             <>

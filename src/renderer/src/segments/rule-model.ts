@@ -54,11 +54,15 @@ export type EventDraft = {
   /** received / responded: a campaign id, or '' for any. */
   campaign: string;
   response: Response;
-  /** reviewed: any review, by sentiment, or by stars. */
-  reviewMode: 'any' | 'sentiment' | 'stars';
+  /** reviewed: any review, by sentiment, by stars, mentioning a theme, or by the average sentiment of the reviews. */
+  reviewMode: 'any' | 'sentiment' | 'stars' | 'theme' | 'average';
   sentiment: Sentiment;
   minRating: NumberDraft;
   maxRating: NumberDraft;
+  theme: string;
+  /** Average sentiment bounds, 0 (negative) … 1 (positive). */
+  minAvgSentiment: NumberDraft;
+  maxAvgSentiment: NumberDraft;
   withinDays: NumberDraft;
   /** recommended: which list, and only its first N (category shared with purchased). */
   recommendedList: 'any' | 'discover' | 'buy-again';
@@ -107,6 +111,9 @@ export function newEvent(event: EventName): EventDraft {
     sentiment: 'positive',
     minRating: '',
     maxRating: '',
+    theme: '',
+    minAvgSentiment: '',
+    maxAvgSentiment: '',
     withinDays: '',
     recommendedList: 'any',
     recommendedTop: '',
@@ -198,6 +205,19 @@ function conditionRule(draft: ConditionDraft): SegmentRule | null {
       return { event: 'responded', ...(draft.campaign ? { campaign: draft.campaign } : {}), response: draft.response, ...within };
     case 'reviewed': {
       if (draft.reviewMode === 'sentiment') return { event: 'reviewed', sentiment: draft.sentiment, ...within };
+      if (draft.reviewMode === 'theme') return draft.theme.trim() ? { event: 'reviewed', theme: draft.theme.trim(), ...within } : null;
+      if (draft.reviewMode === 'average') {
+        const bound = (v: NumberDraft): number | undefined => (v === '' ? undefined : Math.min(1, Math.max(0, v)));
+        const minAvgSentiment = bound(draft.minAvgSentiment);
+        const maxAvgSentiment = bound(draft.maxAvgSentiment);
+        if (minAvgSentiment === undefined && maxAvgSentiment === undefined) return null;
+        return {
+          event: 'reviewed',
+          ...(minAvgSentiment === undefined ? {} : { minAvgSentiment }),
+          ...(maxAvgSentiment === undefined ? {} : { maxAvgSentiment }),
+          ...within,
+        };
+      }
       if (draft.reviewMode === 'stars') {
         const minRating = optionalInt(draft.minRating);
         const maxRating = optionalInt(draft.maxRating);
@@ -296,7 +316,19 @@ function fromCondition(rule: FieldCondition | EventCondition): ConditionDraft {
       draft.response = rule.response;
       break;
     case 'reviewed':
-      draft.reviewMode = rule.sentiment ? 'sentiment' : rule.minRating !== undefined || rule.maxRating !== undefined ? 'stars' : 'any';
+      draft.reviewMode =
+        rule.theme !== undefined
+          ? 'theme'
+          : rule.minAvgSentiment !== undefined || rule.maxAvgSentiment !== undefined
+            ? 'average'
+            : rule.sentiment
+              ? 'sentiment'
+              : rule.minRating !== undefined || rule.maxRating !== undefined
+                ? 'stars'
+                : 'any';
+      draft.theme = rule.theme ?? '';
+      draft.minAvgSentiment = draftNumber(rule.minAvgSentiment);
+      draft.maxAvgSentiment = draftNumber(rule.maxAvgSentiment);
       draft.sentiment = rule.sentiment ?? 'positive';
       draft.minRating = draftNumber(rule.minRating);
       draft.maxRating = draftNumber(rule.maxRating);
