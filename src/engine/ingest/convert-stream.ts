@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { AppError, errorCodes, type AppErrorData, type ErrorCode } from '../../shared/errors';
 import type { DetectedFormat, ImportKind, RowError } from '../../shared/import-schemas';
 import { spawnEngineWorker } from '../jobs/spawn';
-import type { Converter, TypedRow } from './convert';
+import type { Converter, Slots, TypedRow } from './convert';
 import { IMPORT_READ_WORKER_LIMITS, limitExceeded, type ReadLimits } from './limits';
 import { readRows, type SourceRow } from './reader';
 import type { ReadProgress } from './source';
@@ -25,6 +25,18 @@ export function convertBatch(batch: SourceRow[], converter: Converter): Converte
     out.push(typed && rowErrors.length === 0 ? typed : rowErrors);
   }
   return out;
+}
+
+/**
+ * The reading worker's way to convert one record: its values go into `slots` (the converter's field order), to be
+ * copied onto the wire at once. 'header' for the header, the record's problems when it is rejected, else 'ok'.
+ */
+export function convertRecordInto(source: SourceRow, converter: Converter, slots: Slots): 'header' | 'ok' | RowError[] {
+  if (source.row === 1 && source.cells) return 'header';
+  const rowErrors: RowError[] = [];
+  const ok = source.cells ? converter.convertInto(source.cells, source.row, rowErrors, slots) : false;
+  if (!source.cells) rowErrors.push({ row: source.row, column: null, field: null, code: 'bad-record', message: source.problem });
+  return ok && rowErrors.length === 0 ? 'ok' : rowErrors;
 }
 
 /** The converted batches of one file, and how to stop reading it before its end. */
@@ -77,43 +89,83 @@ export type ConvertMessage =
 /** Batches the worker may have sent ahead of the writer: enough to keep both threads busy, few enough to keep memory flat. */
 export const BATCHES_AHEAD = 4;
 
-export function toWire(rows: ConvertedRow[], fields: string[], bytes: number): WireBatch {
-  const good = rows.reduce((n, row) => (Array.isArray(row) ? n : n + 1), 0);
-  const tags = new Uint8Array(good * fields.length);
-  const numbers = new Float64Array(good * fields.length);
-  const texts: string[] = [];
+/**
+ * Builds the next batch for the wire record by record, straight from each record's slots (then reused), into
+ * typed arrays kept from batch to batch: the reading worker makes no object per row and little garbage.
+ */
+export class WireBuilder {
+  private tags: Uint8Array;
+  private numbers: Float64Array;
+  private texts: string[] = [];
   // A text equal to the one above it in its column is sent once: the lines of one order repeat its number, date,
   // customer and country. (A map of every text costs more than it saves.)
-  const lastText: Array<string | null> = fields.map(() => null);
-  const lastId = fields.map(() => 0);
-  const bad: number[] = [];
-  const errors: RowError[][] = [];
-  let at = 0;
-  for (let i = 0; i < rows.length; i += 1) {
-    const row = rows[i] as ConvertedRow;
-    if (Array.isArray(row)) {
-      bad.push(i);
-      errors.push(row);
-      continue;
-    }
-    for (let f = 0; f < fields.length; f += 1) {
-      const value = row[fields[f] as string] ?? null;
+  private readonly lastText: Array<string | null>;
+  private readonly lastId: number[];
+  private bad: number[] = [];
+  private errors: RowError[][] = [];
+  private at = 0;
+  /** Rows in the batch so far, rejected ones included. */
+  count = 0;
+
+  constructor(private readonly fields: string[], rows = 1024) {
+    this.tags = new Uint8Array(rows * fields.length);
+    this.numbers = new Float64Array(rows * fields.length);
+    this.lastText = fields.map(() => null);
+    this.lastId = fields.map(() => 0);
+  }
+
+  /** A rejected record: its place in the batch and its problems. */
+  reject(errors: RowError[]): void {
+    this.bad.push(this.count);
+    this.errors.push(errors);
+    this.count += 1;
+  }
+
+  /** A good record's values, in the fields' order (undefined is sent as null). */
+  add(values: Slots): void {
+    this.count += 1;
+    const { fields, lastText, lastId } = this;
+    if (this.at + fields.length > this.tags.length) this.grow();
+    const { tags, numbers } = this;
+    let at = this.at;
+    for (let f = 0; f < fields.length; f += 1, at += 1) {
+      const value = values[f] ?? null;
       if (typeof value === 'number') {
         tags[at] = NUMBER;
         numbers[at] = value;
       } else if (typeof value === 'string') {
         if (value !== lastText[f]) {
           lastText[f] = value;
-          lastId[f] = texts.length;
-          texts.push(value);
+          lastId[f] = this.texts.length;
+          this.texts.push(value);
         }
         tags[at] = TEXT;
         numbers[at] = lastId[f] as number;
       } else tags[at] = value === null ? NULL : value ? TRUE : FALSE;
-      at += 1;
     }
+    this.at = at;
   }
-  return { count: rows.length, tags, numbers, texts, bad, errors, bytes };
+
+  /** The batch built so far, in arrays of its own (to be moved to the other thread); the builder starts afresh. */
+  take(bytes: number): WireBatch {
+    const batch: WireBatch = { count: this.count, tags: this.tags.slice(0, this.at), numbers: this.numbers.slice(0, this.at), texts: this.texts, bad: this.bad, errors: this.errors, bytes };
+    this.texts = [];
+    this.bad = [];
+    this.errors = [];
+    this.lastText.fill(null);
+    this.at = 0;
+    this.count = 0;
+    return batch;
+  }
+
+  private grow(): void {
+    const tags = new Uint8Array(this.tags.length * 2);
+    tags.set(this.tags);
+    const numbers = new Float64Array(this.numbers.length * 2);
+    numbers.set(this.numbers);
+    this.tags = tags;
+    this.numbers = numbers;
+  }
 }
 
 export function fromWire(wire: WireBatch, fields: string[]): ConvertedRow[] {

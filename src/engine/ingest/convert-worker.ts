@@ -2,8 +2,8 @@
 // thread writes the rows (convert-stream.ts). Only what reading needs is loaded here, so it starts quickly.
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../shared/errors';
-import { createConverter } from './convert';
-import { BATCHES_AHEAD, convertBatch, toWire, type ConvertedRow, type ConvertMessage, type ConvertRequest } from './convert-stream';
+import { createConverter, type Slots } from './convert';
+import { BATCHES_AHEAD, convertRecordInto, WireBuilder, type ConvertMessage, type ConvertRequest } from './convert-stream';
 import { readRows } from './reader';
 import type { ReadProgress } from './source';
 
@@ -33,22 +33,27 @@ async function convertAll(port: Port, request: ConvertRequest): Promise<void> {
     const converter = createConverter(request.kind, request.headers, request.mapping, request.detected, refuse, new Set());
     post({ type: 'fields', fields: converter.fields });
     const progress: ReadProgress = { bytes: 0 };
-    let pending: ConvertedRow[] = [];
+    const wire = new WireBuilder(converter.fields, ROWS_PER_MESSAGE + 2048);
+    // Each record is typed into this one array and copied onto the wire at once.
+    const slots: Slots = [];
     let sent = 0;
     const send = async (): Promise<void> => {
-      const batch = toWire(pending, converter.fields, progress.bytes);
+      const batch = wire.take(progress.bytes);
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits -= 1;
       port.postMessage({ type: 'batch', batch } satisfies ConvertMessage, [batch.tags.buffer as ArrayBuffer, batch.numbers.buffer as ArrayBuffer]);
-      pending = [];
       sent += 1;
     };
     for await (const batch of readRows(request.file, request.detected, progress, request.limits)) {
-      for (const row of convertBatch(batch, converter)) pending.push(row);
+      for (const source of batch) {
+        const outcome = convertRecordInto(source, converter, slots);
+        if (outcome === 'ok') wire.add(slots);
+        else if (outcome !== 'header') wire.reject(outcome);
+      }
       // The first message goes early, so the writer can start while the worker reads on.
-      if (pending.length >= (sent === 0 ? FIRST_MESSAGE_ROWS : ROWS_PER_MESSAGE)) await send();
+      if (wire.count >= (sent === 0 ? FIRST_MESSAGE_ROWS : ROWS_PER_MESSAGE)) await send();
     }
-    if (pending.length > 0) await send();
+    if (wire.count > 0) await send();
     post({ type: 'done' });
   } catch (error) {
     post({ type: 'failed', error: errorData(error), appError: error instanceof AppError });

@@ -14,8 +14,15 @@ const NEWLINE = 10;
 export function lineCap(file: string, delimiter: string | null, limits: ReadLimits): Transform {
   const delim = delimiter === null ? -1 : delimiter.charCodeAt(0);
   const quoting = delimiter !== null;
-  // A character that makes a line count as a row (Papa skips lines of only blanks and delimiters).
-  const content = new RegExp(`[^\\r\\n \\t${delimiter === null ? '' : delimiter.replace(/[\\\]^-]/g, '\\$&')}]`, 'g');
+  // Whether text[from, to) has a character that makes a line count as a row (Papa skips lines of only blanks and
+  // delimiters). A loop over character codes: a regular expression per line made garbage for every line.
+  const hasContent = (text: string, from: number, to: number): boolean => {
+    for (let k = from; k < to; k += 1) {
+      const code = text.charCodeAt(k);
+      if (code !== 13 && code !== NEWLINE && code !== 32 && code !== 9 && code !== delim) return true;
+    }
+    return false;
+  };
   // 0 outside quotes, 1 inside, 2 just after a quote inside quotes at the end of a chunk (a second one escapes it).
   let state = 0;
   // Characters of the current record in earlier chunks, and the last character before this chunk.
@@ -69,21 +76,14 @@ export function lineCap(file: string, delimiter: string | null, limits: ReadLimi
         }
         if (newline < 0) break;
         if (carried + newline - start > limits.lineChars) return done(tooLong());
-        if (!lineHasText) {
-          content.lastIndex = start;
-          const found = content.exec(text);
-          lineHasText = found !== null && found.index < newline;
-        }
+        if (!lineHasText) lineHasText = hasContent(text, start, newline);
         if (lineHasText) rows += 1;
         carried = 0;
         lineHasText = false;
         start = newline + 1;
         i = start;
       }
-      if (!lineHasText && state === 0 && start < end) {
-        content.lastIndex = start;
-        lineHasText = content.exec(text) !== null;
-      }
+      if (!lineHasText && state === 0 && start < end) lineHasText = hasContent(text, start, end);
       carried += end - start;
       if (end > 0) before = text.charCodeAt(end - 1);
       if (carried > limits.lineChars) return done(tooLong());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { ImportReport, ImportRequest, PiiKind, RowError } from '../../shared/import-schemas';
 import { importJobSchema } from '../../shared/import-schemas';
+import { NAME_SQL } from '../customers/columns';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import type { Db } from '../db/open-workspace';
 import type { JobControl } from '../kernel/jobs';
@@ -77,6 +78,7 @@ export async function runImport(
     let restoreIndexes: (() => void) | null = null;
     const beforeWrite = size >= BULK_BYTES ? (): void => void (restoreIndexes ??= suspendIndexes(db, BULK_INDEXES[request.kind])) : undefined;
     const customersBefore = maxCustomerId(db);
+    const restoreSearch = size >= BULK_BYTES && ADDS_CUSTOMERS_ONLY.has(request.kind) ? suspendSearchTrigger(db, customersBefore) : null;
     const writer = createWriter(request.kind, { db, importId: () => importId, now, pseudonymised: pseudonymised.size > 0, mapped: new Set(Object.values(mapping)), campaignId: request.campaignId, beforeWrite });
     const errors: RowError[] = [];
     const errorCounts: Record<string, number> = {};
@@ -107,6 +109,7 @@ export async function runImport(
     control.checkCancelled();
     writer.finish();
     (restoreIndexes as (() => void) | null)?.();
+    restoreSearch?.();
     const { inserted, updated, unchanged } = writer.counts;
     const skipped = request.onError === 'skip' ? rejected : 0;
     const outcome: ImportReport['outcome'] =
@@ -188,6 +191,28 @@ function suspendIndexes(db: Db, names: string[]): () => void {
   for (const name of names) db.exec(`DROP INDEX IF EXISTS "${name.replace(/"/g, '')}"`);
   return () => {
     for (const { sql } of definitions) db.exec(sql);
+  };
+}
+
+/** Kinds whose writers only ever add customers (found or made by the resolvers), never change or delete one. */
+const ADDS_CUSTOMERS_ONLY = new Set<ImportRequest['kind']>(['orders', 'reviews', 'campaign_results']);
+
+/**
+ * The quick-search index's insert trigger, set aside during a big load that can only add customers: one full-text
+ * insert per new customer costs about four times one statement that indexes them all (4,372 customers of the UCI
+ * file: ~100 ms against ~25 ms). The customers added after `customersBefore` are indexed at the end instead, the
+ * same entries the trigger would have made. Inside the import's transaction, so a rollback brings the trigger back untouched.
+ */
+function suspendSearchTrigger(db: Db, customersBefore: number): () => void {
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_search_insert'").pluck().get() as string | undefined;
+  if (trigger === undefined) return () => undefined;
+  db.exec('DROP TRIGGER customers_search_insert');
+  return () => {
+    db.exec(trigger);
+    db.prepare(
+      `INSERT INTO customers_search (rowid, customer_id, name, email, city, country)
+       SELECT c.id, c.external_id, ${NAME_SQL}, c.email, c.city, c.country FROM customers c WHERE c.id > ? ORDER BY c.id`,
+    ).run(customersBefore);
   };
 }
 

@@ -201,6 +201,33 @@ describe('a big file imported again', () => {
   });
 });
 
+describe('a big file that brings customers', () => {
+  it('indexes them for the quick search as the trigger would, and puts the trigger back', async () => {
+    const rows = Array.from({ length: 70_000 }, (_, i) => `B-${i};0${(i % 9) + 1}/03/2024 10:00;K-${i % 500};SKU-${i % 40};Item ${i};1;9,99;Nederland`);
+    const file = writeMessyFile(dir, rows, 'big.csv');
+    const info = await inspectFile(ws.db, file, 'orders');
+    let small = writeMessyFile(dir, ['S-1;14/03/2024 10:00;K-early;SKU-1;Item;1;9,99;Nederland'], 'small.csv');
+    // A customer from before the big file keeps its one entry.
+    await runImport(ws.db, request(small, (await inspectFile(ws.db, small, 'orders')).mapping), control());
+    const exec = vi.spyOn(ws.db, 'exec');
+    expect((await runImport(ws.db, request(file, info.mapping), control())).inserted).toBe(70_000);
+    expect(exec.mock.calls.filter(([sql]) => /DROP TRIGGER customers_search_insert/i.test(sql))).toHaveLength(1);
+    exec.mockRestore();
+    const scalar = (sql: string, ...params: unknown[]): unknown => ws.db.prepare(sql).pluck().get(...params);
+    expect(scalar("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_search_insert'")).toBe(1);
+    expect(scalar('SELECT count(*) FROM customers')).toBe(501);
+    expect(scalar('SELECT count(*) FROM customers_search')).toBe(501);
+    const found = (term: string): unknown[] => ws.db.prepare('SELECT rowid FROM customers_search WHERE customers_search MATCH ? ORDER BY rowid').pluck().all(`"${term}"`);
+    expect(found('K-42')).toEqual(ws.db.prepare("SELECT id FROM customers WHERE external_id LIKE '%K-42%' ORDER BY id").pluck().all());
+    expect(found('K-early')).toEqual([scalar("SELECT id FROM customers WHERE external_id = 'K-early'")]);
+    expect(found('nederland')).toHaveLength(501);
+    // The trigger indexes a customer a later import brings.
+    small = writeMessyFile(dir, ['S-2;14/03/2024 10:00;K-later;SKU-1;Item;1;9,99;Nederland'], 'small-2.csv');
+    await runImport(ws.db, request(small, (await inspectFile(ws.db, small, 'orders')).mapping), control());
+    expect(found('K-later')).toEqual([scalar("SELECT id FROM customers WHERE external_id = 'K-later'")]);
+  });
+});
+
 describe('partial files', () => {
   it('a file without a column leaves that field of existing records alone', async () => {
     const full = path.join(dir, 'full.csv');
