@@ -77,7 +77,7 @@ export const campaignsHandlers = {
     return forecastCampaign(db, audienceOf(db, input.id));
   },
   'campaigns.export': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
+    refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
     const db = ctx.workspace().db;
     const { plan } = requirePlan(db, input.id);
     const folder = input.folder ? ctx.files.resolve(input.folder, 'folder', 'folder') : newExportPath(ctx.workspace().dir, `campaign-${input.id}`, '');
@@ -86,7 +86,7 @@ export const campaignsHandlers = {
     return { jobId: job.id };
   },
   'campaigns.importResults': async (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Import the results');
+    refuseWhileJobRuns(ctx.jobs, 'Import the results');
     const db = ctx.workspace().db;
     const { name } = readPlan(db, input.id);
     const file = ctx.files.resolve(input.file, 'read', 'file');
@@ -114,7 +114,7 @@ export const campaignsHandlers = {
   'campaigns.report': (input, ctx) => campaignReport(ctx.workspace().db, input.id),
   'campaigns.compare': (input, ctx) => ({ campaigns: compareCampaigns(ctx.workspace().db, input.ids) }),
   'campaigns.uplift': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Fit the uplift model');
+    refuseWhileJobRuns(ctx.jobs, 'Fit the uplift model');
     const db = ctx.workspace().db;
     const { name } = readPlan(db, input.id);
     if (!readArms(db, input.id).some((a) => a.holdout)) {

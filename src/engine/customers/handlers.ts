@@ -23,17 +23,17 @@ export const customersHandlers = {
   'customers.get': (input, ctx) => readCustomer360(ctx.workspace().db, input.id),
   'customers.reveal': (input, ctx) => revealCustomer(ctx.workspace().db, input.id),
   'customers.erase': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Erase the customer');
+    refuseWhileJobRuns(ctx.jobs, 'Erase the customer');
     const result = eraseEverywhere(ctx.workspace(), input.id);
     ctx.emit('workspace.changed', { path: ctx.workspace().dir, reason: 'data' });
     return result;
   },
   'customers.eraseLeftovers': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Delete the files');
+    refuseWhileJobRuns(ctx.jobs, 'Delete the files');
     return eraseLeftovers(ctx.workspace(), input.files);
   },
   'customers.export': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
+    refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
     const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, 'customers', '.csv');
     checkExportTarget(file, 'customers.csv');
     // A revealed export is audited in full by its job; a masked one still selected people by what the mask hides.

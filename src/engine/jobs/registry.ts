@@ -14,7 +14,6 @@ import { analyzeReviews } from '../reviews/analyze-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
-import { AppError } from '../../shared/errors';
 import type { JobFunctions } from './types';
 
 /** Every kind of job and the function that does its work inside a worker thread. */

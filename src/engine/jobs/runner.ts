@@ -49,6 +49,10 @@ export class JobRunner implements JobQueue {
     return this.running.size;
   }
 
+  activeKinds(): JobKind[] {
+    return [...this.running.values()].map((entry) => entry.info.kind);
+  }
+
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined {
     const entry = this.running.get(id);

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { JobKind } from '../../shared/contract';
+import type { JobQueue } from './jobs';
 import { makePrivateDir } from './private-files';
 
 /** Where exports go when the user chose no place, and the checks every export makes before its job starts. */
@@ -35,7 +37,18 @@ export function checkExportTarget(file: string, example: string): void {
   }
 }
 
-/** Exports, imports and training write to the workspace: one at a time. `what` says what to do once it is free. */
-export function refuseWhileJobRuns(activeCount: number, what: string): void {
-  if (activeCount > 0) throw new AppError('conflict', `A job is running in this workspace. ${what} when it has finished, or cancel it.`);
+/**
+ * Jobs the engine starts by itself that write only tables an export does not need to wait for: the review analysis
+ * after a reviews import or a demo shop (sentiment and themes). An export reads one snapshot of the workspace (WAL),
+ * so it may run beside them; what writes customers, orders or their figures still comes first.
+ */
+const EXPORTS_NEED_NOT_WAIT: ReadonlySet<JobKind> = new Set<JobKind>(['reviews.analyze']);
+
+/**
+ * Exports, imports and training write to the workspace: one at a time. `what` says what to do once it is free.
+ * An export (`reading`) need not wait for the review analysis.
+ */
+export function refuseWhileJobRuns(jobs: Pick<JobQueue, 'activeKinds'>, what: string, options: { reading?: boolean } = {}): void {
+  const waitFor = jobs.activeKinds().filter((kind) => !(options.reading && EXPORTS_NEED_NOT_WAIT.has(kind)));
+  if (waitFor.length > 0) throw new AppError('conflict', `A job is running in this workspace. ${what} when it has finished, or cancel it.`);
 }

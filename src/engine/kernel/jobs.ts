@@ -86,6 +86,8 @@ export type JobResults = {
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */
 export type JobQueue = {
   readonly activeCount: number;
+  /** The kinds of the jobs running now. */
+  activeKinds(): JobKind[];
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined;
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo;

@@ -59,7 +59,7 @@ function toCard(row: Row): ModelCard {
 }
 
 const SELECT = 'SELECT id, kind, version, active, backend, metrics_json, created_at, scored FROM model_artifacts';
-/** Recommendation versions keep a RecommendTrainResult, not a card: recommend/read-repo.ts reads them. */
+/** The model lab lists recommendation versions on their own card (recommend/read-repo.ts reads them), not among these. */
 const CARDS_ONLY = "kind <> 'recommend'";
 
 export function readModelCard(db: Db, id: number): ModelCard {
@@ -106,9 +106,9 @@ export function activePurchaseModels(db: Db): Array<{ id: number; category: stri
   );
 }
 
-/** The active versions (for retraining after an import). */
+/** The active versions of every kind (for retraining after an import). */
 export function activeModels(db: Db): ModelCard[] {
-  return (db.prepare(`${SELECT} WHERE active = 1 AND ${CARDS_ONLY} ORDER BY id`).all() as Row[]).map(toCard);
+  return (db.prepare(`${SELECT} WHERE active = 1 ORDER BY id`).all() as Row[]).map(toCard);
 }
 
 /** Makes `id` the one active version of its kind; call inside the transaction that writes its scores. */

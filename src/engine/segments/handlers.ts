@@ -48,7 +48,7 @@ export const segmentsHandlers = {
   'segments.update': (input, ctx) => updateSegment(ctx.workspace().db, input),
   'segments.delete': (input, ctx) => ({ deleted: deleteSegment(ctx.workspace().db, input.id) }),
   'segments.export': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs.activeCount, 'Start the export');
+    refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
     const segment = getSegment(ctx.workspace().db, input.id);
     const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, `segment-${input.id}`, '.csv');
     checkExportTarget(file, 'segment.csv');

@@ -10,7 +10,8 @@ import type { RecommendTrainResult } from '../../../src/shared/recommend-schemas
  */
 export function seedRecommendations(db: Db, options: { skip?: readonly number[]; version?: number; active?: boolean } = {}): number {
   const sale = "o.kind = 'sale' AND l.quantity > 0 AND l.unit_price > 0 AND o.customer_id IS NOT NULL";
-  const version = options.version ?? 1;
+  // The next version after any a real training stored in the same workspace.
+  const version = options.version ?? ((db.prepare("SELECT max(version) FROM model_artifacts WHERE kind = 'recommend'").pluck().get() as number | null) ?? 0) + 1;
   const result: RecommendTrainResult = {
     modelId: 0,
     version,
