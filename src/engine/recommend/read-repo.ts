@@ -15,14 +15,18 @@ import { memoised } from '../kernel/memo';
 
 /**
  * Reads what the recommendation training wrote (migration 009: customer_recommendations, product_similar,
- * product_together, and model_artifacts rows of kind 'recommend' whose metrics_json is the whole training result).
+ * product_together, and model_artifacts rows of kind 'recommend' whose metrics_json is a model card holding the training result).
  * Nothing here writes: the training job and activation own those tables.
  */
 
 type VersionRow = { id: number; version: number; active: number; created_at: string; metrics_json: string };
 
 function toVersion(row: VersionRow): RecommendVersion {
-  return { id: row.id, version: row.version, active: row.active === 1, createdAt: row.created_at, result: recommendTrainResultSchema.parse(JSON.parse(row.metrics_json)) };
+  // The training stores a model card whose `recommend` field is its result (without the id and version, which the
+  // row has); a bare result is read as well.
+  const stored = JSON.parse(row.metrics_json) as { recommend?: object };
+  const result = recommendTrainResultSchema.parse({ ...(stored.recommend ?? stored), modelId: row.id, version: row.version });
+  return { id: row.id, version: row.version, active: row.active === 1, createdAt: row.created_at, result };
 }
 
 const PRODUCT_SELECT = 'SELECT id AS productId, sku, name, category, price FROM products';

@@ -49,6 +49,11 @@ describe('localyst recommend', () => {
     const keys = Object.keys(r.json ?? {});
     expect(keys.slice(0, 7)).toEqual(['model', 'popularity', 'sampled99', 'customers', 'products', 'seconds', 'backend']);
     expect(Object.keys(r.json?.model as object).sort()).toEqual(['hitRate10', 'ndcg10', 'recall10']);
+    // The read side reads the version the real training stored (a model card holding the result).
+    const external = withDb((db) => db.prepare("SELECT c.external_id FROM customers c JOIN customer_recommendations r ON r.customer_id = c.id WHERE r.source = 'model' LIMIT 1").pluck().get() as string);
+    const listed = run(['recommend', 'for', external]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.stringify(listed.json)).toContain('"version":1');
   });
 
   it("lists a customer's discover and buy-again products by the shop's id, n per list", () => {
