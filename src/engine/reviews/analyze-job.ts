@@ -10,8 +10,8 @@ const TOP_THEMES = 10;
 
 /**
  * The reviews.analyze job: the sentiment of every review, then the themes (whose mentions lean on those scores).
- * Each step writes in its own transaction: the scores are committed whole before the themes are read from them, and
- * a cancelled or failed theme step leaves the previous themes as they were.
+ * One transaction writes both (the themes are found after the scores are written, before the commit): a cancelled
+ * or failed analysis leaves the previous scores, model versions and themes as they were.
  */
 export async function analyzeReviews(db: Db, input: AnalyzeInput, control: JobControl): Promise<ReviewAnalyzeResult> {
   const started = performance.now();
@@ -20,16 +20,12 @@ export async function analyzeReviews(db: Db, input: AnalyzeInput, control: JobCo
     checkCancelled: () => control.checkCancelled(),
     progress: (update) => control.progress({ ...update, fraction: update.fraction < 0 ? update.fraction : update.fraction / 3 }),
   };
-  const sentiment = await analyzeSentiment(db, sentimentControl);
-  db.exec('BEGIN IMMEDIATE');
-  let themes;
-  try {
-    themes = await findThemes(db, control, input, { from: 1 / 3, to: 0.98 });
-    control.checkCancelled();
-    db.exec('COMMIT');
-  } finally {
-    if (db.inTransaction) db.exec('ROLLBACK');
-  }
+  const found: { themes?: Awaited<ReturnType<typeof findThemes>> } = {};
+  const sentiment = await analyzeSentiment(db, sentimentControl, async () => {
+    found.themes = await findThemes(db, control, input, { from: 1 / 3, to: 0.98 });
+  });
+  const { themes } = found;
+  if (!themes) throw new Error('the themes step did not run');
   control.progress({ fraction: 0.99, stage: 'Done', message: `${themes.themes} themes in ${themes.reviews.toLocaleString('en')} reviews` });
   return {
     reviews: sentiment.scored,

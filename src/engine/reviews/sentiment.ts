@@ -81,6 +81,7 @@ async function writeScores(
   scorer: Scorer,
   from: number,
   model: { store: { card: NewModel; artefact: TextModel } } | { id: number } | null,
+  beforeCommit?: () => Promise<void>,
 ): Promise<{ scored: number; modelId: number | null; version: number | null }> {
   const total = (db.prepare('SELECT count(*) FROM reviews').pluck().get() as number) ?? 0;
   const read = db.prepare('SELECT id, title, body FROM reviews WHERE id > ? ORDER BY id LIMIT ?');
@@ -109,6 +110,8 @@ async function writeScores(
       await new Promise((resolve) => setImmediate(resolve));
     }
     if (modelId !== null) markActive(db, modelId, done);
+    await beforeCommit?.();
+    control.checkCancelled();
     db.exec('COMMIT');
     return { scored: done, modelId, version };
   } finally {
@@ -116,14 +119,18 @@ async function writeScores(
   }
 }
 
-/** Learns sentiment from the star ratings where there are enough, else reads it with the word list; scores every review. */
-export async function analyzeSentiment(db: Db, control: JobControl): Promise<SentimentRun> {
+/**
+ * Learns sentiment from the star ratings where there are enough, else reads it with the word list; scores every review.
+ * `beforeCommit` runs inside the transaction that writes the scores (the review analysis finds its themes there), so
+ * the whole analysis is committed at once or not at all; training happens before it, outside any transaction.
+ */
+export async function analyzeSentiment(db: Db, control: JobControl, beforeCommit?: () => Promise<void>): Promise<SentimentRun> {
   control.progress({ fraction: 0, stage: 'Reading', message: 'Reading the rated reviews' });
   const rated = readRatedReviews(db, reviewText);
   const counts = { positives: rated.positives, negatives: rated.negatives };
   const none = { version: null, model: null, accuracy: null, auc: null };
   if (rated.positives < MIN_PER_CLASS || rated.negatives < MIN_PER_CLASS) {
-    const written = await writeScores(db, control, lexiconScorer, 0, null);
+    const written = await writeScores(db, control, lexiconScorer, 0, null, beforeCommit);
     const lexiconAccuracy = rated.texts.length ? rated.texts.filter((t, i) => (lexiconScore(t) >= 0.5 ? 1 : 0) === rated.labels[i]).length / rated.texts.length : null;
     return {
       ...counts,
@@ -140,7 +147,7 @@ export async function analyzeSentiment(db: Db, control: JobControl): Promise<Sen
   const measured = { ...counts, model: result.model, accuracy: result.accuracyMean, auc: result.aucMean, lexiconAccuracy };
   const learned = `${result.rows.toLocaleString('en')} rated reviews (${result.folds.length}-fold cross-validation)`;
   if (result.accuracyMean <= lexiconAccuracy) {
-    const written = await writeScores(db, control, lexiconScorer, TRAIN_SHARE, null);
+    const written = await writeScores(db, control, lexiconScorer, TRAIN_SHARE, null, beforeCommit);
     return {
       ...measured,
       version: null,
@@ -150,7 +157,7 @@ export async function analyzeSentiment(db: Db, control: JobControl): Promise<Sen
       reason: `A model learned from ${learned} was right on ${pct(result.accuracyMean)} of held-out reviews, the word list on ${pct(lexiconAccuracy)}: scored with the word list (VADER).`,
     };
   }
-  const written = await writeScores(db, control, modelScorer(training.artifact), TRAIN_SHARE, { store: { card: training.card, artefact: training.artifact } });
+  const written = await writeScores(db, control, modelScorer(training.artifact), TRAIN_SHARE, { store: { card: training.card, artefact: training.artifact } }, beforeCommit);
   return {
     ...measured,
     version: written.version,
