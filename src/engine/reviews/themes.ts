@@ -42,6 +42,16 @@ const SUBSUMED = 0.8;
 /** The lexicon's neutral zone around 0.5 (VADER's compound within ±0.05): a sentence without sentiment words. */
 const NO_POLARITY = 0.025;
 
+/**
+ * Nouns that name no aspect of a product or a purchase on their own (time spans, vague amounts, placeholders): "within
+ * a week", "a bit", "one thing". Not a theme alone; inside a longer phrase ("took a week") they still count.
+ */
+const GENERIC_NOUNS = new Set([
+  'second', 'minute', 'hour', 'day', 'night', 'week', 'weekend', 'month', 'year', 'time', 'moment', 'today', 'yesterday',
+  'bit', 'lot', 'lots', 'thing', 'stuff', 'way', 'one', 'ones', 'kind', 'sort', 'type', 'part', 'piece', 'item', 'couple',
+  'something', 'anything', 'everything', 'nothing', 'someone', 'everyone', 'people', 'person', 'end', 'reason',
+]);
+
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'PROPN']);
 const NOUNS = new Set(['NOUN', 'PROPN']);
 const ASPECT_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
@@ -118,7 +128,7 @@ export function candidatesOf(nlp: WinkMethods, text: string, productName: string
         const run = tokens.slice(start, end + 1);
         const last = run[n - 1] as Token;
         if (last.stop) continue;
-        if (n === 1 ? !NOUNS.has(first.pos) || first.normal.length < 3 : !run.some((t) => CONTENT_POS.has(t.pos) && !t.stop)) continue;
+        if (n === 1 ? !NOUNS.has(first.pos) || first.normal.length < 3 || GENERIC_NOUNS.has(first.lemma) : !run.some((t) => CONTENT_POS.has(t.pos) && !t.stop)) continue;
         const key = run.map((t) => t.lemma).join(' ');
         if (said.has(key)) continue;
         const aspect = NOUNS.has(last.pos) && run.every((t) => ASPECT_POS.has(t.pos));

@@ -183,6 +183,15 @@ describe('theme candidates', () => {
     expect(said.get('wick tunnel')?.sentence).toBe('I ordered the Amber Candle and it runs small, but the wick tunnelled.');
   });
 
+  it('takes no time span or vague amount alone for an aspect, but keeps it inside a phrase', () => {
+    const said = candidatesOf(nlp, 'The scent faded within a week. A bit pricey. Delivery took a week.', null);
+    const keys = [...said.keys()];
+    expect(keys).toContain('scent');
+    expect(keys).not.toContain('week');
+    expect(keys).not.toContain('bit');
+    expect(keys.some((k) => k.includes('week') && k.includes(' '))).toBe(true);
+  });
+
   it('lets a shorter phrase give way to a longer one said in most of its reviews', () => {
     const t = (reviews: number) => ({ reviews, forms: new Map<string, number>(), aspect: 0 });
     const chosen = chooseThemes(new Map([['arrive crack', t(10)], ['glass arrive crack', t(9)], ['scent', t(40)], ['scent fade', t(6)], ['rare', t(2)]]), 3, 10);
