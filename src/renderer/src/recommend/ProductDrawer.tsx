@@ -1,5 +1,5 @@
 import { Anchor, Badge, Drawer, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProductView, RecommendProduct } from '../../../shared/recommend-schemas';
 import { useApiQuery } from '../api/useApiQuery';
@@ -89,38 +89,47 @@ function Together({ view, onOpen }: { view: ProductView; onOpen: (id: number) =>
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Stack gap={6} data-testid="product-together">
-      <Title order={4}>{t('recommend.product.together')}</Title>
+    <Section testId="product-together" title={t('recommend.product.together')} hint={t('recommend.product.togetherHint')} empty={view.together.length === 0 ? t('recommend.product.noneTogether') : null}>
+      {view.together.map((rule) => (
+        <Paper key={rule.productId} withBorder p="xs" data-testid="product-together-item">
+          <Group justify="space-between" wrap="nowrap" align="flex-start">
+            <Stack gap={2} miw={0}>
+              <ProductLink product={rule} onOpen={onOpen} />
+              <Text size="sm">
+                {rule.lift > 1.05
+                  ? t('recommend.product.togetherLine', { baskets: format.integer(rule.baskets), lift: format.decimal(rule.lift, 1) })
+                  : t('recommend.product.togetherLineWeak', { baskets: format.integer(rule.baskets) })}
+              </Text>
+            </Stack>
+            <Stack gap={0} align="flex-end" style={{ whiteSpace: 'nowrap' }}>
+              <Text size="xs" c="dimmed">
+                {t('recommend.product.confidence', { confidence: format.percent(rule.confidence) })}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {t('recommend.product.support', { support: `${format.decimal(rule.support * 100, 2)}%` })}
+              </Text>
+            </Stack>
+          </Group>
+        </Paper>
+      ))}
+    </Section>
+  );
+}
+
+/** A titled part of the product view, with its hint, and what to say when it has nothing to show. */
+function Section({ testId, title, hint, empty, children }: { testId: string; title: string; hint: string; empty: string | null; children: ReactNode }) {
+  return (
+    <Stack gap={6} data-testid={testId}>
+      <Title order={4}>{title}</Title>
       <Text size="xs" c="dimmed">
-        {t('recommend.product.togetherHint')}
+        {hint}
       </Text>
-      {view.together.length === 0 ? (
+      {empty !== null ? (
         <Text size="sm" c="dimmed">
-          {t('recommend.product.noneTogether')}
+          {empty}
         </Text>
       ) : (
-        view.together.map((rule) => (
-          <Paper key={rule.productId} withBorder p="xs" data-testid="product-together-item">
-            <Group justify="space-between" wrap="nowrap" align="flex-start">
-              <Stack gap={2} miw={0}>
-                <ProductLink product={rule} onOpen={onOpen} />
-                <Text size="sm">
-                  {rule.lift > 1.05
-                    ? t('recommend.product.togetherLine', { baskets: format.integer(rule.baskets), lift: format.decimal(rule.lift, 1) })
-                    : t('recommend.product.togetherLineWeak', { baskets: format.integer(rule.baskets) })}
-                </Text>
-              </Stack>
-              <Stack gap={0} align="flex-end" style={{ whiteSpace: 'nowrap' }}>
-                <Text size="xs" c="dimmed">
-                  {t('recommend.product.confidence', { confidence: format.percent(rule.confidence) })}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t('recommend.product.support', { support: `${format.decimal(rule.support * 100, 2)}%` })}
-                </Text>
-              </Stack>
-            </Group>
-          </Paper>
-        ))
+        children
       )}
     </Stack>
   );
@@ -129,31 +138,21 @@ function Together({ view, onOpen }: { view: ProductView; onOpen: (id: number) =>
 function Similar({ view, onOpen }: { view: ProductView; onOpen: (id: number) => void }) {
   const { t } = useTranslation();
   return (
-    <Stack gap={6} data-testid="product-similar">
-      <Title order={4}>{t('recommend.product.similar')}</Title>
-      <Text size="xs" c="dimmed">
-        {t('recommend.product.similarHint')}
-      </Text>
-      {view.similar.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('recommend.product.noneSimilar')}
-        </Text>
-      ) : (
-        <Group gap="xs">
-          {view.similar.map((s) => (
-            <Paper key={s.productId} withBorder px="xs" py={4}>
-              <Group gap={6} wrap="nowrap">
-                <ProductLink product={s} onOpen={onOpen} />
-                {s.category && (
-                  <Text size="xs" c="dimmed">
-                    {s.category}
-                  </Text>
-                )}
-              </Group>
-            </Paper>
-          ))}
-        </Group>
-      )}
-    </Stack>
+    <Section testId="product-similar" title={t('recommend.product.similar')} hint={t('recommend.product.similarHint')} empty={view.similar.length === 0 ? t('recommend.product.noneSimilar') : null}>
+      <Group gap="xs">
+        {view.similar.map((s) => (
+          <Paper key={s.productId} withBorder px="xs" py={4}>
+            <Group gap={6} wrap="nowrap">
+              <ProductLink product={s} onOpen={onOpen} />
+              {s.category && (
+                <Text size="xs" c="dimmed">
+                  {s.category}
+                </Text>
+              )}
+            </Group>
+          </Paper>
+        ))}
+      </Group>
+    </Section>
   );
 }
