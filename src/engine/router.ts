@@ -15,6 +15,7 @@ import { mlHandlers } from './ml/handlers';
 import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { recommendHandlers } from './recommend/handlers';
 import { recommendReadHandlers } from './recommend/read-handlers';
+import { synthHandlers } from './synth/handlers';
 import { reviewsAfterJobs, reviewsHandlers } from './reviews/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
@@ -40,6 +41,7 @@ const union = {
   ...campaignsHandlers,
   ...recommendHandlers,
   ...recommendReadHandlers,
+  ...synthHandlers,
   ...reviewsHandlers,
 };
 

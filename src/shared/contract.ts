@@ -72,6 +72,16 @@ import {
   recommendStatusSchema,
   recommendTrainInputSchema,
 } from './recommend-schemas';
+import {
+  synthColumnsInputSchema,
+  synthColumnsSchema,
+  synthModelIdSchema,
+  synthModelReportSchema,
+  synthModelSummarySchema,
+  synthSampleInputSchema,
+  synthTrainInputSchema,
+  synthWorkspaceInputSchema,
+} from './synth-schemas';
 import { reviewFilterSchema, reviewsOverviewSchema, reviewThemesInputSchema, reviewThemesSchema, themeQuotesInputSchema, themeQuotesSchema } from './review-schemas';
 import {
   audienceResultSchema,
@@ -151,7 +161,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze', 'synth.train', 'synth.sample', 'synth.workspace']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -380,6 +390,17 @@ export const channels = {
   'reviews.overview': { input: z.strictObject({ filter: reviewFilterSchema.default({}) }), output: reviewsOverviewSchema },
   'reviews.themes': { input: reviewThemesInputSchema, output: reviewThemesSchema },
   'reviews.quotes': { input: themeQuotesInputSchema, output: themeQuotesSchema },
+  /** The columns of a source with the role each would have in a synthetic twin (learned, left out, or personal). */
+  'synth.columns': { input: synthColumnsInputSchema, output: synthColumnsSchema },
+  /** Starts the `synth.train` job: its result is a SynthTrainResult (synthTrainResultSchema). */
+  'synth.train': { input: synthTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  'synth.list': { input: empty, output: z.object({ models: z.array(synthModelSummarySchema) }) },
+  'synth.get': { input: synthModelIdSchema, output: synthModelReportSchema },
+  'synth.delete': { input: synthModelIdSchema, output: z.object({ deleted: z.boolean() }) },
+  /** Starts the `synth.sample` job (a CSV of synthetic rows): its result is a SynthSampleResult. */
+  'synth.sample': { input: synthSampleInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Starts the `synth.workspace` job (a new workspace built from the twin): its result is a SynthWorkspaceResult. */
+  'synth.workspace': { input: synthWorkspaceInputSchema, output: z.object({ jobId: z.string() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;

@@ -99,6 +99,13 @@ export const CHANNEL_NAMES = [
   'reviews.overview',
   'reviews.themes',
   'reviews.quotes',
+  'synth.columns',
+  'synth.train',
+  'synth.list',
+  'synth.get',
+  'synth.delete',
+  'synth.sample',
+  'synth.workspace',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

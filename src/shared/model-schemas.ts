@@ -52,6 +52,8 @@ export const lossPointSchema = z.object({
   epoch: z.number().int(),
   loss: z.number(),
   valLoss: z.number().nullable(),
+  /** GAN training (synthetic twin): both losses of the epoch and the validation quality when measured (loss is the generator's). */
+  gan: z.object({ generator: z.number(), discriminator: z.number(), quality: z.number().nullable() }).optional(),
 });
 export type LossPoint = z.infer<typeof lossPointSchema>;
 

@@ -8,6 +8,7 @@ import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
 import type { ClvTrainInput, LossPoint, ModelJobResult, PropensityTrainInput } from '../../shared/model-schemas';
 import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-schemas';
 import type { RecommendTrainInput, RecommendTrainResult } from '../../shared/recommend-schemas';
+import type { SynthSampleInput, SynthSampleResult, SynthTrainInput, SynthTrainResult, SynthWorkspaceInput, SynthWorkspaceResult } from '../../shared/synth-schemas';
 import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
 import type { Db } from './workspace';
 
@@ -61,6 +62,11 @@ export type JobInputs = {
   'customers.health': HealthJobInput;
   'recommend.train': RecommendTrainInput;
   'reviews.analyze': Record<string, never>;
+  'synth.train': SynthTrainInput;
+  /** The handler has resolved the model id and the target file (absolute, from the user's choice or exports/). */
+  'synth.sample': SynthSampleInput & { modelId: number; target: string };
+  /** The handler has resolved the model id and the new workspace's folder (absolute, in the workspaces home). */
+  'synth.workspace': SynthWorkspaceInput & { modelId: number; folder: string };
 };
 
 export type JobResults = {
@@ -81,6 +87,9 @@ export type JobResults = {
   'customers.health': HealthReport;
   'recommend.train': RecommendTrainResult;
   'reviews.analyze': ReviewAnalyzeResult;
+  'synth.train': SynthTrainResult;
+  'synth.sample': SynthSampleResult;
+  'synth.workspace': SynthWorkspaceResult;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */

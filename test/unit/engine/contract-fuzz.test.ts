@@ -126,6 +126,13 @@ const validExamples = {
   'reviews.overview': { filter: { category: 'Candles', stars: [1, 2], from: '2025-01-01', to: '2025-12-31' } },
   'reviews.themes': { filter: { sentiment: 'negative', segmentId: 1 }, limit: 20 },
   'reviews.quotes': { themeId: 1, filter: { productId: 3 }, order: 'negative', offset: 0, limit: 20 },
+  'synth.columns': { source: { kind: 'customer-features' } },
+  'synth.train': { source: { kind: 'file', file: HANDLE }, columns: [{ name: 'age', role: 'numeric' }, { name: 'label', role: 'categorical' }], target: 'label', methods: ['copula'], epochs: 10, seed: 2 },
+  'synth.list': {},
+  'synth.get': { id: 1 },
+  'synth.delete': { id: 1 },
+  'synth.sample': { rows: 100, seed: 3 },
+  'synth.workspace': { modelId: 1, name: 'Twin of the shop', rows: 500 },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(
