@@ -14,9 +14,9 @@ import type { CategoricalColumnData, NumericColumnData, SynthColumnData, SynthDa
  * empirical quantile function with 512 knots, linear between them (multi-modal columns, spikes such as a capital gain
  * that is 0 for nine people in ten). Columns with fewer than 20 distinct values always take the empirical one: a curve
  * would smear a handful of values. Missing values are a share of their own, drawn independently when sampling.
- * Categories (missing as one more level): each level owns an interval of [0, 1] as wide as its frequency, most
- * frequent first (SDV's frequency encoder); fitting takes a random point inside the interval, so the normal scores
- * are continuous and their correlation with other columns is kept.
+ * Categories (missing as one more level): each level owns an interval of [0, 1] as wide as its frequency (SDV's
+ * frequency encoder; ordered as fitCategorical says); fitting takes a random point inside the interval, so the normal
+ * scores are continuous and their correlation with other columns is kept.
  */
 export type CopulaArtefact = { version: 1; [key: string]: unknown };
 
@@ -131,10 +131,60 @@ function numericScores(col: NumericColumnData, model: NumericModel, rng: Rng): F
   return out;
 }
 
-function fitCategorical(col: CategoricalColumnData): CategoricalModel {
+/** Between-level share of a numeric column's variance (the correlation ratio η²) and each level's mean there. */
+function levelMeans(codes: Int32Array, scores: Float64Array): { eta2: number; means: Map<number, number> } {
+  const sums = new Map<number, [number, number]>();
+  let total = 0;
+  let totalSq = 0;
+  let n = 0;
+  for (let i = 0; i < codes.length; i++) {
+    const v = scores[i] as number;
+    if (Number.isNaN(v)) continue;
+    const s = sums.get(codes[i] as number) ?? [0, 0];
+    s[0] += v;
+    s[1]++;
+    sums.set(codes[i] as number, s);
+    total += v;
+    totalSq += v * v;
+    n++;
+  }
+  const means = new Map<number, number>();
+  if (n < 3) return { eta2: 0, means };
+  const grand = total / n;
+  const variance = totalSq - n * grand * grand;
+  let between = 0;
+  for (const [code, [sum, count]] of sums) {
+    means.set(code, sum / count);
+    between += count * (sum / count - grand) ** 2;
+  }
+  return { eta2: variance > 1e-12 ? between / variance : 0, means };
+}
+
+/** Below this correlation ratio with every numeric column, a category keeps SDV's most-frequent-first order. */
+const LINKED_ETA2 = 0.01;
+
+/**
+ * Each level's interval of [0, 1], as wide as its frequency. SDV orders them most frequent first; a category that
+ * tracks a number (a plan that follows spend) would then lose most of that link, since one correlation coefficient
+ * only sees a monotone relation. So the levels are ordered along the numeric column they are most linked to (by the
+ * correlation ratio η², at least 0.01), by their mean normal score there; else most frequent first.
+ */
+function fitCategorical(col: CategoricalColumnData, numericScores: Float64Array[]): CategoricalModel {
   const counts = new Map<number, number>();
   for (const code of col.codes) counts.set(code, (counts.get(code) ?? 0) + 1);
-  const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([code]) => code);
+  let link: Map<number, number> | null = null;
+  let bestEta2 = LINKED_ETA2;
+  for (const scores of numericScores) {
+    const { eta2, means } = levelMeans(col.codes, scores);
+    if (eta2 >= bestEta2 && means.size === counts.size) {
+      bestEta2 = eta2;
+      link = means;
+    }
+  }
+  const byLink = link;
+  const order = [...counts.entries()]
+    .sort((a, b) => (byLink ? (byLink.get(a[0]) as number) - (byLink.get(b[0]) as number) : b[1] - a[1]) || b[1] - a[1] || a[0] - b[0])
+    .map(([code]) => code);
   const n = col.codes.length;
   let total = 0;
   const upper = order.map((code) => (total += counts.get(code) as number) / n);
@@ -212,19 +262,26 @@ export function fitCopula(data: SynthData, opts: { seed: number }): CopulaArtefa
   if (data.rows === 0) throw new AppError('bad-input', 'There are no rows to learn from.', { field: 'rows' });
   if (data.columns.length === 0) throw new AppError('bad-input', 'There is no column to learn.', { field: 'columns' });
   const rng = createRng(opts.seed, 71);
+  // Numbers first: the categories' interval order looks at the numeric columns' normal scores.
+  const fitted = data.columns.map((col) => {
+    if (col.kind === 'categorical') return null;
+    const model = fitNumeric(col);
+    return { model: model as CopulaModel['columns'][number], scores: numericScores(col, model, rng) };
+  });
+  const numericScoreList = fitted.flatMap((f) => (f ? [f.scores] : []));
   const columns: CopulaModel['columns'] = [];
   const scores: Float64Array[] = [];
-  for (const col of data.columns) {
-    if (col.kind === 'categorical') {
-      const model = fitCategorical(col);
+  data.columns.forEach((col, j) => {
+    const done = fitted[j];
+    if (done) {
+      columns.push(done.model);
+      scores.push(done.scores);
+    } else if (col.kind === 'categorical') {
+      const model = fitCategorical(col, numericScoreList);
       columns.push(model);
       scores.push(categoricalScores(col, model, rng));
-    } else {
-      const model = fitNumeric(col);
-      columns.push(model as CopulaModel['columns'][number]);
-      scores.push(numericScores(col, model, rng));
     }
-  }
+  });
   const model: CopulaModel = { version: 1, method: 'gaussian-copula', rows: data.rows, columns, correlation: positiveDefinite(pairwiseCorrelation(scores)) };
   return model;
 }

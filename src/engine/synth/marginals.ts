@@ -185,11 +185,12 @@ export function parametricCandidates(sorted: Float64Array): Marginal[] {
   ];
   const cut = fitTruncnorm(mean, sd, low, high);
   if (cut) out.push(cut);
-  // Shifted just below the minimum so that the smallest value has a finite log.
-  const shift = low - (high - low) * 1e-3;
-  const logs = sorted.map((v) => Math.log(v - shift));
-  const lm = meanSd(logs);
-  if (low >= 0 && lm.sd > 0) out.push({ family: 'lognormal', mu: lm.mean, sigma: lm.sd, shift });
+  if (low >= 0) {
+    // Zeros are moved just off the origin so that they have a finite log; positive amounts are taken as they are.
+    const shift = low > 0 ? 0 : -(high - low) * 1e-3;
+    const lm = meanSd(sorted.map((v) => Math.log(v - shift)));
+    if (lm.sd > 0) out.push({ family: 'lognormal', mu: lm.mean, sigma: lm.sd, shift });
+  }
   return out;
 }
 
