@@ -54,8 +54,11 @@ export function packRows(data: SynthData, ranges: number[], indices: ArrayLike<n
   return { rows: n, numeric, categorical, nNumeric: numericCols.length, nCategorical: categoricalCols.length };
 }
 
-/** For every query row, the distance to the closest reference row (brute force, stopping a row as soon as it cannot win). */
-export function closestDistances(query: PackedRows, reference: PackedRows): Float64Array {
+/**
+ * For every query row, the distance to the closest reference row (brute force, stopping a row as soon as it cannot
+ * win). `checkCancelled` is called every 64 query rows.
+ */
+export function closestDistances(query: PackedRows, reference: PackedRows, checkCancelled?: () => void): Float64Array {
   const { nNumeric: nn, nCategorical: nc } = query;
   const columns = nn + nc;
   const out = new Float64Array(query.rows);
@@ -64,6 +67,7 @@ export function closestDistances(query: PackedRows, reference: PackedRows): Floa
   const rn = reference.numeric;
   const rc = reference.categorical;
   for (let q = 0; q < query.rows; q++) {
+    if ((q & 63) === 0) checkCancelled?.();
     let best = columns;
     for (let r = 0; r < reference.rows && best > 0; r++) {
       let sum = 0;

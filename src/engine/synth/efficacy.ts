@@ -55,7 +55,16 @@ export function classificationScores(y: Uint8Array, scores: Float32Array, thresh
   return { accuracy: y.length ? right / y.length : 0, f1: tp + fp + fn === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn) };
 }
 
-async function trainAndTest(tf: Tf, train: RawTable, yTrain: Uint8Array, test: RawTable, yTest: Uint8Array, target: string, options: TrainOptions): Promise<Scores> {
+async function trainAndTest(
+  tf: Tf,
+  train: RawTable,
+  yTrain: Uint8Array,
+  test: RawTable,
+  yTest: Uint8Array,
+  target: string,
+  options: TrainOptions,
+  checkCancelled?: () => void,
+): Promise<Scores> {
   const positives = yTrain.reduce((s, v) => s + v, 0);
   if (positives === 0 || positives === yTrain.length) {
     // One outcome only: the model can do no better than always predict it.
@@ -65,7 +74,7 @@ async function trainAndTest(tf: Tf, train: RawTable, yTrain: Uint8Array, test: R
   const encoder = fitEncoder(train, { target });
   const tr = encodeFeatures(encoder, train);
   const te = encodeFeatures(encoder, test);
-  const fit = await trainNet(tf, tr.X, tr.rows, tr.cols, yTrain, options);
+  const fit = await trainNet(tf, tr.X, tr.rows, tr.cols, yTrain, options, checkCancelled ? { checkCancelled } : {});
   const threshold = bestF1Threshold(yTrain, predictLogits(tf, fit.net, tr.X, tr.rows, tr.cols));
   const z = predictLogits(tf, fit.net, te.X, te.rows, te.cols);
   const auc = rocAuc(yTest, z);
@@ -78,7 +87,7 @@ async function trainAndTest(tf: Tf, train: RawTable, yTrain: Uint8Array, test: R
  * (threshold chosen on each model's own training rows to maximise F1, see bestF1Threshold) and ROC AUC.
  * The target must be a learned categorical column; `positive` names the outcome level, else it is read from the
  * values as the propensity model does (yes/no, true/false, 1/0, churned/stayed…). `opts.train` overrides the
- * trainer's defaults (tests use few epochs).
+ * trainer's defaults (tests use few epochs); `opts.checkCancelled` (a job's) is called before every batch.
  */
 export async function efficacyReport(
   tf: Tf,
@@ -87,7 +96,7 @@ export async function efficacyReport(
   test: SynthData,
   target: { column: string; positive?: string | undefined },
   seed: number,
-  opts: { train?: Partial<TrainOptions> } = {},
+  opts: { train?: Partial<TrainOptions>; checkCancelled?: () => void } = {},
 ): Promise<EfficacyReport> {
   const column = train.columns.find((c) => c.name === target.column);
   if (!column) throw new AppError('bad-input', `The target "${target.column}" is not one of the learned columns.`, { column: target.column, field: 'target' });
@@ -115,7 +124,7 @@ export async function efficacyReport(
     target: target.column,
     positive,
     testRows: test.rows,
-    real: await trainAndTest(tf, realTable, labels(realTable), testTable, yTest, target.column, options),
-    synthetic: await trainAndTest(tf, syntheticTable, labels(syntheticTable), testTable, yTest, target.column, options),
+    real: await trainAndTest(tf, realTable, labels(realTable), testTable, yTest, target.column, options, opts.checkCancelled),
+    synthetic: await trainAndTest(tf, syntheticTable, labels(syntheticTable), testTable, yTest, target.column, options, opts.checkCancelled),
   };
 }

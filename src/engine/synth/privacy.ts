@@ -1,7 +1,7 @@
 import type { PrivacyReport } from '../../shared/synth-schemas';
 import { createRng, type Rng } from '../kernel/random';
 import { rocAuc } from '../ml/metrics';
-import { checkSameColumns, closestDistances, numericRanges, packRows, subsample } from './distance';
+import { checkSameColumns, closestDistances, numericRanges, packRows, subsample, type PackedRows } from './distance';
 import { selectSynthRows } from './raw';
 import type { SynthColumnData, SynthData } from './types';
 
@@ -131,37 +131,38 @@ export function privacyVerdict(m: Measures): { verdict: PrivacyReport['verdict']
  * subsampled to at most 2,000 query rows; distances go to at most 20,000 reference rows. `closerToTrain` compares
  * each synthetic row's DCR to as many training rows as there are holdout rows (so 0.5 is the ideal whatever the
  * holdout share), ties counting one half. Membership inference: the attacker scores each training and holdout row
- * (as many of each) by how close the nearest synthetic row is.
+ * (as many of each) by how close the nearest synthetic row is. `opts.checkCancelled` (a job's) stops it between rows.
  */
 export function privacyReport(
   train: SynthData,
   holdout: SynthData,
   synthetic: SynthData,
-  opts: { seed: number; exactCopies: number; dp: { epsilon: number; delta: number } | null; queryRows?: number },
+  opts: { seed: number; exactCopies: number; dp: { epsilon: number; delta: number } | null; queryRows?: number; checkCancelled?: () => void },
 ): PrivacyReport {
   checkSameColumns(train, holdout, 'holdout');
   checkSameColumns(train, synthetic, 'synthetic');
   const queryRows = opts.queryRows ?? QUERY_ROWS;
   const rng = createRng(opts.seed, 91);
   const ranges = numericRanges(train);
+  const nearest = (query: PackedRows, reference: PackedRows): Float64Array => closestDistances(query, reference, opts.checkCancelled);
   const pack = (data: SynthData, count: number) => packRows(data, ranges, subsample(data.rows, count, rng));
   const trainRef = pack(train, REFERENCE_ROWS);
   const syntheticQuery = pack(synthetic, queryRows);
   const holdoutQuery = pack(holdout, queryRows);
-  const dcrSynthetic = closestDistances(syntheticQuery, trainRef);
-  const dcrHoldout = closestDistances(holdoutQuery, trainRef);
-  const dcrRandom = closestDistances(pack(randomRows(train, queryRows, rng), queryRows), trainRef);
+  const dcrSynthetic = nearest(syntheticQuery, trainRef);
+  const dcrHoldout = nearest(holdoutQuery, trainRef);
+  const dcrRandom = nearest(pack(randomRows(train, queryRows, rng), queryRows), trainRef);
 
   const equalTrain = pack(train, Math.min(holdout.rows, REFERENCE_ROWS));
-  const toTrain = closestDistances(syntheticQuery, equalTrain);
-  const toHoldout = closestDistances(syntheticQuery, pack(holdout, REFERENCE_ROWS));
+  const toTrain = nearest(syntheticQuery, equalTrain);
+  const toHoldout = nearest(syntheticQuery, pack(holdout, REFERENCE_ROWS));
   let closer = 0;
   for (let i = 0; i < toTrain.length; i++) closer += (toTrain[i] as number) < (toHoldout[i] as number) ? 1 : toTrain[i] === toHoldout[i] ? 0.5 : 0;
 
   const members = Math.min(queryRows, train.rows, holdout.rows);
   const syntheticRef = pack(synthetic, REFERENCE_ROWS);
-  const memberDcr = closestDistances(pack(train, members), syntheticRef);
-  const outsiderDcr = closestDistances(pack(holdout, members), syntheticRef);
+  const memberDcr = nearest(pack(train, members), syntheticRef);
+  const outsiderDcr = nearest(pack(holdout, members), syntheticRef);
   const labels = new Uint8Array(2 * members).fill(1, 0, members);
   const closeness = new Float64Array(2 * members);
   memberDcr.forEach((d, i) => (closeness[i] = -d));

@@ -105,6 +105,14 @@ describe('the privacy report', () => {
     expect(report.reasons[0]).toMatch(/11\.8 % of the sampled rows copied a training row exactly/);
   });
 
+  it('stops when its job is cancelled', () => {
+    let calls = 0;
+    const checkCancelled = (): void => {
+      if (++calls > 3) throw new Error('cancelled');
+    };
+    expect(() => privacyReport(train, holdout, mixedTable(1500, 4), { seed: 1, exactCopies: 0, dp: null, checkCancelled })).toThrow('cancelled');
+  });
+
   it('is deterministic for a seed', () => {
     const twin = mixedTable(800, 5);
     expect(privacyReport(train, holdout, twin, { seed: 2, exactCopies: 0, dp: null, queryRows: 300 })).toEqual(
