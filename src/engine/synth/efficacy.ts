@@ -5,7 +5,7 @@ import { encodeFeatures, encodeTarget, fitEncoder } from '../ml/encoder';
 import { rocAuc } from '../ml/metrics';
 import type { RawTable } from '../ml/table';
 import { defaultTrainOptions, predictLogits, trainNet, type TrainOptions } from '../ml/trainer';
-import { synthToRawTable } from './raw';
+import { selectSynthRows, synthToRawTable } from './raw';
 import type { SynthData } from './types';
 
 type Scores = EfficacyReport['real'];
@@ -106,12 +106,22 @@ export async function efficacyReport(
       field: 'target',
     });
   }
-  const realTable = synthToRawTable(train, { dates: 'seconds' });
+  // Rows without an outcome teach and test nothing: they are left out on every side.
+  const withOutcome = (data: SynthData): SynthData => {
+    const col = data.columns.find((c) => c.name === target.column);
+    if (!col || col.kind !== 'categorical') throw new AppError('bad-input', `The target "${target.column}" is missing from the synthetic or test rows.`, { column: target.column });
+    const kept: number[] = [];
+    col.codes.forEach((code, i) => code >= 0 && kept.push(i));
+    return kept.length === data.rows ? data : selectSynthRows(data, kept);
+  };
+  const realTable = synthToRawTable(withOutcome(train), { dates: 'seconds' });
   const yReal = encodeTarget(realTable, target.column, target.positive);
-  const first = yReal.indexOf(1);
-  const positive = target.positive?.trim() ?? (column.levels[column.codes[first] as number] as string);
-  const testTable = synthToRawTable(test, { dates: 'seconds' });
-  const syntheticTable = synthToRawTable(synthetic, { dates: 'seconds' });
+  const targetAt = realTable.columns.indexOf(target.column);
+  // The outcome as the data spell it (the user's ">50k" is the column's ">50K").
+  const positive = String(realTable.rows[yReal.indexOf(1)]?.[targetAt] ?? target.positive ?? '').trim();
+  const testData = withOutcome(test);
+  const testTable = synthToRawTable(testData, { dates: 'seconds' });
+  const syntheticTable = synthToRawTable(withOutcome(synthetic), { dates: 'seconds' });
   // Named explicitly so that a twin missing one outcome is measured (as a constant model) rather than refused.
   const labels = (table: RawTable): Uint8Array => {
     const j = table.columns.indexOf(target.column);
@@ -123,8 +133,8 @@ export async function efficacyReport(
   return {
     target: target.column,
     positive,
-    testRows: test.rows,
-    real: await trainAndTest(tf, realTable, labels(realTable), testTable, yTest, target.column, options, opts.checkCancelled),
+    testRows: testData.rows,
+    real: await trainAndTest(tf, realTable, yReal, testTable, yTest, target.column, options, opts.checkCancelled),
     synthetic: await trainAndTest(tf, syntheticTable, labels(syntheticTable), testTable, yTest, target.column, options, opts.checkCancelled),
   };
 }

@@ -110,6 +110,18 @@ describe('machine-learning efficacy on Adult', () => {
     expect(report.synthetic.auc).toBeGreaterThan(shuffled.synthetic.auc as number);
   });
 
+  it('measures a twin that lost the outcome as a model that always says no', async () => {
+    const label = train.columns.find((c) => c.name === 'label') as CategoricalColumnData;
+    const negative = label.levels.indexOf('<=50K');
+    const noOutcome: SynthData = { ...train, columns: train.columns.map((c) => (c === label ? { ...label, codes: new Int32Array(train.rows).fill(negative) } : c)) };
+    const report = await efficacyReport(tf, train, noOutcome, test, { column: 'label', positive: ' >50k ' }, 1, { train: fast });
+    expect(report.positive).toBe('>50K');
+    expect(report.synthetic.auc).toBeNull();
+    expect(report.synthetic.f1).toBe(0);
+    const negatives = Array.from((test.columns.find((c) => c.name === 'label') as CategoricalColumnData).codes).filter((c) => c === negative).length;
+    expect(report.synthetic.accuracy).toBeCloseTo(negatives / test.rows, 9);
+  });
+
   it('asks for the outcome when the values do not say it, and refuses a numeric target', async () => {
     await expect(efficacyReport(tf, train, train, test, { column: 'label' }, 1, { train: fast })).rejects.toThrow(/which one is the outcome/);
     await expect(efficacyReport(tf, train, train, test, { column: 'age' }, 1, { train: fast })).rejects.toThrow(/must be a category/);
