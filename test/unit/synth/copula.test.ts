@@ -151,6 +151,26 @@ describe('the Gaussian copula on a table of known structure', () => {
     expect(JSON.stringify(fitCopula(real, { seed: 7 }))).toBe(JSON.stringify(artefact));
   });
 
+  it('keeps the share of missing numbers and writes dates as plain days', () => {
+    const rows = 3000;
+    const day = 86400;
+    const start = Date.UTC(2023, 0, 1) / 1000;
+    const withGaps: SynthData = {
+      rows,
+      columns: [
+        { name: 'amount', kind: 'numeric', values: Float64Array.from({ length: rows }, (_, i) => (i % 7 === 0 ? Number.NaN : 10 + (i % 50))), integer: true, decimals: 0 },
+        { name: 'joined', kind: 'datetime', values: Float64Array.from({ length: rows }, (_, i) => start + (i % 365) * day), integer: true, decimals: 0, dateOnly: true },
+      ],
+    };
+    const sampled = sampleCopula(fitCopula(withGaps, { seed: 1 }), rows, 2);
+    const amount = numeric(sampled, 'amount').values;
+    const missing = amount.filter((v) => Number.isNaN(v)).length / rows;
+    expect(Math.abs(missing - 1 / 7)).toBeLessThan(0.02);
+    const joined = numeric(sampled, 'joined').values;
+    expect(joined.every((v) => v % day === 0 && v >= start && v <= start + 364 * day)).toBe(true);
+    expect(ks2(numeric(withGaps, 'joined').values, joined)).toBeLessThan(0.05);
+  });
+
   it('refuses a damaged model with a plain error', () => {
     expect(() => sampleCopula({ version: 1, columns: 'x' }, 10, 1)).toThrow(/damaged/);
   });
