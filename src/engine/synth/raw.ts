@@ -62,8 +62,8 @@ function parseSeconds(value: RawValue): { seconds: number | null; dateOnly: bool
 
 /**
  * A raw table's learned columns as SynthData: `numeric` cells must read as numbers, `datetime` cells as dates
- * (ISO `YYYY-MM-DD` or a timestamp), `categorical` cells are their trimmed text; empty cells and the usual missing
- * tokens are missing. A cell that does not fit its role is refused with its row (the header is row 1) and column.
+ * (ISO `YYYY-MM-DD` or a timestamp), `categorical` cells are their trimmed text (empty cells
+ * missing); numeric and date cells also read the usual missing tokens (NA, null, ?) as missing. A cell that does not fit its role is refused with its row (the header is row 1) and column.
  */
 export function rawToSynthData(table: RawTable, columns: Array<{ name: string; role: 'numeric' | 'categorical' | 'datetime' }>): SynthData {
   const out: SynthColumnData[] = columns.map(({ name, role }) => {
@@ -75,7 +75,9 @@ export function rawToSynthData(table: RawTable, columns: Array<{ name: string; r
       const levels: string[] = [];
       const codes = Int32Array.from(cells, (cell) => {
         const level = levelOf(cell);
-        if (level === MISSING_LEVEL || parseNumber(cell) === null) return -1;
+        // A category keeps what the table wrote (Adult's "?" is a level of its own, as the propensity encoder keeps it);
+        // only an empty cell is missing.
+        if (level === MISSING_LEVEL) return -1;
         let code = index.get(level);
         if (code === undefined) {
           code = levels.length;
