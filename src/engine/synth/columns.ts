@@ -75,7 +75,8 @@ export function detectColumn(name: string, values: readonly (RawValue | undefine
   const matching = (re: RegExp): number => share(texts.filter((t) => re.test(t)).length, texts.length);
   if (matching(EMAIL) > 0.5) return { ...base, role: 'pii', reason: 'looks like e-mail addresses', examples: [] };
   if (matching(PSEUDONYM) > 0.5) return { ...base, role: 'pii', reason: 'pseudonymised personal data', examples: [] };
-  if (PII_NAME.test(name)) return { ...base, role: 'pii', reason: `the name "${name}" says it is personal data`, examples: [] };
+  // A name that says personal data, unless a handful of repeated values says otherwise (PhoneService: Yes/No).
+  if (PII_NAME.test(name) && (distinct > 10 || distinct > 0.5 * texts.length)) return { ...base, role: 'pii', reason: `the name "${name}" says it is personal data`, examples: [] };
   if (matching(IBAN) > 0.5) return { ...base, role: 'pii', reason: 'looks like bank account numbers', examples: [] };
   if (matching(POSTCODE_NL) > 0.5 || matching(UK_POSTCODE) > 0.5) return { ...base, role: 'pii', reason: 'looks like postcodes', examples: [] };
   const phones = texts.filter((t) => {

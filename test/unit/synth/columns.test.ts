@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectColumn, detectColumns, formatRows, hashRows, resolveColumns, rowHashTest, toSynthData } from '../../../src/engine/synth/columns';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { customerTable } from './table';
 
 describe('synthetic twin: column roles', () => {
@@ -25,6 +25,8 @@ describe('synthetic twin: column roles', () => {
     // A yes/no column of 0 and 1 is categories; an all-empty column is left out.
     expect(detectColumn('flag', ['0', '1', '1', '0']).role).toBe('categorical');
     expect(detectColumn('empty', [null, null]).role).toBe('text');
+    // A personal-sounding name over a few repeated values is a category (Telco's PhoneService: Yes/No).
+    expect(detectColumn('PhoneService', Array.from({ length: 40 }, (_, i) => (i % 3 ? 'Yes' : 'No'))).role).toBe('categorical');
   });
 
   it('lets the user learn an id-like column only as numbers or categories, and never one that would copy one-of-a-kind values', () => {

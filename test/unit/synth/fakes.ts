@@ -47,7 +47,7 @@ const quality = (): QualityReport => ({ score: 0.8, columnShapes: 0.85, pairTren
 export function fakeEngines(options: { copyShare?: number; calls?: string[] } = {}): SynthEngines {
   const calls = options.calls ?? [];
   return {
-    loadTf: async () => ({ tf: {} as never, info: { backend: 'fake', version: '0', simd: null, threads: null, note: null } }),
+    loadTf: async () => ({ tf: {} as never, info: { backend: 'cpu', version: '0', simd: null, threads: null, note: null } }),
     fitGan: async (_tf, data, opts, hooks) => {
       calls.push(`fitGan validation=${opts.validation?.rows ?? 0}`);
       for (let e = 1; e <= opts.epochs; e++) {

@@ -70,11 +70,11 @@ describe('synth.train job', () => {
     const control = recordingControl();
     const result = await trainSynth(ws.db, { ...trainInput(), target: 'churned', positive: 'yes' }, control, fakeEngines({ calls }));
     expect(result.models.map((m) => m.method)).toEqual(['gan', 'copula']);
-    expect(result.backend).toBe('fake');
+    expect(result.backend).toBe('cpu');
     // 300 rows, 20 % kept aside: 240 learned, the quality measured against the 60 unseen rows.
     expect(calls).toEqual(['fitGan validation=60', 'quality real=60', 'fitCopula', 'quality real=60']);
     const [gan, copula] = result.models;
-    expect(gan).toMatchObject({ rows: 240, columns: 5, source: 'customers.csv', target: 'churned', bestEpoch: 4, epochs: 4, backend: 'fake' });
+    expect(gan).toMatchObject({ rows: 240, columns: 5, source: 'customers.csv', target: 'churned', bestEpoch: 4, epochs: 4, backend: 'cpu' });
     expect(copula).toMatchObject({ rows: 240, backend: 'javascript', history: [], bestEpoch: null });
     expect(gan?.history.map((h) => h.epoch)).toEqual([1, 2, 3, 4]);
     expect(gan?.efficacy?.testRows).toBe(60);
