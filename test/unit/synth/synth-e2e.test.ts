@@ -3,9 +3,9 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
-import type { SynthColumns, SynthModelReport, SynthSampleResult, SynthTrainResult } from '../../../src/shared/synth-schemas';
+import type { SynthColumns, SynthModelReport, SynthSampleResult, SynthTrainResult, SynthWorkspaceResult } from '../../../src/shared/synth-schemas';
 import { synthTrainResultSchema } from '../../../src/shared/synth-schemas';
-import { chosen, invokeValue, nextJobDone } from '../engine-helpers';
+import { chosen, demoEngine, invokeValue, nextJobDone } from '../engine-helpers';
 import { tempDir } from '../helpers';
 
 // End to end with the real synthesizers and reports (GAN, copula, quality, efficacy, privacy): a few hundred Adult
@@ -73,5 +73,26 @@ describe('synthetic twin end to end (real synthesizers)', () => {
 
     expect(await invokeValue(engine, 'synth.delete', { id: gan.id })).toEqual({ deleted: true });
     expect((await invokeValue<{ models: unknown[] }>(engine, 'synth.list', {})).models).toHaveLength(1);
+  }, 300_000);
+
+  it('makes a new workspace from a twin of the customer features that opens as a shop with orders', async () => {
+    const shop = await demoEngine({ customers: 250, seed: 6 });
+    try {
+      const features = await shop.value<SynthColumns>('synth.columns', { source: { kind: 'customer-features' } });
+      const trained = shop.nextDone<SynthTrainResult>('synth.train');
+      await shop.value('synth.train', { source: { kind: 'customer-features' }, columns: features.columns.map((c) => ({ name: c.name, role: c.role })), methods: ['copula'], seed: 1 });
+      const model = (await trained).models[0] as SynthModelReport;
+      const made = shop.nextDone<SynthWorkspaceResult>('synth.workspace');
+      await shop.value('synth.workspace', { name: 'twin-shop', rows: 200 });
+      const result = await made;
+      expect(result).toMatchObject({ modelId: model.id, name: 'twin-shop', customers: 200 });
+      expect(result.orders).toBeGreaterThan(200);
+      await shop.value('workspace.open', { name: 'twin-shop', create: false });
+      const stats = await shop.value<{ customers: number; orders: number; revenue: number }>('workspace.stats', {});
+      expect(stats).toMatchObject({ customers: 200, orders: result.orders });
+      expect(stats.revenue).toBeGreaterThan(0);
+    } finally {
+      await shop.close();
+    }
   }, 300_000);
 });
