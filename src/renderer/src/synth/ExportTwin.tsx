@@ -103,6 +103,7 @@ export function ExportTwin({ models, preferred }: Props) {
                   </Button>
                 </Group>
                 <JobStatusPanel job={sample} title={t('synth.export.sampling')} failedTitle={t('synth.export.sampleFailed')} onRetry={startSample} testId="synth-sample-job" />
+                {sample.job?.status === 'done' && !sampled && <ErrorAlert error={{ code: 'internal', message: t('synth.training.unreadable') }} title={t('synth.export.sampleFailed')} />}
                 {sampled && (
                   <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('synth.export.sampled', { rows: format.integer(sampled.rows) })} data-testid="synth-sample-done">
                     <Stack gap={4}>
@@ -154,6 +155,7 @@ export function ExportTwin({ models, preferred }: Props) {
                   </Button>
                 </Group>
                 <JobStatusPanel job={build} title={t('synth.export.building')} failedTitle={t('synth.export.buildFailed')} onRetry={startBuild} testId="synth-workspace-job" />
+                {build.job?.status === 'done' && !built && <ErrorAlert error={{ code: 'internal', message: t('synth.training.unreadable') }} title={t('synth.export.buildFailed')} />}
                 {built && (
                   <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('synth.export.built', { name: built.name })} data-testid="synth-workspace-done">
                     <Stack gap={6}>

@@ -74,7 +74,9 @@ export function SynthTab() {
     void training.start(() => api.invoke('synth.train', input));
   };
   const models = list.data?.models ?? [];
-  const live = training.job && training.job.status !== 'done';
+  // A finished job whose result does not read as the contract says (a version mismatch): said, not swallowed.
+  const unreadable = training.job?.status === 'done' && !training.result;
+  const live = (training.job && training.job.status !== 'done') || unreadable;
 
   return (
     <Stack gap="md" data-testid="synth-tab">
@@ -84,6 +86,7 @@ export function SynthTab() {
           <Stack gap="sm">
             <Title order={2}>{t('synth.training.title')}</Title>
             <JobStatusPanel job={training} title={t('synth.training.running')} failedTitle={t('synth.training.failed')} onRetry={() => lastInput && train(lastInput)} testId="synth-train-job" />
+            {unreadable && <ErrorAlert error={{ code: 'internal', message: t('synth.training.unreadable') }} title={t('synth.training.failed')} />}
             {methods.includes('gan') && training.job?.status === 'running' && (
               <>
                 <Text size="xs" c="dimmed" maw={860}>
@@ -101,7 +104,8 @@ export function SynthTab() {
           <SynthReports reports={reports} onClose={() => setShown([])} />
         ) : (
           !loading &&
-          !error && (
+          !error &&
+          !training.running && (
             <EmptyState icon={IconCopy} title={t(models.length ? 'synth.empty.pickTitle' : 'synth.empty.title')} text={t(models.length ? 'synth.empty.pickText' : 'synth.empty.text')} testId="synth-empty" py="lg" />
           )
         )}
