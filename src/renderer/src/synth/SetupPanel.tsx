@@ -2,7 +2,7 @@ import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, Segment
 import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SynthColumns, SynthMethod, SynthRole, SynthSource, SynthTrainInput } from '../../../shared/synth-schemas';
+import type { SynthColumns, SynthRole, SynthSource, SynthTrainInput } from '../../../shared/synth-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
 import { chooseFile } from '../api/choose-file';
 import { useApi } from '../api/useApi';
@@ -11,12 +11,11 @@ import { ChooseFile } from '../data/import/ChooseFile';
 import { useFormat } from '../format/useFormat';
 import { useWorkspace } from '../workspace/useWorkspace';
 import { ColumnRoles, isLearned } from './ColumnRoles';
+import { trainInput, type MethodChoice } from './train-input';
 
 const TABLES = ['customers', 'orders', 'order_lines', 'products', 'reviews', 'campaign_results'] as const;
 type Table = (typeof TABLES)[number];
 type SourceKind = SynthSource['kind'];
-type MethodChoice = 'both' | SynthMethod;
-const METHODS: Record<MethodChoice, SynthMethod[]> = { both: ['gan', 'copula'], gan: ['gan'], copula: ['copula'] };
 
 type Props = {
   running: boolean;
@@ -96,17 +95,19 @@ export function SetupPanel({ running, onTrain }: Props) {
 
   const train = (): void => {
     if (!ready || !source || !columns) return;
-    onTrain({
-      source,
-      columns: columns.columns.map((c) => ({ name: c.name, role: roles[c.name] ?? c.role })),
-      ...(target ? { target } : {}),
-      ...(target && positive.trim() ? { positive: positive.trim() } : {}),
-      methods: METHODS[methods],
-      epochs: typeof epochs === 'number' ? epochs : 150,
-      seed: typeof seed === 'number' ? seed : 1,
-      holdout: 0.2,
-      ...(dp && useGan && typeof epsilon === 'number' ? { dp: { epsilon } } : {}),
-    });
+    onTrain(
+      trainInput({
+        source,
+        columns: columns.columns,
+        roles,
+        target,
+        positive,
+        methods,
+        epochs: typeof epochs === 'number' ? epochs : 150,
+        seed: typeof seed === 'number' ? seed : 1,
+        epsilon: dp && typeof epsilon === 'number' ? epsilon : null,
+      }),
+    );
   };
 
   return (

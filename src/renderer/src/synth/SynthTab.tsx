@@ -16,6 +16,7 @@ import { PastTwins } from './PastTwins';
 import { SetupPanel } from './SetupPanel';
 import { GanChart } from './SynthCharts';
 import { SynthReports } from './SynthReports';
+import { ganEpochs } from './train-input';
 
 /** The reports of the twins on show, read with `synth.get` once each (a training's result brings its own). */
 function useReports(ids: readonly number[], seeded: readonly SynthModelReport[]) {
@@ -54,7 +55,7 @@ export function SynthTab() {
   const [shownFor, setShownFor] = useState<string | null>(null);
   const reportsRef = useRef<HTMLDivElement>(null);
   const points = useLossPoints(training.job?.id ?? null);
-  const ganPoints = points.flatMap((p) => (p.gan ? [{ epoch: p.epoch, ...p.gan }] : []));
+  const ganPoints = ganEpochs(points);
   const trained = training.result?.models ?? [];
   const { reports, error, loading } = useReports(shown, trained);
 
