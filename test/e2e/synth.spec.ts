@@ -86,11 +86,13 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
 
   await reports.getByTestId('synth-tab-efficacy').click();
   await expect(reports.getByTestId('synth-efficacy')).toContainText('label = >50K');
-  for (const method of ['gan', 'copula']) {
-    const auc = await numberIn(page, `synth-efficacy-${method}-auc`);
-    expect(auc).toBeGreaterThan(0.3);
-    expect(auc).toBeLessThanOrEqual(1);
-  }
+  // Trained on real rows, Adult's income is well predicted; the copula's twin comes close. A GAN of 12 epochs on 640
+  // rows may be far off (even below 0.5): only its range is checked.
+  expect(await numberIn(page, 'synth-efficacy-real-auc')).toBeGreaterThan(0.75);
+  expect(await numberIn(page, 'synth-efficacy-copula-auc')).toBeGreaterThan(0.7);
+  const ganAuc = await numberIn(page, 'synth-efficacy-gan-auc');
+  expect(ganAuc).toBeGreaterThanOrEqual(0);
+  expect(ganAuc).toBeLessThanOrEqual(1);
   await shot(page, '313-synth-efficacy-light', reports);
 
   await reports.getByTestId('synth-tab-privacy').click();
@@ -141,12 +143,26 @@ test('synthetic twin: a demo shop’s customer features, ids and personal data l
   await openTwinTab(page);
 
   const setup = page.getByTestId('synth-setup');
-  await expect(setup.getByTestId('synth-columns-summary')).toContainText(`${customers.toLocaleString('en-GB')} rows`);
-  // The customer's id (and any personal column) is left out, and its values are never shown.
-  const leftOut = setup.locator('[data-testid="synth-column"]:is([data-role="id"], [data-role="pii"])');
-  await expect(leftOut.first()).toBeVisible();
-  await expect(leftOut.first()).toContainText('not shown (left out)');
+  const summary = setup.getByTestId('synth-columns-summary');
+  // The customers table as stored: e-mail and names are personal data, left out, and their values are never shown.
+  await setup.getByTestId('synth-source').getByText('A table of this workspace').click();
+  await expect(summary).toContainText(`${customers.toLocaleString('en-GB')} rows`);
+  const email = setup.locator('[data-testid="synth-column"][data-column="email"]');
+  await expect(email).toHaveAttribute('data-role', 'pii');
+  await expect(email).toContainText('not shown (left out)');
+  await expect(email).not.toContainText('@');
+  const firstName = setup.locator('[data-testid="synth-column"][data-column="first_name"]');
+  await expect(firstName).toHaveAttribute('data-role', 'pii');
+  await expect(firstName).toContainText('not shown (left out)');
+
+  // The customer features (the explorer's figures, no ids or names) are what the twin learns here.
+  await setup.getByTestId('synth-source').getByText('Customer features').click();
+  await expect(summary).toContainText(`${customers.toLocaleString('en-GB')} rows`);
+  await expect(summary).toContainText('0 left out');
   await setup.getByTestId('synth-methods').getByText('Copula only').click();
+  // The demo's reviews are analysed by a job of their own, and one job runs at a time: train once it has ended.
+  const running = async (): Promise<number> => (await callApi<{ jobs: { status: string }[] }>(page, 'jobs.list', {})).jobs.filter((j) => j.status === 'running').length;
+  await expect.poll(running, { timeout: 120_000 }).toBe(0);
   await setup.getByTestId('synth-train').click();
   const reports = page.getByTestId('synth-reports');
   await expect(reports).toHaveAttribute('data-models', '1', { timeout: 240_000 });

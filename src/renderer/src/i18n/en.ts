@@ -3241,7 +3241,7 @@ export const en = {
       "sampling": "Making synthetic rows",
       "sampleFailed": "The rows could not be made",
       "sampled": "{{rows}} synthetic rows written",
-      "savedAs": "Saved in the workspace’s exports folder as",
+      "savedAs": "Saved as (in the workspace’s exports folder unless you chose where):",
       "sampleFacts": "{{copies}} exact copies of real rows dropped and replaced · {{speed}} rows/s · {{seconds}}",
       "notEncrypted": "Exported files are not encrypted. The rows are made up, but keep the file where you would keep the data it was learned from.",
       "download": "Download {{file}}",

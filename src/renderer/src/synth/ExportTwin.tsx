@@ -7,6 +7,7 @@ import { toApiError, type ApiError } from '../api/api-error';
 import { exportDownloadUrl } from '../api/choose-file';
 import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { PathWithCopy } from '../components/PathWithCopy';
 import { useFormat } from '../format/useFormat';
 import { JobStatusPanel } from '../jobs/JobStatusPanel';
 import { useTrackedJob } from '../jobs/useTrackedJob';
@@ -107,9 +108,8 @@ export function ExportTwin({ models, preferred }: Props) {
                 {sampled && (
                   <Alert color="teal" variant="light" icon={<IconCheck size={18} />} title={t('synth.export.sampled', { rows: format.integer(sampled.rows) })} data-testid="synth-sample-done">
                     <Stack gap={4}>
-                      <Text size="sm">
-                        {t('synth.export.savedAs')} <b data-testid="synth-sample-file">{sampled.file}</b>
-                      </Text>
+                      <Text size="sm">{t('synth.export.savedAs')}</Text>
+                      <PathWithCopy path={sampled.file} testId="synth-sample-file" />
                       <Text size="xs" c="dimmed">
                         {t('synth.export.sampleFacts', { copies: format.integer(sampled.droppedCopies), speed: format.integer(sampled.rowsPerSecond), seconds: format.duration(sampled.seconds) })}
                       </Text>

@@ -130,7 +130,7 @@ export function EfficacyReport({ reports }: { reports: readonly SynthModelReport
             {rows.map((row) => (
               <Table.Tr key={row.key}>
                 <Table.Td>{row.label}</Table.Td>
-                <Table.Td ta="right" className="tabular">
+                <Table.Td ta="right" className="tabular" data-testid={`synth-efficacy-real-${row.key}`}>
                   {d3(first.real[row.key])}
                 </Table.Td>
                 {measured.map((r) => (
