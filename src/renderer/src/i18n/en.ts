@@ -3123,7 +3123,6 @@ export const en = {
       "loss": "Loss",
       "epoch": "Epoch {{epoch}}",
       "epochs": "Epoch",
-      "kept": "kept: epoch {{epoch}}",
       "waiting": "The curves appear after the first epoch.",
       "ganAria": "The GAN’s generator and discriminator losses and the twin’s quality, by epoch"
     },
@@ -3163,7 +3162,7 @@ export const en = {
         "contingency-similarity": "Contingency similarity"
       },
       "pairsTitle": "Pair trends, worst first",
-      "pairsHint": "Real and twin: the correlation of two numbers or dates; for categories, how the combinations are spread (scored only).",
+      "pairsHint": "Real and Twin: how strongly the two columns go together (the correlation of two numbers or dates, Cramér’s V when a category is involved). The score says how alike the twin keeps the pair.",
       "pair": "Columns",
       "pairReal": "Real",
       "pairSynthetic": "Twin",

@@ -62,7 +62,8 @@ function ganOption(points: readonly GanEpoch[], bestEpoch: number | null, format
                 silent: true,
                 symbol: 'none',
                 lineStyle: { type: 'dotted', width: 1, color: '#868e96' },
-                label: { position: 'end', fontSize: 10, color: '#868e96', formatter: () => t('synth.chart.kept', { epoch: String(bestEpoch) }) },
+                // Unlabelled: above the plot it would sit on the axis names; the report's header names the kept epoch.
+                label: { show: false },
                 data: [{ xAxis: String(bestEpoch) }],
               },
       },
