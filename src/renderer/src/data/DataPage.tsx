@@ -1,16 +1,17 @@
 import { Button, Stack, Tabs } from '@mantine/core';
-import { IconFileImport, IconHeartbeat, IconHistory, IconSparkles } from '@tabler/icons-react';
+import { IconCopy, IconFileImport, IconHeartbeat, IconHistory, IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../app/navigation';
 import { Page } from '../components/Page';
+import { SynthTab } from '../synth/SynthTab';
 import { useWorkspace } from '../workspace/useWorkspace';
 import { DataHealth } from './health/DataHealth';
 import { ImportHistory } from './history/ImportHistory';
 import { SavedMappings } from './history/SavedMappings';
 import { ImportWizard } from './import/ImportWizard';
 
-const TABS = ['import', 'history', 'health'] as const;
+const TABS = ['import', 'history', 'health', 'synth'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: string | null): value is Tab => (TABS as readonly (string | null)[]).includes(value);
 
@@ -20,11 +21,14 @@ const tabFromHash = (): Tab => {
   return isTab(sub) ? sub : 'import';
 };
 
-/** Bring records in (the import wizard), see and undo what came in, and check the data's health. */
+/** Bring records in (the import wizard), see and undo what came in, check the data's health, and make a synthetic twin. */
 export function DataPage() {
   const { t } = useTranslation();
   const { workspace } = useWorkspace();
   const [tab, setTab] = useState<Tab>(tabFromHash);
+  // The twin stays mounted once opened, so a training followed live survives a look at another tab.
+  const [twinOpened, setTwinOpened] = useState(tab === 'synth');
+  if (tab === 'synth' && !twinOpened) setTwinOpened(true);
 
   const show = (next: Tab): void => {
     setTab(next);
@@ -55,6 +59,9 @@ export function DataPage() {
           <Tabs.Tab value="health" leftSection={<IconHeartbeat size={16} />} data-testid="data-tab-health">
             {t('data.tabs.health')}
           </Tabs.Tab>
+          <Tabs.Tab value="synth" leftSection={<IconCopy size={16} />} data-testid="data-tab-synth">
+            {t('data.tabs.synth')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="import">
           <ImportWizard onShowHistory={() => show('history')} />
@@ -68,6 +75,7 @@ export function DataPage() {
           )}
         </Tabs.Panel>
         <Tabs.Panel value="health">{tab === 'health' && <DataHealth />}</Tabs.Panel>
+        <Tabs.Panel value="synth">{twinOpened && <SynthTab />}</Tabs.Panel>
       </Tabs>
     </Page>
   );

@@ -253,7 +253,8 @@ export const en = {
     "tabs": {
       "import": "Import a file",
       "history": "Import history",
-      "health": "Data health"
+      "health": "Data health",
+      "synth": "Synthetic twin"
     },
     "contents": {
       "title": "In this workspace",
@@ -3009,6 +3010,251 @@ export const en = {
       "connection": "Connection to the engine",
       "ipc": "In-app (IPC)",
       "websocket": "Local WebSocket"
+    }
+  },
+  "synth": {
+    "methods": {
+      "gan": "GAN",
+      "copula": "Gaussian copula"
+    },
+    "roles": {
+      "numeric": "Number",
+      "categorical": "Category",
+      "datetime": "Date",
+      "id": "ID (left out)",
+      "pii": "Personal data (left out)",
+      "text": "Free text (left out)"
+    },
+    "verdict": {
+      "safe": "Safe",
+      "caution": "Caution",
+      "unsafe": "Unsafe"
+    },
+    "empty": {
+      "title": "No synthetic twin yet",
+      "text": "Choose what to learn above, check the role of each column, and press Train. The twin’s reports appear here: how alike it is to the real rows, whether a model trained on it predicts as well, and whether it gives away anyone it learned from.",
+      "pickTitle": "No twin open",
+      "pickText": "Open a trained twin from the list below to see its reports, or train a new one above."
+    },
+    "setup": {
+      "title": "Make a synthetic twin",
+      "subtitle": "A synthetic twin is a made-up table with the same patterns as yours and none of your real customers in it: safe to share with an agency, to demo with, or to test on. A model learns your rows; the twin is sampled from the model.",
+      "source": "Learn from",
+      "sources": {
+        "customer-features": "Customer features",
+        "table": "A table of this workspace",
+        "file": "A CSV file"
+      },
+      "sourceHint": {
+        "customer-features": "One row per customer with what the explorer shows: recency, frequency, spend, lifetime value, churn risk, top category, country. Names, e-mails and ids are left out.",
+        "table": "The rows of one imported table, as they are stored.",
+        "file": "Any table in a CSV file, one row per record. It is read here and nothing is imported into the workspace."
+      },
+      "table": "Table",
+      "tables": {
+        "customers": "Customers",
+        "orders": "Orders",
+        "order_lines": "Order lines",
+        "products": "Products",
+        "reviews": "Reviews",
+        "campaign_results": "Campaign results"
+      },
+      "anotherFile": "Choose another file",
+      "chosenFile": "The chosen file",
+      "columnsFailed": "Could not read the columns",
+      "reading": "Reading the columns…",
+      "noRows": "{{source}} has no rows yet. Import data (Import a file tab) or create the demo shop from the Dashboard, or choose a CSV file instead.",
+      "summary": "{{source}}: {{rows}} rows. {{learned}} columns will be learned, {{leftOut}} left out. Check each column’s role; change it with its select.",
+      "nothingLearned": "Every column is left out: give at least one column the role Number, Category or Date.",
+      "target": "Usefulness test (optional)",
+      "targetHint": "A yes/no or category column to predict",
+      "noTarget": "None: skip the test",
+      "noCategories": "No category column",
+      "targetOption_one": "{{name}} ({{count}} value)",
+      "targetOption_other": "{{name}} ({{count}} values)",
+      "positive": "Outcome value",
+      "positiveHint": "Leave empty when it is yes/no",
+      "methods": "Method",
+      "methodChoice": {
+        "both": "Both, side by side",
+        "gan": "GAN only",
+        "copula": "Copula only"
+      },
+      "methodHint": {
+        "both": "The GAN (a neural network, slower, better at unusual shapes) and the Gaussian copula (seconds, a solid baseline) learn the same rows; their reports are shown side by side.",
+        "gan": "A conditional tabular GAN, like CTGAN: two neural networks trained against each other. Slower; follows unusual shapes and rare categories better.",
+        "copula": "A Gaussian copula: each column’s own shape plus how the columns move together. Trains in seconds."
+      },
+      "epochs": "Epochs",
+      "epochsHint": "GAN passes at most",
+      "seed": "Seed",
+      "seedHint": "Same seed, same twin",
+      "dp": "Differential privacy for the GAN",
+      "epsilon": "Privacy budget ε",
+      "dpNote": "Differential privacy adds noise while the GAN learns, so it can be proven that no single person changed the model much. A smaller ε protects more and costs more quality: expect a lower quality score, most of all on small tables and rare categories.",
+      "train": "Train",
+      "holdoutNote": "A fifth of the rows is kept aside and never learned: the reports compare the twin with them."
+    },
+    "columns": {
+      "column": "Column",
+      "role": "Role",
+      "reason": "Why",
+      "distinct": "Distinct",
+      "missing": "Missing",
+      "examples": "Examples",
+      "learned": "Learned",
+      "leftOut": "Left out of the twin",
+      "roleOf": "Role of {{column}}",
+      "changed": "edited",
+      "hidden": "not shown (left out)",
+      "exposed": "This column looked like personal data. Learned, real values from it may appear in the twin."
+    },
+    "training": {
+      "title": "Training",
+      "running": "Training the synthetic twin",
+      "failed": "The twin could not be trained",
+      "unreadable": "The job finished, but its result is not in the form this version of the app reads. Update Localyst, or report this with the job from the Jobs tray.",
+      "chartHint": "Each epoch, the generator makes rows and the discriminator tries to tell them from real ones. The two losses swing while they compete; the dashed line, the twin’s quality against rows it never saw, is the one to watch. The best epoch is kept."
+    },
+    "chart": {
+      "generator": "Generator loss",
+      "discriminator": "Discriminator loss",
+      "quality": "Quality",
+      "loss": "Loss",
+      "epoch": "Epoch {{epoch}}",
+      "epochs": "Epoch",
+      "waiting": "The curves appear after the first epoch.",
+      "ganAria": "The GAN’s generator and discriminator losses and the twin’s quality, by epoch"
+    },
+    "report": {
+      "title": "Reports",
+      "subtitle": "Measured against real rows the twin never learned from.",
+      "close": "Close the reports",
+      "failed": "Could not open the twin",
+      "modelTitle": "{{method}} twin #{{id}}",
+      "meta": "{{source}} · {{rows}} rows and {{columns}} columns learned · {{when}}",
+      "trained": "Trained in {{seconds}} on {{backend}}, seed {{seed}}",
+      "epochs": "{{epochs}} epochs, kept epoch {{best}}",
+      "tabs": {
+        "quality": "Quality",
+        "efficacy": "Usefulness",
+        "privacy": "Privacy",
+        "training": "GAN training"
+      },
+      "trainingIntro": "The GAN’s losses and its quality by epoch, as it trained. The dotted line marks the epoch whose generator was kept."
+    },
+    "quality": {
+      "intro": "How alike the twin is to your real rows. Column shapes: does each column have the same spread of values? Pair trends: do two columns move together the same way? 100% is identical; above 80% is good.",
+      "overall": "Quality",
+      "shapes": "Column shapes",
+      "pairs": "Pair trends",
+      "column": "Column",
+      "columnHint": "Listed worst first",
+      "columnOption": "{{column}} · {{score}}",
+      "noShape": "This twin did not learn this column.",
+      "real": "Real",
+      "synthetic": "Twin",
+      "shapeAria": "Real and synthetic distribution of {{column}}",
+      "metric": {
+        "ks-complement": "1 − Kolmogorov–Smirnov",
+        "tv-complement": "1 − total variation",
+        "correlation-similarity": "Correlation similarity",
+        "contingency-similarity": "Contingency similarity"
+      },
+      "pairsTitle": "Pair trends, worst first",
+      "pairsHint": "Real and Twin: how strongly the two columns go together (the correlation of two numbers or dates, Cramér’s V when a category is involved). The score says how alike the twin keeps the pair.",
+      "pair": "Columns",
+      "pairReal": "Real",
+      "pairSynthetic": "Twin",
+      "pairScore": "Score",
+      "noPairs": "Fewer than two learned columns: no pairs to compare.",
+      "allPairs": "Show all {{count}} pairs",
+      "fewerPairs": "Show fewer"
+    },
+    "efficacy": {
+      "none": "No usefulness test: pick a yes/no or category column under “Usefulness test” before training to measure it.",
+      "intro": "Could the twin stand in for your data? The app’s own propensity model was trained once on the real rows and once on the twin, to predict {{target}} = {{positive}}; both were tested on the same {{rows}} real rows neither had seen.",
+      "measure": "Measure",
+      "real": "Trained on real rows",
+      "trainedOn": "Trained on the {{method}} twin",
+      "accuracy": "Accuracy",
+      "f1": "F1",
+      "auc": "AUC",
+      "read": "The closer the twin’s figures are to the real ones, the more you can do with the twin what you would do with the data. AUC 0.5 is guessing, 1 is perfect."
+    },
+    "privacy": {
+      "intro": "Does the twin give away the people it learned from? A twin row should be no closer to a real customer than a real customer it never saw is. Rows that copied a real row exactly were dropped.",
+      "facts": "Checks",
+      "exactCopies": "Exact copies dropped",
+      "exactCopiesHint": "Twin rows identical to a learned row. They are removed from every twin that is sampled.",
+      "rowsChecked": "Twin rows checked",
+      "membership": "Membership attack (AUC)",
+      "membershipRead": "Membership attack {{auc}}: 0.5 means someone holding the twin can tell who was in your data no better than by tossing a coin; the nearer 1, the more it gives people away.",
+      "membershipHint": "An attacker with the twin tries to tell whether a person was in the training rows. 0.5 means no better than tossing a coin (good); near 1 means the twin gives people away.",
+      "medianRatio": "Distance ratio",
+      "medianRatioHint": "Median distance of twin rows to the nearest real row, divided by that of unseen real rows. Near 1 is good; well below 1 means the twin sits too close to real people.",
+      "closerToTrain": "Closer to learned rows",
+      "closerToTrainHint": "Share of twin rows nearer to a learned row than to any unseen row. 50% is ideal.",
+      "dp": "Differential privacy",
+      "dpValue": "ε = {{epsilon}}, δ = {{delta}}",
+      "dpOff": "Not used",
+      "dpHint": "Proven privacy of the training: the smaller ε, the less any one person can change the model.",
+      "dcrTitle": "Distance to the closest real row",
+      "dcrHint": "Medians: twin {{synthetic}}, unseen real rows {{holdout}}, random rows {{random}}. The twin’s curve should lie on the unseen rows’ curve, not to its left.",
+      "dcrSynthetic": "Twin rows",
+      "dcrHoldout": "Unseen real rows",
+      "dcrRandom": "Random rows",
+      "distance": "Distance",
+      "upTo": "≤ {{value}}",
+      "dcrAria": "Histogram of distances to the closest training row for twin rows, unseen real rows and random rows"
+    },
+    "past": {
+      "title": "Trained twins",
+      "subtitle": "Every twin trained in this workspace, newest first. The model is kept, so it can make more rows at any time.",
+      "empty": "None yet. A twin trained above is kept here.",
+      "model": "Twin",
+      "source": "Learned from",
+      "rows": "Rows",
+      "quality": "Quality",
+      "privacy": "Privacy",
+      "trained": "Trained",
+      "open": "Open",
+      "shown": "Open",
+      "compare": "Side by side",
+      "delete": "Delete",
+      "deleteLabel": "Delete twin #{{id}}",
+      "deleteTitle": "Delete this twin?",
+      "deleteText": "The {{method}} twin #{{id}} and its reports are deleted from the workspace. Files already exported from it are kept."
+    },
+    "export": {
+      "title": "Use the twin",
+      "subtitle": "Make as many rows as you need, or a whole workspace to demo or test with.",
+      "model": "Twin",
+      "modelOption": "{{model}} · {{source}} · {{quality}}",
+      "seed": "Seed",
+      "csvTitle": "Download a CSV",
+      "rows": "Rows",
+      "fill": "Fill ids and personal columns with fake values",
+      "fillHint": "Otherwise those columns are left out of the file.",
+      "csv": "Download CSV",
+      "sampling": "Making synthetic rows",
+      "sampleFailed": "The rows could not be made",
+      "sampled": "{{rows}} synthetic rows written",
+      "savedAs": "Saved as (in the workspace’s exports folder unless you chose where):",
+      "sampleFacts": "{{copies}} exact copies of real rows dropped and replaced · {{speed}} rows/s · {{seconds}}",
+      "notEncrypted": "Exported files are not encrypted. The rows are made up, but keep the file where you would keep the data it was learned from.",
+      "download": "Download {{file}}",
+      "workspaceTitle": "Create a workspace from the twin",
+      "workspaceName": "Workspace name",
+      "workspaceNamePlaceholder": "shop-twin",
+      "workspaceRows": "Customers",
+      "workspaceHint": "A new workspace in your workspaces folder, filled with synthetic customers and their orders. This workspace is not changed.",
+      "workspace": "Create workspace",
+      "building": "Building the workspace",
+      "buildFailed": "The workspace could not be created",
+      "built": "Workspace “{{name}}” created",
+      "builtFacts": "{{customers}} customers, {{orders}} orders",
+      "openWorkspace": "Open “{{name}}”"
     }
   }
 } as const;
