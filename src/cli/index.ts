@@ -11,6 +11,7 @@ import { registerTextCommands } from './text-command';
 import { registerRecommendCommands } from './recommend-command';
 import { registerReviewsCommands } from './reviews-command';
 import { registerSegmentCommands } from './segment-command';
+import { registerSynthCommands } from './synth-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -63,6 +64,7 @@ export function buildProgram(): Command {
   registerCampaignCommands(program, withGlobals);
   registerRecommendCommands(program, withGlobals);
   registerReviewsCommands(program, withGlobals);
+  registerSynthCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

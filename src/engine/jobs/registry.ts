@@ -11,6 +11,9 @@ import { trainTextTableJob } from '../text/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
 import { trainRecommender } from '../recommend/train-job';
 import { analyzeReviews } from '../reviews/analyze-job';
+import { sampleSynth } from '../synth/sample-job';
+import { trainSynth } from '../synth/train-job';
+import { buildSynthWorkspace } from '../synth/workspace-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
@@ -44,16 +47,9 @@ export const jobFunctions: JobFunctions = {
   'customers.health': healthJob,
   'recommend.train': trainRecommender,
   'reviews.analyze': (db, _input, control) => analyzeReviews(db, {}, control),
-  // SEAM (issue 14): the job helper replaces these three with synth/train-job.ts, sample-job.ts, workspace-job.ts.
-  'synth.train': () => {
-    throw new Error('synth.train: not built yet');
-  },
-  'synth.sample': () => {
-    throw new Error('synth.sample: not built yet');
-  },
-  'synth.workspace': () => {
-    throw new Error('synth.workspace: not built yet');
-  },
+  'synth.train': (db, input, control) => trainSynth(db, input, control),
+  'synth.sample': (db, input, control) => sampleSynth(db, input, control),
+  'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

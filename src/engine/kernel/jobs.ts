@@ -62,7 +62,8 @@ export type JobInputs = {
   'customers.health': HealthJobInput;
   'recommend.train': RecommendTrainInput;
   'reviews.analyze': Record<string, never>;
-  'synth.train': SynthTrainInput;
+  /** A file source's handle resolved by the handler to the absolute path the worker reads (`file`). */
+  'synth.train': SynthTrainInput & { file?: string };
   /** The handler has resolved the model id and the target file (absolute, from the user's choice or exports/). */
   'synth.sample': SynthSampleInput & { modelId: number; target: string };
   /** The handler has resolved the model id and the new workspace's folder (absolute, in the workspaces home). */

@@ -1,20 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import type { SynthSource } from '../../shared/synth-schemas';
+import { statInput } from '../ingest/source';
+import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
+import type { EngineContext } from '../kernel/context';
 import type { HandlerMap } from '../kernel/handler-types';
+import { detectColumns } from './columns';
+import { readSource, sourceLabel } from './source';
+import { deleteSynthModel, getSynthModel, listSynthModels, readSynthArtefact, resolveSynthModelId } from './synth-repo';
+import { workspaceRefusal } from './workspace-job';
 
-/**
- * Channels of the synthetic twin. SEAM (issue 14): the job helper replaces these with the real handlers
- * (columns from the source, starting the jobs, reading and deleting trained models).
- */
-const notYet = (): never => {
-  throw new AppError('not-found', 'The synthetic twin is not built yet.');
-};
+/** Channels of the synthetic twin: the columns of a source, starting its jobs, reading and deleting trained models. */
+
+/** A file source's handle as the path the worker reads; nothing for a workspace source. */
+function sourceFile(source: SynthSource, ctx: EngineContext): string | undefined {
+  if (source.kind !== 'file') return undefined;
+  const file = ctx.files.resolve(source.file, 'read', 'source.file');
+  statInput(file);
+  return file;
+}
 
 export const synthHandlers = {
-  'synth.columns': notYet,
-  'synth.train': notYet,
-  'synth.list': () => ({ models: [] }),
-  'synth.get': notYet,
-  'synth.delete': () => ({ deleted: false }),
-  'synth.sample': notYet,
-  'synth.workspace': notYet,
+  'synth.columns': (input, ctx) => {
+    const file = sourceFile(input.source, ctx);
+    const { label, table } = readSource(ctx.workspace().db, input.source, file);
+    return { source: label, rows: table.rows.length, columns: detectColumns(table) };
+  },
+  'synth.train': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs, 'Train the synthetic twin');
+    const file = sourceFile(input.source, ctx);
+    const job = ctx.jobs.start('synth.train', `Train a synthetic twin of ${sourceLabel(input.source, file)}`, { ...input, ...(file ? { file } : {}) });
+    return { jobId: job.id };
+  },
+  'synth.list': (_input, ctx) => ({ models: listSynthModels(ctx.workspace().db) }),
+  'synth.get': (input, ctx) => getSynthModel(ctx.workspace().db, input.id),
+  'synth.delete': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs, 'Delete the model');
+    return { deleted: deleteSynthModel(ctx.workspace().db, input.id) };
+  },
+  'synth.sample': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs, 'Sample from the twin', { reading: true });
+    const db = ctx.workspace().db;
+    const modelId = resolveSynthModelId(db, input.modelId);
+    const target = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, `synthetic-${modelId}`, '.csv');
+    checkExportTarget(target, 'synthetic.csv');
+    const job = ctx.jobs.start('synth.sample', `Sample ${input.rows.toLocaleString('en')} synthetic rows to ${path.basename(target)}`, { ...input, modelId, target });
+    return { jobId: job.id };
+  },
+  'synth.workspace': (input, ctx) => {
+    refuseWhileJobRuns(ctx.jobs, 'Make the synthetic workspace', { reading: true });
+    const db = ctx.workspace().db;
+    const modelId = resolveSynthModelId(db, input.modelId);
+    const refusal = workspaceRefusal(readSynthArtefact(db, modelId).artefact.source);
+    if (refusal) throw new AppError('bad-input', refusal, { field: 'modelId' });
+    const folder = path.join(ctx.workspacesHome, input.name);
+    // The name schema already refuses separators and dots; this says so again where the folder is made.
+    if (path.dirname(folder) !== ctx.workspacesHome) throw new AppError('path-refused', `"${input.name}" is not a plain workspace name.`, { field: 'name' });
+    if (fs.existsSync(folder)) throw new AppError('conflict', `A workspace named "${input.name}" already exists. Choose another name.`, { field: 'name' });
+    const job = ctx.jobs.start('synth.workspace', `Make the synthetic workspace ${input.name}`, { ...input, modelId, folder });
+    return { jobId: job.id };
+  },
 } satisfies Partial<HandlerMap>;
