@@ -5,16 +5,19 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, SEED.
+// GAN_PATIENCE, GAN_LR, GAN_TRACE_F1=1, SEED.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadTf, type Tf } from '../src/engine/ml/backend';
+import Papa from 'papaparse';
 import { readCsvTable } from '../src/engine/ml/table';
 import { fitGan, sampleGan } from '../src/engine/synth/gan';
 import { qualityScore } from '../src/engine/synth/quality';
+import { rawToSynthData, synthToRawTable } from '../src/engine/synth/raw';
 import type { SynthColumnData, SynthData } from '../src/engine/synth/types';
+import { ADULT_ROLES } from '../test/unit/synth/reports-fixtures';
 import { report, round } from './lib';
 
 const TRAIN = path.resolve('test/data/adult/adult_sdgym_train.csv');
@@ -22,7 +25,7 @@ const TEST = path.resolve('test/data/adult/adult_sdgym_test.csv');
 const SEED = Number(process.env.SEED ?? 1);
 const PEERS = { ctganSdgym: 0.602, realSdgym: 0.663 };
 
-type MethodRun = { trainSeconds: number; epochs: number | null; bestEpoch: number | null; secondsPerEpoch: number | null; sample(rows: number, seed: number): Promise<SynthData>; notes: string };
+type MethodRun = { tracedF1?: Array<{ epoch: number; f1: number }>; trainSeconds: number; epochs: number | null; bestEpoch: number | null; secondsPerEpoch: number | null; sample(rows: number, seed: number): Promise<SynthData>; notes: string };
 type Method = { name: string; train(tf: Tf, data: SynthData, validation: SynthData): Promise<MethodRun> };
 
 const list = (text: string | undefined, fallback: number[]): number[] => (text ? text.split(',').map(Number) : fallback);
@@ -32,16 +35,35 @@ const methods: Method[] = [
     name: 'gan',
     async train(tf, data, validation) {
       // Without a quality score (not yet on this branch) the GAN trains its epochs without early stopping.
-      const scored = canScore(validation);
+      // GAN_TRACE_F1=1 (for tuning): the validation sample is the whole training set and each scored sample also
+      // goes through the efficacy script, to see F1 against epochs.
+      const trace = process.env.GAN_TRACE_F1 === '1';
+      const scored = canScore(validation) || trace;
+      const traced: Array<{ epoch: number; f1: number }> = [];
+      let scoredAt = 0;
+      const score = (realRows: SynthData, synthetic: SynthData, seed: number): number => {
+        scoredAt += Number(process.env.GAN_EVAL_EVERY ?? 5);
+        if (trace) {
+          const file = path.join(os.tmpdir(), `localyst-synth-trace-${process.pid}.csv`);
+          writeCsv(synthetic, file);
+          const f1 = (efficacy([TRAIN, file])[1] as Efficacy).mean;
+          traced.push({ epoch: scoredAt, f1: round(f1, 4) });
+          console.log(`  efficacy F1 at epoch ~${scoredAt}: ${f1.toFixed(4)}`);
+          fs.rmSync(file, { force: true });
+          return canScore(validation) ? qualityScore(realRows, synthetic, seed) : f1;
+        }
+        return qualityScore(realRows, synthetic, seed);
+      };
       const epochs = Number(process.env.GAN_EPOCHS ?? 60);
       const options = {
         epochs,
         seed: SEED,
-        ...(scored ? { validation } : {}),
+        ...(scored ? { validation: trace ? data : validation, score, maxValidationRows: trace ? data.rows : 5000 } : {}),
         batchSize: Number(process.env.GAN_BATCH ?? 500),
         generatorDims: list(process.env.GAN_GEN, [256, 256]),
         criticDims: list(process.env.GAN_CRITIC, [256, 256]),
         evalEvery: Number(process.env.GAN_EVAL_EVERY ?? 5),
+        learningRate: Number(process.env.GAN_LR ?? 2e-4),
         patience: Number(process.env.GAN_PATIENCE ?? 20),
       };
       const epochSeconds: number[] = [];
@@ -65,7 +87,8 @@ const methods: Method[] = [
         bestEpoch: fit.bestEpoch,
         secondsPerEpoch: epochSeconds.length ? epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length : null,
         sample: (rows, seed) => sampleGan(tf, fit.artefact, rows, seed),
-        notes: `batch ${options.batchSize}, generator ${options.generatorDims.join('-')}, critic ${options.criticDims.join('-')}, pac 10, max ${epochs} epochs, quality scored every ${options.evalEvery} epochs (patience ${options.patience}), artefact ${(artefactBytes / 1024).toFixed(0)} KiB`,
+        ...(trace ? { tracedF1: traced } : {}),
+        notes: `batch ${options.batchSize}, generator ${options.generatorDims.join('-')}, critic ${options.criticDims.join('-')}, pac 10, Adam lr ${options.learningRate}, max ${epochs} epochs, quality scored every ${options.evalEvery} epochs (patience ${options.patience}), artefact ${(artefactBytes / 1024).toFixed(0)} KiB`,
       };
     },
   },
@@ -80,23 +103,6 @@ function canScore(data: SynthData): boolean {
   }
 }
 
-/** Adult as SynthData: a column whose every value is a number is numeric (whole numbers), others categorical. */
-function readSynthData(file: string): SynthData {
-  const table = readCsvTable(file);
-  const columns = table.columns.map((name, c): SynthColumnData => {
-    const cells = table.rows.map((row) => row[c] ?? null);
-    const numeric = cells.every((v) => v === null || (String(v).trim() !== '' && Number.isFinite(Number(v))));
-    if (numeric) {
-      const values = Float64Array.from(cells, (v) => (v === null ? Number.NaN : Number(v)));
-      return { name, kind: 'numeric', values, integer: values.every((v) => Number.isNaN(v) || Number.isInteger(v)), decimals: 0 };
-    }
-    const levels = [...new Set(cells.filter((v): v is string => v !== null).map((v) => String(v).trim()))].sort();
-    const at = new Map(levels.map((l, i) => [l, i]));
-    return { name, kind: 'categorical', levels, codes: Int32Array.from(cells, (v) => (v === null ? -1 : (at.get(String(v).trim()) as number))) };
-  });
-  return { rows: table.rows.length, columns };
-}
-
 function cell(column: SynthColumnData, r: number): string {
   if (column.kind === 'categorical') {
     const code = column.codes[r] as number;
@@ -106,11 +112,10 @@ function cell(column: SynthColumnData, r: number): string {
   return Number.isNaN(v) ? '' : String(v);
 }
 
+/** Rows as the product writes them (its own converter), as CSV for the efficacy script. */
 function writeCsv(data: SynthData, file: string): void {
-  const quote = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = [data.columns.map((c) => quote(c.name)).join(',')];
-  for (let r = 0; r < data.rows; r++) lines.push(data.columns.map((c) => quote(cell(c, r))).join(','));
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
+  const table = synthToRawTable(data, { dates: 'seconds' });
+  fs.writeFileSync(file, `${Papa.unparse({ fields: table.columns, data: table.rows })}\n`);
 }
 
 function exactCopies(real: SynthData, synthetic: SynthData): number {
@@ -147,7 +152,8 @@ function efficacy(files: string[]): Efficacy[] {
 }
 
 const { tf, info } = await loadTf();
-const real = readSynthData(TRAIN);
+// Read with the product's own converter and Adult's column roles (every column learned; `label` a category).
+const real = rawToSynthData(readCsvTable(TRAIN), [...ADULT_ROLES]);
 // Early stopping scores against real rows: a seeded 5,000-row subsample of the training rows (SDGym's protocol
 // learns on all 22,561 rows, so no holdout is cut from them; the test file is never seen).
 const validation = subsample(real, 5000, SEED);
@@ -174,6 +180,7 @@ for (const method of methods.filter((m) => wanted.includes(m.name))) {
     sampleRowsPerSecond: Math.round(real.rows / sampleSeconds),
     exactCopies: exactCopies(real, synthetic),
     quality: quality === null ? null : round(quality, 4),
+    ...(run.tracedF1 ? { tracedF1: run.tracedF1 } : {}),
     notes: run.notes,
   });
 }

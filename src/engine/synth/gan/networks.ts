@@ -88,16 +88,15 @@ export function criticForward(tf: Tf, vars: Variable[], layers: number, pac: num
 
 /** tanh on scalars; Gumbel-softmax (τ = 0.2) on one-hots, the Gumbel noise drawn with the seed (none when null). */
 export function activate(tf: Tf, raw: Tensor2D, spans: Span[], gumbelSeed: number | null): Tensor2D {
-  const parts = tf.split(raw, spans.map((s) => s.size), 1);
-  const out = parts.map((part, i) => {
-    const span = spans[i] as Span;
-    if (span.activation === 'tanh') return tf.tanh(part);
-    if (gumbelSeed === null) return tf.softmax(part);
-    // u in (0, 1) strictly: −log(−log u) stays finite.
-    const u = tf.randomUniform(part.shape, 1e-7, 1 - 1e-6, 'float32', gumbelSeed + i);
-    const g = tf.neg(tf.log(tf.neg(tf.log(u))));
-    return tf.softmax(tf.div(tf.add(part, g), 0.2));
-  });
+  let input: Tensor2D = raw;
+  if (gumbelSeed !== null) {
+    // One draw for the whole row (scalars get noise too but ignore it below); u in (0, 1) keeps −log(−log u) finite.
+    const u = tf.randomUniform(raw.shape, 1e-7, 1 - 1e-6, 'float32', gumbelSeed);
+    input = tf.div(tf.sub(raw, tf.log(tf.neg(tf.log(u)))), 0.2) as Tensor2D;
+  }
+  const rawParts = tf.split(raw, spans.map((s) => s.size), 1);
+  const parts = gumbelSeed === null ? rawParts : tf.split(input, spans.map((s) => s.size), 1);
+  const out = spans.map((span, i) => (span.activation === 'tanh' ? tf.tanh(rawParts[i] as Tensor) : tf.softmax(parts[i] as Tensor)));
   return tf.concat(out, 1) as Tensor2D;
 }
 
