@@ -5,7 +5,7 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, GAN_LR, GAN_TRACE_F1=1, SEED.
+// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_TRACE_F1=1, SEED.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,7 +42,7 @@ const methods: Method[] = [
       const traced: Array<{ epoch: number; f1: number }> = [];
       let scoredAt = 0;
       const score = (realRows: SynthData, synthetic: SynthData, seed: number): number => {
-        scoredAt += Number(process.env.GAN_EVAL_EVERY ?? 5);
+        scoredAt += Number(process.env.GAN_EVAL_EVERY ?? 2);
         if (trace) {
           const file = path.join(os.tmpdir(), `localyst-synth-trace-${process.pid}.csv`);
           writeCsv(synthetic, file);
@@ -54,17 +54,18 @@ const methods: Method[] = [
         }
         return qualityScore(realRows, synthetic, seed);
       };
-      const epochs = Number(process.env.GAN_EPOCHS ?? 60);
+      const epochs = Number(process.env.GAN_EPOCHS ?? 20);
       const options = {
         epochs,
         seed: SEED,
         ...(scored ? { validation: trace ? data : validation, score, maxValidationRows: trace ? data.rows : 5000 } : {}),
-        batchSize: Number(process.env.GAN_BATCH ?? 500),
-        generatorDims: list(process.env.GAN_GEN, [256, 256]),
+        batchSize: Number(process.env.GAN_BATCH ?? 100),
+        generatorDims: list(process.env.GAN_GEN, [128, 128]),
         criticDims: list(process.env.GAN_CRITIC, [256, 256]),
-        evalEvery: Number(process.env.GAN_EVAL_EVERY ?? 5),
+        evalEvery: Number(process.env.GAN_EVAL_EVERY ?? 2),
         learningRate: Number(process.env.GAN_LR ?? 2e-4),
-        patience: Number(process.env.GAN_PATIENCE ?? 20),
+        patience: Number(process.env.GAN_PATIENCE ?? 6),
+        minEpochs: Number(process.env.GAN_MIN_EPOCHS ?? 10),
       };
       const epochSeconds: number[] = [];
       let last = performance.now();
@@ -88,7 +89,7 @@ const methods: Method[] = [
         secondsPerEpoch: epochSeconds.length ? epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length : null,
         sample: (rows, seed) => sampleGan(tf, fit.artefact, rows, seed),
         ...(trace ? { tracedF1: traced } : {}),
-        notes: `batch ${options.batchSize}, generator ${options.generatorDims.join('-')}, critic ${options.criticDims.join('-')}, pac 10, Adam lr ${options.learningRate}, max ${epochs} epochs, quality scored every ${options.evalEvery} epochs (patience ${options.patience}), artefact ${(artefactBytes / 1024).toFixed(0)} KiB`,
+        notes: `batch ${options.batchSize}, generator ${options.generatorDims.join('-')}, critic ${options.criticDims.join('-')}, pac 10, Adam lr ${options.learningRate}, max ${epochs} epochs, quality scored every ${options.evalEvery} epochs, kept from epoch ${options.minEpochs} (patience ${options.patience}), artefact ${(artefactBytes / 1024).toFixed(0)} KiB`,
       };
     },
   },

@@ -86,11 +86,16 @@ describe('conditional tabular GAN', () => {
       expect(synthetic.rows).toBe(real.rows);
       return scores[calls++] as number;
     };
-    const fit = await fitGan(tf, data, { ...small, epochs: 6, seed: 1, validation, evalEvery: 1, patience: 2, score }, quiet());
+    const fit = await fitGan(tf, data, { ...small, epochs: 6, seed: 1, validation, evalEvery: 1, patience: 2, minEpochs: 1, score }, quiet());
     // Best at epoch 2; epochs 3 and 4 are no better: stop after epoch 4.
     expect(fit.epochs).toBe(4);
     expect(fit.bestEpoch).toBe(2);
     expect(fit.history.map((h) => h.quality)).toEqual([0.5, 0.8, 0.6, 0.55]);
+    // An early peak before minEpochs is reported but not kept: from epoch 3 on, the best is 0.9 at epoch 6.
+    calls = 0;
+    const later = await fitGan(tf, data, { ...small, epochs: 6, seed: 1, validation, evalEvery: 1, patience: 2, minEpochs: 3, score }, quiet());
+    expect(later.epochs).toBe(6);
+    expect(later.bestEpoch).toBe(6);
   });
 
   it('leaves no tensor behind, per step or after a cancel', async () => {
