@@ -5,7 +5,20 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_TRACE_F1=1, SEED.
+// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_TRACE_F1=1, SEED, SYNTH_BENCH_NAME (the results file's name).
+//
+// Tuning record (Dec 2026, wasm SIMD, 2 shared cores; mean F1 of the four classifiers, real rows: 0.6634):
+//   batch 500, generator 256-256: ~40–60 s/epoch under load, too slow for 10 minutes; not run to the end.
+//   batch 500, generator 128-128, lr 2e-4 (trace): F1 0.11 / 0.06 / 0.08 at epochs 5 / 10 / 15.
+//   batch 500, generator 128-128, lr 1e-3 (trace): F1 0.13 / 0.08 / 0.19 / 0.13 at epochs 3 / 6 / 9 / 12.
+//   batch 100, generator 128-128, lr 2e-4 (trace): F1 0.11 / 0.10 / 0.17 / 0.53 at epochs 3 / 6 / 9 / 12; the
+//     quality score meanwhile fell from 0.870 (epoch 3) to 0.842: it peaks before the dependencies are learned,
+//     hence minEpochs.
+//   batch 100, lr 2e-4, 20 epochs (kept epoch 16 by quality): F1 0.5445, 621 s training (28–31 s/epoch), alone.
+//   batch 100, lr 5e-4, 20 epochs (kept epoch 18): F1 0.5492, 584 s, run beside the next one.
+//   batch 50, lr 2e-4, 20 epochs (kept epoch 12, stopped at 18): F1 0.5304, 763 s (39–45 s/epoch beside the one above).
+// The results file holds the default run (batch 100, lr 2e-4). Short of CTGAN's 0.602 (which trains 300 epochs of
+// batch 500, ~13,500 steps; 20 epochs of batch 100 are 4,500): more epochs did not fit in 10 minutes here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -193,7 +206,7 @@ rows.forEach((row, i) => {
   row.f1Real = round(realScore.mean, 4);
   row.f1PerClassifier = Object.fromEntries(Object.entries(s.f1).map(([k, v]) => [k, round(v, 4)]));
 });
-report('synth-adult', rows, {
+report(process.env.SYNTH_BENCH_NAME ?? 'synth-adult', rows, {
   data: 'Adult, SDGym split: learn adult_sdgym_train.csv (22,561 rows, 15 columns), test adult_sdgym_test.csv (10,000)',
   peers: PEERS,
   realF1PerClassifier: Object.fromEntries(Object.entries(realScore.f1).map(([k, v]) => [k, round(v, 4)])),
