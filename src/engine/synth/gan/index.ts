@@ -1,24 +1,78 @@
+import type * as TfTypes from '@tensorflow/tfjs';
+import { AppError } from '../../../shared/errors';
 import type { GanEpoch } from '../../../shared/synth-schemas';
 import type { Tf } from '../../ml/backend';
-import type { FitHooks, SynthData } from '../types';
+import { qualityScore } from '../quality';
+import type { FitHooks, SynthColumnData, SynthData } from '../types';
+import {
+  activate,
+  conditionLoss,
+  criticForward,
+  criticSpec,
+  decodeFloat32,
+  encodeFloat32,
+  generatorForward,
+  generatorSpec,
+  gradientPenalty,
+  initialParams,
+  makeVariables,
+  type NetShape,
+} from './networks';
+import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions } from './sampler';
+import { fitTransformer, inverseTransform, layout, transform, type Span, type TransformerState } from './transformer';
+import { mulberry32 } from './vgm';
+
+type Tensor2D = TfTypes.Tensor2D;
+type Variable = TfTypes.Variable;
 
 /**
  * The conditional tabular GAN (CTGAN-like): mode-specific normalisation of numeric columns by a variational Gaussian
  * mixture per column, training-by-sampling of categories by log-frequency, a residual generator and a PacGAN
  * discriminator trained with the WGAN-GP loss; early stopping on the quality score of a validation sample.
- * SEAM: the GAN helper replaces these signatures' bodies (and may add options); the job calls only these two.
  */
 export type GanOptions = {
   epochs: number;
   seed: number;
   /** Real rows never learned, to score a validation sample against for early stopping. */
   validation?: SynthData;
-  /** DP-SGD on the discriminator (per-example clipping and Gaussian noise); ε reported. */
+  /** DP-SGD on the discriminator (per-example clipping and Gaussian noise); ε reported. Not built yet: refused. */
   dp?: { epsilon: number; delta: number };
+  /** Rows per step (a multiple of `pac`); 100 by default (CTGAN: 500; smaller batches learned Adult faster here). */
+  batchSize?: number;
+  /** Units of the generator's residual blocks (default 128, 128; CTGAN: 256, 256) and the critic's layers (256, 256). */
+  generatorDims?: number[];
+  criticDims?: number[];
+  /** Noise width (CTGAN: 128). */
+  noise?: number;
+  /** Rows per critic pack (PacGAN; CTGAN: 10). */
+  pac?: number;
+  learningRate?: number;
+  /** Epochs between validation scores, and epochs without a better score before stopping. */
+  evalEvery?: number;
+  patience?: number;
+  /**
+   * The first epoch whose generator may be kept (scores before it are reported, not acted on): early on the column
+   * shapes are right before the columns' dependencies are (on Adult the quality score is highest at epoch 3 and falls
+   * while the efficacy rises), so an early peak must not end the training. A third of the epochs by default.
+   */
+  minEpochs?: number;
+  /** Most validation rows scored each time (the validation sample has as many rows, up to this). */
+  maxValidationRows?: number;
+  /** The validation score (higher is better); the quality score by default. */
+  score?: (real: SynthData, synthetic: SynthData, seed: number) => number;
 };
 
 /** A trained GAN as plain JSON (transformer, generator weights): everything needed to sample. */
 export type GanArtefact = { version: 1; [key: string]: unknown };
+
+type StoredGan = {
+  version: 1;
+  method: 'ctgan';
+  transformer: TransformerState;
+  shape: NetShape;
+  /** Generator parameters in generatorSpec order, base64 of little-endian Float32. */
+  generator: string[];
+};
 
 export type GanFit = {
   artefact: GanArtefact;
@@ -28,10 +82,246 @@ export type GanFit = {
   dp: { epsilon: number; delta: number } | null;
 };
 
-export async function fitGan(_tf: Tf, _data: SynthData, _opts: GanOptions, _hooks: FitHooks): Promise<GanFit> {
-  throw new Error('fitGan: not built yet (issue 14 seam)');
+const WEIGHT_DECAY = 1e-6;
+const SAMPLE_CHUNK = 2000;
+
+export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: FitHooks): Promise<GanFit> {
+  if (opts.dp) {
+    throw new AppError('bad-input', 'Differentially private GAN training (DP-SGD) is not available yet. Train without the privacy budget, or use the copula.', { field: 'dp' });
+  }
+  if (data.rows < 2 || data.columns.length === 0) throw new AppError('bad-input', 'The GAN needs at least 2 rows and 1 column to learn from.', { field: 'rows' });
+  if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new AppError('bad-input', 'Epochs must be a whole number of at least 1.', { field: 'epochs' });
+  const pac = opts.pac ?? 10;
+  const requested = opts.batchSize ?? 100;
+  const batch = Math.max(pac, Math.floor(Math.min(requested, Math.max(pac, data.rows)) / pac) * pac);
+  const stepsPerEpoch = Math.max(1, Math.floor(data.rows / batch));
+  const evalEvery = Math.max(1, opts.evalEvery ?? 5);
+  const patience = opts.patience ?? 30;
+  const minEpochs = Math.min(opts.epochs, opts.minEpochs ?? Math.ceil(opts.epochs / 3));
+  const score = opts.score ?? qualityScore;
+  const random = mulberry32(opts.seed);
+  const nextSeed = (): number => Math.floor(random() * 2 ** 31);
+
+  hooks.onProgress({ fraction: 0, stage: 'Preparing', message: 'Fitting a mixture to each numeric column' });
+  const state = fitTransformer(data, { seed: opts.seed });
+  const { spans, width, categorical } = layout(state);
+  const categoricalSpans = categorical.map((c) => c.span);
+  const cond = conditionLayout(state);
+  const encoded = transform(state, data, nextSeed());
+  const index = rowIndex(state, encoded);
+  const shape: NetShape = {
+    noise: opts.noise ?? 128,
+    condition: cond.width,
+    data: width,
+    generator: opts.generatorDims ?? [128, 128],
+    critic: opts.criticDims ?? [256, 256],
+    pac,
+  };
+  const gSpec = generatorSpec(shape);
+  const dSpec = criticSpec(shape);
+  const gVars = makeVariables(tf, gSpec, initialParams(gSpec, random));
+  const dVars = makeVariables(tf, dSpec, initialParams(dSpec, random));
+  const lr = opts.learningRate ?? 2e-4;
+  const gOpt = tf.train.adam(lr, 0.5, 0.9);
+  const dOpt = tf.train.adam(lr, 0.5, 0.9);
+  const blocks = shape.generator.length;
+  const critic = (x: Tensor2D, dropoutSeed: number | null): Tensor2D => criticForward(tf, dVars, shape.critic.length, pac, x, dropoutSeed);
+  const decay = (vars: Variable[]): TfTypes.Scalar =>
+    tf.mul(tf.addN(vars.map((v) => tf.sum(tf.square(v)))), WEIGHT_DECAY / 2) as TfTypes.Scalar;
+  const withCondition = (x: Tensor2D, c: Tensor2D | null): Tensor2D => (c ? tf.concat([x, c], 1) : x);
+  const conditionTensor = (c: Conditions | null, n: number): Tensor2D | null => (c ? tf.tensor2d(c.vectors, [n, cond.width]) : null);
+
+  const history: GanEpoch[] = [];
+  let best = -Infinity;
+  let bestEpoch = 0;
+  let snapshot: Float32Array[] | null = null;
+  const validation = opts.validation && opts.validation.rows > 0 ? opts.validation : null;
+  const validationRows = validation ? Math.min(validation.rows, opts.maxValidationRows ?? 5000) : 0;
+  const validationReal = validation && validationRows < validation.rows ? headRows(validation, validationRows) : validation;
+  const validationSeed = nextSeed();
+  let epochsRun = 0;
+
+  try {
+    for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+      let gSum = 0;
+      let dSum = 0;
+      for (let step = 0; step < stepsPerEpoch; step++) {
+        hooks.checkCancelled();
+        // Critic step: fake rows under conditions c1, real rows having a shuffled copy of the same conditions.
+        const c1 = sampleConditions(cond, batch, random, true);
+        const c2 = c1 ? permuteConditions(c1, cond, random) : null;
+        const real = sampleRealRows(encoded, width, index, c2, batch, random);
+        const seeds = [nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed()] as const;
+        let wasserstein: TfTypes.Scalar | null = null;
+        tf.tidy(() => {
+          const c1t = conditionTensor(c1, batch);
+          const c2t = conditionTensor(c2, batch);
+          const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', seeds[0]) as Tensor2D;
+          const fake = activate(tf, generatorForward(tf, gVars, blocks, withCondition(z, c1t)), spans, seeds[1]);
+          const fakeCat = withCondition(fake, c1t);
+          const realCat = withCondition(tf.tensor2d(real, [batch, width]), c2t);
+          dOpt.minimize(
+            () => {
+              const w = tf.sub(tf.mean(critic(fakeCat, seeds[2])), tf.mean(critic(realCat, seeds[3]))) as TfTypes.Scalar;
+              wasserstein = tf.keep(w.clone());
+              const penalty = gradientPenalty(tf, (x) => critic(x, seeds[4]), realCat, fakeCat, pac, seeds[5]);
+              return tf.add(tf.add(w, penalty), decay(dVars)) as TfTypes.Scalar;
+            },
+            false,
+            dVars,
+          );
+        });
+        const w = wasserstein as TfTypes.Scalar | null;
+        if (w) {
+          dSum += w.dataSync()[0] as number;
+          w.dispose();
+        }
+        // Generator step: fool the critic and produce the conditioned level.
+        const c3 = sampleConditions(cond, batch, random, true);
+        const gSeeds = [nextSeed(), nextSeed(), nextSeed()] as const;
+        const gCost = tf.tidy(() => {
+          const c3t = conditionTensor(c3, batch);
+          const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', gSeeds[0]) as Tensor2D;
+          return gOpt.minimize(
+            () => {
+              const raw = generatorForward(tf, gVars, blocks, withCondition(z, c3t));
+              const fake = activate(tf, raw, spans, gSeeds[1]);
+              const y = critic(withCondition(fake, c3t), gSeeds[2]);
+              let loss = tf.neg(tf.mean(y)) as TfTypes.Scalar;
+              if (c3t) loss = tf.add(loss, conditionLoss(tf, raw, categoricalSpans, c3t)) as TfTypes.Scalar;
+              return tf.add(loss, decay(gVars)) as TfTypes.Scalar;
+            },
+            true,
+            gVars,
+          ) as TfTypes.Scalar;
+        });
+        gSum += gCost.dataSync()[0] as number;
+        gCost.dispose();
+      }
+      epochsRun = epoch;
+      let quality: number | null = null;
+      if (validation && validationReal && (epoch % evalEvery === 0 || epoch === opts.epochs)) {
+        const synthetic = generate(tf, state, shape, cond, gVars, validationRows, mulberry32(validationSeed));
+        quality = score(validationReal, synthetic, opts.seed);
+        if (epoch >= minEpochs && quality > best) {
+          best = quality;
+          bestEpoch = epoch;
+          snapshot = gVars.map((v) => (v.dataSync() as Float32Array).slice());
+        }
+      }
+      const point: GanEpoch = { epoch, generator: gSum / stepsPerEpoch, discriminator: dSum / stepsPerEpoch, quality };
+      history.push(point);
+      hooks.onEpoch?.(point);
+      hooks.onProgress({
+        fraction: epoch / opts.epochs,
+        stage: 'Training',
+        message: `Epoch ${epoch} of ${opts.epochs}: generator ${point.generator.toFixed(3)}, critic ${point.discriminator.toFixed(3)}${quality === null ? '' : `, quality ${(quality * 100).toFixed(1)}%`}`,
+      });
+      if (validation && bestEpoch >= minEpochs && epoch - bestEpoch >= patience) break;
+      // Let the worker's messages (cancel) and timers run between epochs.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    if (!snapshot) {
+      snapshot = gVars.map((v) => (v.dataSync() as Float32Array).slice());
+      bestEpoch = epochsRun;
+    }
+    const stored: StoredGan = { version: 1, method: 'ctgan', transformer: state, shape, generator: snapshot.map(encodeFloat32) };
+    return { artefact: stored as unknown as GanArtefact, history, bestEpoch, epochs: epochsRun, dp: null };
+  } finally {
+    gOpt.dispose();
+    dOpt.dispose();
+    for (const v of [...gVars, ...dVars]) v.dispose();
+  }
 }
 
-export async function sampleGan(_tf: Tf, _artefact: GanArtefact, _rows: number, _seed: number): Promise<SynthData> {
-  throw new Error('sampleGan: not built yet (issue 14 seam)');
+export async function sampleGan(tf: Tf, artefact: GanArtefact, rows: number, seed: number): Promise<SynthData> {
+  const stored = readArtefact(artefact);
+  if (!Number.isInteger(rows) || rows < 1) throw new AppError('bad-input', 'Ask for at least 1 row.', { field: 'rows' });
+  const cond = conditionLayout(stored.transformer);
+  const specs = generatorSpec(stored.shape);
+  const values = stored.generator.map(decodeFloat32);
+  specs.forEach((spec, i) => {
+    if ((values[i] as Float32Array).length !== spec.shape.reduce((a, b) => a * b, 1)) {
+      throw new AppError('bad-input', 'The saved GAN is damaged (its generator weights do not match its shape). Train it again.', { field: 'artefact' });
+    }
+  });
+  const gVars = makeVariables(tf, specs, values);
+  try {
+    return generate(tf, stored.transformer, stored.shape, cond, gVars, rows, mulberry32(seed));
+  } finally {
+    for (const v of gVars) v.dispose();
+  }
 }
+
+function readArtefact(artefact: GanArtefact): StoredGan {
+  const a = artefact as Partial<StoredGan>;
+  if (a.version !== 1 || a.method !== 'ctgan' || !a.transformer || !a.shape || !Array.isArray(a.generator)) {
+    throw new AppError('bad-input', 'This is not a saved GAN this version can read. Train it again.', { field: 'artefact' });
+  }
+  return a as StoredGan;
+}
+
+/** Generates `rows` rows in chunks (conditions drawn by the real level frequencies) and decodes them. */
+function generate(tf: Tf, state: TransformerState, shape: NetShape, cond: ConditionLayout, gVars: Variable[], rows: number, random: () => number): SynthData {
+  const { spans, width } = layout(state);
+  const columns: SynthColumnData[] = state.columns.map((code) =>
+    code.kind === 'categorical'
+      ? { name: code.name, kind: 'categorical', codes: new Int32Array(rows), levels: code.levels.slice() }
+      : { name: code.name, kind: code.kind, values: new Float64Array(rows), integer: code.integer, decimals: code.decimals, ...(code.kind === 'datetime' ? { dateOnly: code.dateOnly } : {}) },
+  );
+  for (let from = 0; from < rows; from += SAMPLE_CHUNK) {
+    // A chunk smaller than a few rows would make batch norm's statistics meaningless: generate at least 64.
+    const n = Math.min(SAMPLE_CHUNK, rows - from);
+    const m = Math.max(n, 64);
+    const c = sampleConditions(cond, m, random, false);
+    const zSeed = Math.floor(random() * 2 ** 31);
+    const gSeed = Math.floor(random() * 2 ** 31);
+    const out = tf.tidy(() => {
+      const z = tf.randomNormal([m, shape.noise], 0, 1, 'float32', zSeed) as Tensor2D;
+      const input = c ? tf.concat([z, tf.tensor2d(c.vectors, [m, cond.width])], 1) : z;
+      return activate(tf, generatorForward(tf, gVars, shape.generator.length, input), spans, gSeed);
+    });
+    const encoded = out.dataSync() as Float32Array;
+    out.dispose();
+    const decoded = inverseTransform(state, encoded.subarray(0, n * width), n);
+    decoded.columns.forEach((column, i) => {
+      const target = columns[i] as SynthColumnData;
+      if (column.kind === 'categorical' && target.kind === 'categorical') target.codes.set(column.codes, from);
+      else if (column.kind !== 'categorical' && target.kind !== 'categorical') target.values.set(column.values, from);
+    });
+  }
+  return { rows, columns };
+}
+
+function permuteConditions(c: Conditions, cond: ConditionLayout, random: () => number): Conditions {
+  const n = c.column.length;
+  const order = Int32Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = order[i] as number;
+    order[i] = order[j] as number;
+    order[j] = t;
+  }
+  const vectors = new Float32Array(n * cond.width);
+  const column = new Int32Array(n);
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const from = order[i] as number;
+    column[i] = c.column[from] as number;
+    level[i] = c.level[from] as number;
+    vectors.set(c.vectors.subarray(from * cond.width, (from + 1) * cond.width), i * cond.width);
+  }
+  return { vectors, column, level };
+}
+
+/** The first `rows` rows of a table (the validation set is already a random holdout). */
+function headRows(data: SynthData, rows: number): SynthData {
+  return {
+    rows,
+    columns: data.columns.map((column) =>
+      column.kind === 'categorical' ? { ...column, codes: column.codes.slice(0, rows) } : { ...column, values: column.values.slice(0, rows) },
+    ),
+  };
+}
+
+export type { Span };
