@@ -28,7 +28,8 @@ export const synthHandlers = {
     return { source: label, rows: table.rows.length, columns: detectColumns(table) };
   },
   'synth.train': (input, ctx) => {
-    refuseWhileJobRuns(ctx.jobs, 'Train the synthetic twin');
+    // It reads one snapshot and writes only its own table at the end: the review analysis after a demo need not finish first.
+    refuseWhileJobRuns(ctx.jobs, 'Train the synthetic twin', { reading: true });
     const file = sourceFile(input.source, ctx);
     const job = ctx.jobs.start('synth.train', `Train a synthetic twin of ${sourceLabel(input.source, file)}`, { ...input, ...(file ? { file } : {}) });
     return { jobId: job.id };
