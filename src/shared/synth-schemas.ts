@@ -62,8 +62,11 @@ export const synthTrainInputSchema = z.strictObject({
   /** The target value that counts as the outcome (">50K"); needed when the values do not say it. */
   positive: z.string().trim().min(1).max(1000).optional(),
   methods: z.array(synthMethodSchema).min(1).max(2).default(['gan', 'copula']),
-  /** GAN epochs at most (early stopping may end sooner). */
-  epochs: z.int().min(1).max(2000).default(150),
+  /**
+   * GAN epochs at most (early stopping may end sooner). An epoch is one pass in batches of 100 rows: 40 epochs of Adult
+   * (22,561 rows) are ~9,000 steps, about CTGAN's 200 epochs of 500, and ~10 minutes on two cores with WebAssembly.
+   */
+  epochs: z.int().min(1).max(2000).default(40),
   seed: seedSchema.default(1),
   /** Share of rows kept aside (never learned) to measure quality, efficacy and privacy against. */
   holdout: z.number().min(0.05).max(0.5).default(0.2),

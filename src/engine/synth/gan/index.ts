@@ -95,8 +95,9 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const requested = opts.batchSize ?? 100;
   const batch = Math.max(pac, Math.floor(Math.min(requested, Math.max(pac, data.rows)) / pac) * pac);
   const stepsPerEpoch = Math.max(1, Math.floor(data.rows / batch));
-  const evalEvery = Math.max(1, opts.evalEvery ?? 5);
-  const patience = opts.patience ?? 30;
+  // Scored every 2 epochs, stopped after 12 without a better score (the Adult runs in bench/synth-adult.ts).
+  const evalEvery = Math.max(1, opts.evalEvery ?? 2);
+  const patience = opts.patience ?? 12;
   const minEpochs = Math.min(opts.epochs, opts.minEpochs ?? Math.ceil(opts.epochs / 3));
   const score = opts.score ?? qualityScore;
   const random = mulberry32(opts.seed);

@@ -3089,9 +3089,6 @@ export const en = {
       "epochsHint": "GAN passes at most",
       "seed": "Seed",
       "seedHint": "Same seed, same twin",
-      "dp": "Differential privacy for the GAN",
-      "epsilon": "Privacy budget ε",
-      "dpNote": "Differential privacy adds noise while the GAN learns, so it can be proven that no single person changed the model much. A smaller ε protects more and costs more quality: expect a lower quality score, most of all on small tables and rare categories.",
       "train": "Train",
       "holdoutNote": "A fifth of the rows is kept aside and never learned: the reports compare the twin with them."
     },

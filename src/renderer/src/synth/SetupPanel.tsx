@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,10 +43,8 @@ export function SetupPanel({ running, onTrain }: Props) {
   const [target, setTarget] = useState<string | null>(null);
   const [positive, setPositive] = useState('');
   const [methods, setMethods] = useState<MethodChoice>('both');
-  const [epochs, setEpochs] = useState<number | string>(150);
+  const [epochs, setEpochs] = useState<number | string>(40);
   const [seed, setSeed] = useState<number | string>(1);
-  const [dp, setDp] = useState(false);
-  const [epsilon, setEpsilon] = useState<number | string>(3);
 
   const source: SynthSource | null =
     kind === 'table' ? { kind, table } : kind === 'customer-features' ? { kind } : file ? { kind, file: file.handle } : null;
@@ -91,7 +89,7 @@ export function SetupPanel({ running, onTrain }: Props) {
   const targetInfo = targets.find((c) => c.name === target);
   const useGan = methods !== 'copula';
   const validNumber = (value: number | string): value is number => typeof value === 'number' && Number.isInteger(value);
-  const ready = source !== null && columns !== null && learned.length > 0 && columns.rows > 0 && validNumber(seed) && (!useGan || validNumber(epochs)) && (!dp || typeof epsilon === 'number');
+  const ready = source !== null && columns !== null && learned.length > 0 && columns.rows > 0 && validNumber(seed) && (!useGan || validNumber(epochs));
 
   const train = (): void => {
     if (!ready || !source || !columns) return;
@@ -103,9 +101,10 @@ export function SetupPanel({ running, onTrain }: Props) {
         target,
         positive,
         methods,
-        epochs: typeof epochs === 'number' ? epochs : 150,
+        epochs: typeof epochs === 'number' ? epochs : 40,
         seed: typeof seed === 'number' ? seed : 1,
-        epsilon: dp && typeof epsilon === 'number' ? epsilon : null,
+        // Differentially private training is not built yet (the engine refuses it): no switch is offered.
+        epsilon: null,
       }),
     );
   };
@@ -250,17 +249,6 @@ export function SetupPanel({ running, onTrain }: Props) {
                 <NumberInput w={120} label={t('synth.setup.epochs')} description={t('synth.setup.epochsHint')} min={1} max={2000} allowDecimal={false} value={epochs} onChange={setEpochs} disabled={running || !useGan} data-testid="synth-epochs" />
                 <NumberInput w={110} label={t('synth.setup.seed')} description={t('synth.setup.seedHint')} min={0} max={2 ** 31 - 1} allowDecimal={false} value={seed} onChange={setSeed} disabled={running} data-testid="synth-seed" />
               </Group>
-              <Group align="flex-end" gap="md">
-                <Switch label={t('synth.setup.dp')} checked={dp && useGan} onChange={(event) => setDp(event.currentTarget.checked)} disabled={running || !useGan} data-testid="synth-dp" />
-                {dp && useGan && (
-                  <NumberInput w={120} label={t('synth.setup.epsilon')} min={0.1} max={100} step={0.5} decimalScale={2} value={epsilon} onChange={setEpsilon} disabled={running} data-testid="synth-epsilon" />
-                )}
-              </Group>
-              {dp && useGan && (
-                <Text size="xs" c="dimmed" maw={720}>
-                  {t('synth.setup.dpNote')}
-                </Text>
-              )}
               <Group>
                 <Button type="submit" leftSection={<IconPlayerPlay size={16} />} disabled={!ready || running} data-testid="synth-train">
                   {t('synth.setup.train')}
