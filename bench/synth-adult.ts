@@ -5,7 +5,7 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_TRACE_F1=1, SEED, SYNTH_BENCH_NAME (the results file's name).
+// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_TRACE_F1=1, SEED, SYNTH_BENCH_NAME (the results file's name).
 //
 // Tuning record (Dec 2026, wasm SIMD, 2 shared cores; mean F1 of the four classifiers, real rows: 0.6634):
 //   batch 500, generator 256-256: ~40–60 s/epoch under load, too slow for 10 minutes; not run to the end.
@@ -78,6 +78,7 @@ const methods: Method[] = [
         criticDims: list(process.env.GAN_CRITIC, [256, 256]),
         evalEvery: Number(process.env.GAN_EVAL_EVERY ?? 2),
         learningRate: Number(process.env.GAN_LR ?? 2e-4),
+        ema: Number(process.env.GAN_EMA ?? 0.999),
         patience: Number(process.env.GAN_PATIENCE ?? 6),
         minEpochs: Number(process.env.GAN_MIN_EPOCHS ?? 10),
       };

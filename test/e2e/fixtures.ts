@@ -225,6 +225,16 @@ type Browser = {
   };
 };
 
+/**
+ * Waits until no job runs in the workspace. A demo shop's reviews are analysed by a job of its own after the demo;
+ * when it ends the data has changed and the screens fetch again, which would race with what a test checks next.
+ */
+export async function noJobRunning(page: Page, timeout = 120_000): Promise<void> {
+  const running = async (): Promise<number> =>
+    (await callApi<{ jobs: Array<{ status: string }> }>(page, 'jobs.list', {})).jobs.filter((j) => j.status === 'running').length;
+  await expect.poll(running, { timeout }).toBe(0);
+}
+
 /** Calls a contract channel over the page's own host (a second WebSocket with the page's session), as the app does. */
 export async function callApi<T>(page: Page, channel: string, input: unknown): Promise<T> {
   return page.evaluate(

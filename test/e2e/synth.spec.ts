@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { callApi, expect, shot, test } from './fixtures';
+import { callApi, expect, noJobRunning, shot, test } from './fixtures';
 
 const ADULT = path.resolve('test/data/adult/adult_sdgym_train.csv');
 const ROWS = 800;
@@ -160,9 +160,8 @@ test('synthetic twin: a demo shop’s customer features, ids and personal data l
   await expect(summary).toContainText(`${customers.toLocaleString('en-GB')} rows`);
   await expect(summary).toContainText('0 left out');
   await setup.getByTestId('synth-methods').getByText('Copula only').click();
-  // The demo's reviews are analysed by a job of their own, and one job runs at a time: train once it has ended.
-  const running = async (): Promise<number> => (await callApi<{ jobs: { status: string }[] }>(page, 'jobs.list', {})).jobs.filter((j) => j.status === 'running').length;
-  await expect.poll(running, { timeout: 120_000 }).toBe(0);
+  // The demo's reviews are analysed by a job of their own; its end refreshes the screens: train once it has ended.
+  await noJobRunning(page);
   await setup.getByTestId('synth-train').click();
   const reports = page.getByTestId('synth-reports');
   await expect(reports).toHaveAttribute('data-models', '1', { timeout: 240_000 });

@@ -13,6 +13,12 @@ export function tempDir(prefix = 'localyst-test-'): { dir: string; cleanup: () =
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Writes the header and the first `rows` rows of a CSV file to `target` (a small slice of a public data set). */
+export function writeCsvHead(source: string, rows: number, target: string): string {
+  fs.writeFileSync(target, `${fs.readFileSync(source, 'utf8').split(/\r?\n/).slice(0, rows + 1).join('\n')}\n`);
+  return target;
+}
+
 export const sha256File = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 /** A digest of every row of every table: equal digests mean nothing was written. */

@@ -1,7 +1,6 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, type CliRun } from '../helpers';
+import { runCli, tempDir, type CliRun, writeCsvHead } from '../helpers';
 import { TELCO } from './telco';
 
 const ADULT = path.resolve('test/data/adult/adult_sdgym_train.csv');
@@ -16,7 +15,7 @@ const ws = (): string => path.join(dir, 'ws');
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   slice = path.join(dir, 'telco-1500.csv');
-  fs.writeFileSync(slice, `${fs.readFileSync(TELCO, 'utf8').split(/\r?\n/).slice(0, 1501).join('\n')}\n`);
+  writeCsvHead(TELCO, 1500, slice);
 });
 afterAll(() => cleanup());
 
@@ -58,7 +57,7 @@ describe('localyst model train', () => {
 
   it('takes the outcome value with --positive for a target that is not yes/no (Adult: ">50K"), and says to pass it otherwise', () => {
     const adult = path.join(dir, 'adult-2000.csv');
-    fs.writeFileSync(adult, `${fs.readFileSync(ADULT, 'utf8').split(/\r?\n/).slice(0, 2001).join('\n')}\n`);
+    writeCsvHead(ADULT, 2000, adult);
     const refused = run(['model', 'train', '--table', adult, '--target', 'label', '--workspace', ws(), '--json']);
     expect(refused.code).toBe(1);
     expect(refused.json?.error).toMatchObject({ code: 'bad-input', message: expect.stringMatching(/which one is the outcome to predict is unclear\. Name the outcome value: --positive VALUE/) });

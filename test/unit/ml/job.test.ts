@@ -1,9 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
 import type { EventName } from '../../../src/shared/contract';
-import { contentDigest, tempDir } from '../helpers';
+import { contentDigest, tempDir, writeCsvHead } from '../helpers';
 import { TELCO } from './telco';
 
 // The model.trainTable channel and job through a real engine: the job runs in a worker thread with its own
@@ -16,7 +15,7 @@ let slice: string;
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   slice = path.join(dir, 'telco-1200.csv');
-  fs.writeFileSync(slice, `${fs.readFileSync(TELCO, 'utf8').split(/\r?\n/).slice(0, 1201).join('\n')}\n`);
+  writeCsvHead(TELCO, 1200, slice);
   engine = await createEngine({ workspaceDir: path.join(dir, 'ws'), home: path.join(dir, 'home') });
 });
 afterAll(async () => {

@@ -1,8 +1,7 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
-import { tempDir } from '../helpers';
+import { tempDir, writeCsvHead } from '../helpers';
 
 // model.tableColumns: what the model lab lists before training on a file (the outcome column and its values).
 let engine: Engine;
@@ -21,7 +20,7 @@ afterAll(async () => {
 describe('model.tableColumns', () => {
   it('lists every column with its distinct values and the most frequent ones with their counts', async () => {
     const adult = path.join(dir, 'adult-300.csv');
-    fs.writeFileSync(adult, `${fs.readFileSync(path.resolve('test/data/adult/adult_sdgym_train.csv'), 'utf8').split(/\r?\n/).slice(0, 301).join('\n')}\n`);
+    writeCsvHead(path.resolve('test/data/adult/adult_sdgym_train.csv'), 300, adult);
     const reply = await engine.invoke('model.tableColumns', { file: engine.grantFile(adult, 'read').handle });
     if (!reply.ok) throw new Error(reply.error.message);
     const info = reply.value as { name: string; rows: number; columns: Array<{ name: string; distinct: number; values: Array<{ value: string; count: number }> }> };

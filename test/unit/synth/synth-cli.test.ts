@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir, type CliRun } from '../helpers';
+import { runCli, tempDir, type CliRun, writeCsvHead } from '../helpers';
 
-// `localyst synth` through the built bundle on 300 Adult rows (GAN with 1 epoch). Train and sample need the real
-// synthesizers of issue 14: until they are merged those two tests fail at the seam's stubs.
+// `localyst synth` through the built bundle on 300 Adult rows (GAN with 1 epoch).
 const ADULT = path.resolve('test/data/adult/adult_sdgym_train.csv');
 let dir: string;
 let cleanup: () => void;
@@ -15,7 +14,7 @@ const ws = (): string => path.join(dir, 'ws');
 beforeAll(() => {
   ({ dir, cleanup } = tempDir());
   slice = path.join(dir, 'adult-300.csv');
-  fs.writeFileSync(slice, `${fs.readFileSync(ADULT, 'utf8').split(/\r?\n/).slice(0, 301).join('\n')}\n`);
+  writeCsvHead(ADULT, 300, slice);
 });
 afterAll(() => cleanup());
 

@@ -6,11 +6,10 @@ import { createEngine, type Engine } from '../../../src/engine';
 import type { SynthColumns, SynthModelReport, SynthSampleResult, SynthTrainResult, SynthWorkspaceResult } from '../../../src/shared/synth-schemas';
 import { synthTrainResultSchema } from '../../../src/shared/synth-schemas';
 import { chosen, demoEngine, invokeValue, nextJobDone } from '../engine-helpers';
-import { tempDir } from '../helpers';
+import { tempDir, writeCsvHead } from '../helpers';
 
 // End to end with the real synthesizers and reports (GAN, copula, quality, efficacy, privacy): a few hundred Adult
-// rows through the engine and its worker, both methods, then sampling and the model channels. Needs the whole of
-// issue 14 merged; until then the seam's stubs make the train job fail.
+// rows through the engine and its worker, both methods, then sampling and the model channels.
 const ADULT = path.resolve('test/data/adult/adult_sdgym_train.csv');
 let engine: Engine;
 let dir: string;
@@ -20,7 +19,7 @@ let slice: string;
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir());
   slice = path.join(dir, 'adult-400.csv');
-  fs.writeFileSync(slice, `${fs.readFileSync(ADULT, 'utf8').split(/\r?\n/).slice(0, 401).join('\n')}\n`);
+  writeCsvHead(ADULT, 400, slice);
   engine = await createEngine({ workspaceDir: path.join(dir, 'ws'), home: path.join(dir, 'home') });
 });
 afterAll(async () => {

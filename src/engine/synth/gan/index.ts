@@ -56,6 +56,12 @@ export type GanOptions = {
    * while the efficacy rises), so an early peak must not end the training. A third of the epochs by default.
    */
   minEpochs?: number;
+  /**
+   * Decay of the moving average of the generator's weights (0 turns it off). The average, not the last step's
+   * weights, is scored, kept and stored: a GAN's generator swings from step to step, and its average over the last
+   * few thousand steps makes steadier samples (the exponential moving average of BigGAN and StyleGAN). Default 0.999.
+   */
+  ema?: number;
   /** Most validation rows scored each time (the validation sample has as many rows, up to this). */
   maxValidationRows?: number;
   /** The validation score (higher is better); the quality score by default. */
@@ -121,6 +127,10 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const gSpec = generatorSpec(shape);
   const dSpec = criticSpec(shape);
   const gVars = makeVariables(tf, gSpec, initialParams(gSpec, random));
+  const emaDecay = opts.ema ?? 0.999;
+  if (!(emaDecay >= 0 && emaDecay < 1)) throw new AppError('bad-input', 'The moving-average decay takes a number from 0 up to (not including) 1.', { field: 'ema' });
+  // The moving average starts at the initial weights (not trainable: only assigned).
+  const emaVars = emaDecay > 0 ? gVars.map((v) => tf.tidy(() => tf.variable(v.clone(), false))) : gVars;
   const dVars = makeVariables(tf, dSpec, initialParams(dSpec, random));
   const lr = opts.learningRate ?? 2e-4;
   const gOpt = tf.train.adam(lr, 0.5, 0.9);
@@ -198,16 +208,17 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
         });
         gSum += gCost.dataSync()[0] as number;
         gCost.dispose();
+        if (emaVars !== gVars) tf.tidy(() => emaVars.forEach((a, i) => a.assign(tf.add(tf.mul(a, emaDecay), tf.mul(gVars[i] as Variable, 1 - emaDecay)))));
       }
       epochsRun = epoch;
       let quality: number | null = null;
       if (validation && validationReal && (epoch % evalEvery === 0 || epoch === opts.epochs)) {
-        const synthetic = generate(tf, state, shape, cond, gVars, validationRows, mulberry32(validationSeed));
+        const synthetic = generate(tf, state, shape, cond, emaVars, validationRows, mulberry32(validationSeed));
         quality = score(validationReal, synthetic, opts.seed);
         if (epoch >= minEpochs && quality > best) {
           best = quality;
           bestEpoch = epoch;
-          snapshot = gVars.map((v) => (v.dataSync() as Float32Array).slice());
+          snapshot = emaVars.map((v) => (v.dataSync() as Float32Array).slice());
         }
       }
       const point: GanEpoch = { epoch, generator: gSum / stepsPerEpoch, discriminator: dSum / stepsPerEpoch, quality };
@@ -223,7 +234,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (!snapshot) {
-      snapshot = gVars.map((v) => (v.dataSync() as Float32Array).slice());
+      snapshot = emaVars.map((v) => (v.dataSync() as Float32Array).slice());
       bestEpoch = epochsRun;
     }
     const stored: StoredGan = { version: 1, method: 'ctgan', transformer: state, shape, generator: snapshot.map(encodeFloat32) };
@@ -231,7 +242,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   } finally {
     gOpt.dispose();
     dOpt.dispose();
-    for (const v of [...gVars, ...dVars]) v.dispose();
+    for (const v of new Set([...gVars, ...dVars, ...emaVars])) v.dispose();
   }
 }
 
