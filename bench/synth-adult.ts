@@ -17,7 +17,14 @@
 //   batch 100, lr 2e-4, 20 epochs (kept epoch 16 by quality): F1 0.5445, 621 s training (28–31 s/epoch), alone.
 //   batch 100, lr 5e-4, 20 epochs (kept epoch 18): F1 0.5492, 584 s, run beside the next one.
 //   batch 50, lr 2e-4, 20 epochs (kept epoch 12, stopped at 18): F1 0.5304, 763 s (39–45 s/epoch beside the one above).
-// The results file holds the default run (batch 100, lr 2e-4). Short of CTGAN's 0.602 (which trains 300 epochs of
+// After the matrix-product gradient fix in ml/backend.ts (explicit transposes; a GAN epoch 35 s -> 16 s at batch 100,
+// 22 s -> 6.4 s at batch 500, same losses), two runs side by side on the 2 cores:
+//   batch 500, generator 256-256, 80 epochs max: stopped at 18 (kept 12), F1 0.104: batch 500 learns too slowly.
+//   batch 100, 35 epochs (kept 28 by quality): F1 0.5925, 597 s.   batch 100, lr 4e-4: stopped at 22, F1 0.354.
+//   batch 100, 36 epochs (kept 36): F1 0.5816, 567 s; 60 epochs (kept 36 again, stopped at 56): F1 0.5816, 1,319 s.
+//   With the moving average of the generator (decay 0.999; now the default), 40 epochs (kept 38): F1 0.5898, quality
+//   0.913 (0.901 without), 812 s with the test suite running beside it (16–17 s an epoch when alone).
+// The results file holds that last run, the product's defaults: batch 100, lr 2e-4, 40 epochs, moving average. Short of CTGAN's 0.602 (which trains 300 epochs of
 // batch 500, ~13,500 steps; 20 epochs of batch 100 are 4,500): more epochs did not fit in 10 minutes here.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
