@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SynthColumns } from '../../../src/shared/synth-schemas';
+import type { JobKind } from '../../../src/shared/contract';
+import { synthTrainInputSchema, type SynthColumns } from '../../../src/shared/synth-schemas';
+import type { EngineContext } from '../../../src/engine/kernel/context';
+import { synthHandlers } from '../../../src/engine/synth/handlers';
 import { chosen, demoEngine, type DemoEngine } from '../engine-helpers';
 import { customerTable, toCsv } from './table';
 
@@ -64,5 +67,26 @@ describe('synth channels', () => {
     });
     await shop.value('synth.train', { source: { kind: 'file', file: chosen(shop.engine, csv) }, columns: [{ name: 'ages', role: 'numeric' }], methods: ['copula'] });
     expect((await done).message).toMatch(/There is no column "ages"/);
+  });
+});
+
+describe('synth.train beside other jobs', () => {
+  const ctxWith = (running: JobKind[]): { ctx: EngineContext; started: string[] } => {
+    const started: string[] = [];
+    const jobs = { activeKinds: () => running, start: (kind: string) => (started.push(kind), { id: 'job-1' }) };
+    return { ctx: { jobs } as unknown as EngineContext, started };
+  };
+  const input = synthTrainInputSchema.parse({ source: { kind: 'customer-features' }, columns: [{ name: 'frequency', role: 'numeric' }] });
+
+  it('starts while the review analysis runs (it only reads until it writes its own table)', () => {
+    const { ctx, started } = ctxWith(['reviews.analyze']);
+    expect(synthHandlers['synth.train'](input, ctx)).toEqual({ jobId: 'job-1' });
+    expect(started).toEqual(['synth.train']);
+  });
+
+  it('waits for an import or another training, with a plain conflict', () => {
+    const { ctx, started } = ctxWith(['import.run']);
+    expect(() => synthHandlers['synth.train'](input, ctx)).toThrow(/A job is running/);
+    expect(started).toEqual([]);
   });
 });
