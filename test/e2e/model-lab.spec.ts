@@ -26,9 +26,11 @@ async function trainChurn(page: Page, screenshot?: string): Promise<Locator> {
     null,
     { timeout: 120_000, polling: 'raf' },
   );
-  if (screenshot && (await live.getAttribute('data-status')) === 'running') {
-    await expect(live.getByTestId('live-loss').locator('canvas')).toBeVisible();
-    await snap(page, screenshot);
+  if (screenshot) {
+    // The chart while it runs, if it still runs: training got fast enough to end before the canvas is drawn.
+    const canvas = live.getByTestId('live-loss').locator('canvas');
+    await expect.poll(async () => (await canvas.isVisible()) || (await live.getAttribute('data-status')) !== 'running', { timeout: 15_000 }).toBe(true);
+    if (await canvas.isVisible()) await snap(page, screenshot);
   }
   await expect(live).toHaveAttribute('data-status', 'done', { timeout: 240_000 });
   await expect(live.getByTestId('live-training-result')).toBeVisible();
