@@ -1,5 +1,7 @@
 import type { ColumnShape, PairTrend, QualityReport } from '../../shared/synth-schemas';
 import { createRng } from '../kernel/random';
+import { subsample } from './distance';
+import { selectSynthRows } from './raw';
 import type { CategoricalColumnData, NumericColumnData, SynthColumnData, SynthData } from './types';
 
 /**
@@ -268,38 +270,14 @@ export function qualityReport(real: SynthData, synthetic: SynthData, opts: Quali
   return { score: (columnShapes + pairTrends) / 2, columnShapes, pairTrends, columns, pairs };
 }
 
-/** The rows at the given positions (a subsample), every column kept. */
-export function selectSynthRows(data: SynthData, rows: ArrayLike<number>): SynthData {
-  const pick = <T extends Float64Array | Int32Array>(src: T, make: (n: number) => T): T => {
-    const out = make(rows.length);
-    for (let k = 0; k < rows.length; k++) out[k] = src[rows[k] as number] as number;
-    return out;
-  };
-  return {
-    rows: rows.length,
-    columns: data.columns.map((c) =>
-      isCategorical(c) ? { ...c, codes: pick(c.codes, (n) => new Int32Array(n)) } : { ...c, values: pick(c.values, (n) => new Float64Array(n)) },
-    ),
-  };
-}
-
-function subsample(data: SynthData, max: number, seed: number): SynthData {
-  if (data.rows <= max) return data;
-  const rng = createRng(seed, 11);
-  const order = Int32Array.from({ length: data.rows }, (_, i) => i);
-  for (let i = 0; i < max; i++) {
-    const j = i + Math.floor(rng() * (data.rows - i));
-    const t = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = t;
-  }
-  return selectSynthRows(data, order.subarray(0, max));
-}
+/** At most `max` rows, a seeded sample (the same rows whatever their order: every measure here ignores order). */
+const subsampleRows = (data: SynthData, max: number, seed: number): SynthData =>
+  data.rows <= max ? data : selectSynthRows(data, subsample(data.rows, max, createRng(seed, 11)));
 
 /**
  * The overall score alone, for early stopping: both tables subsampled to at most 5,000 rows and 100 pairs, no chart
  * bins. Cheap (tens of milliseconds on Adult) and the same measure as the report's score.
  */
 export function qualityScore(real: SynthData, synthetic: SynthData, seed = 1): number {
-  return qualityReport(subsample(real, 5000, seed), subsample(synthetic, 5000, seed + 1), { seed, maxPairs: 100, bins: false }).score;
+  return qualityReport(subsampleRows(real, 5000, seed), subsampleRows(synthetic, 5000, seed + 1), { seed, maxPairs: 100, bins: false }).score;
 }

@@ -10,6 +10,7 @@ import { efficacyReport } from './efficacy';
 import { fitGan, sampleGan } from './gan';
 import { dropExactCopies, privacyReport } from './privacy';
 import { qualityReport } from './quality';
+import { selectSynthRows } from './raw';
 import { readSource } from './source';
 import { insertSynthModels, type NewSynthModel, type StoredArtefact } from './synth-repo';
 import type { SynthData } from './types';
@@ -38,24 +39,6 @@ export type SynthEngines = {
 export const realEngines: SynthEngines = { loadTf, fitGan, sampleGan, fitCopula, sampleCopula, qualityReport, efficacyReport, dropExactCopies, privacyReport };
 
 export type SynthTrainJobInput = JobInputs['synth.train'];
-
-/** The rows at the given positions of every column (levels shared, so real and synthetic compare code by code). */
-export function selectSynthRows(data: SynthData, indices: ArrayLike<number>): SynthData {
-  const n = indices.length;
-  return {
-    rows: n,
-    columns: data.columns.map((c) => {
-      if (c.kind === 'categorical') {
-        const codes = new Int32Array(n);
-        for (let i = 0; i < n; i++) codes[i] = c.codes[indices[i] as number] as number;
-        return { ...c, codes };
-      }
-      const values = new Float64Array(n);
-      for (let i = 0; i < n; i++) values[i] = c.values[indices[i] as number] as number;
-      return { ...c, values };
-    }),
-  };
-}
 
 /** A seeded split: `holdout` share of the rows set aside (at least one row on each side). */
 export function splitRows(rows: number, holdout: number, seed: number): { train: number[]; holdout: number[] } {
