@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: restrict(
       [
         { group: ['**/engine', '**/engine/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'], message: 'The renderer talks to the engine only through the api client.' },
-        { group: ['electron', 'better-sqlite3', '@tensorflow/*', 'ws'], message: 'No Node or native packages in the renderer.' },
+        { group: ['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@tensorflow/*', 'ws'], message: 'No Node or native packages in the renderer.' },
       ],
       builtinPaths,
     ),
@@ -49,13 +49,13 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: restrict([
-      { group: ['**/engine', '**/engine/**', '**/renderer/**', '**/main/**', '**/host/**', '**/cli/**', 'better-sqlite3', '@tensorflow/*', 'zod'], message: 'The preload may import electron and the channel list only.' },
+      { group: ['**/engine', '**/engine/**', '**/renderer/**', '**/main/**', '**/host/**', '**/cli/**', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@tensorflow/*', 'zod'], message: 'The preload may import electron and the channel list only.' },
     ]),
   },
   {
     files: ['src/main/**/*.ts'],
     rules: restrict([
-      { group: ['**/engine', '**/engine/**', '**/renderer/**', '**/host/**', '**/cli/**', 'better-sqlite3', '@tensorflow/*', 'react', 'react-dom'], message: 'Main supervises the engine process; it never imports engine internals.' },
+      { group: ['**/engine', '**/engine/**', '**/renderer/**', '**/host/**', '**/cli/**', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', '@tensorflow/*', 'react', 'react-dom'], message: 'Main supervises the engine process; it never imports engine internals.' },
     ]),
   },
   {

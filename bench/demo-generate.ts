@@ -1,7 +1,7 @@
 // Demo generation: 10,000 and 100,000 customers into fresh temp workspaces, timed inside generateDemo (its own
 // wall clock, including the commit and the final counts). Also once through a connection set up like the job
 // worker's (SQLite's small default page cache), which is what `localyst demo` really runs on.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

@@ -1,7 +1,7 @@
 // The customer explorer at one million customers: p50/p95 of a `customers.page` request per query shape, plus one
 // health report and one full export. Builds the demo workspace once under os.tmpdir() and reuses it (delete the
 // folder to rebuild). Modes are explained above SHAPES.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

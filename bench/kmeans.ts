@@ -4,7 +4,7 @@
 // count benchmark's million-customer workspace exists (bench/segment-count.ts builds it), at a million, read-only.
 // The 100,000-customer shop is built once under os.tmpdir() and reused (delete the folder to rebuild).
 // LOCALYST_BENCH_CUSTOMERS overrides the size.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

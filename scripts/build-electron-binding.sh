@@ -24,11 +24,11 @@ while [ $# -gt 0 ]; do
 done
 
 electron=$(node -p "require('electron/package.json').version")
-sqlite=$(node -p "require('better-sqlite3/package.json').version")
-# node-abi comes with better-sqlite3's prebuild-install: Electron's module ABI for this version.
+sqlite=$(node -p "require('better-sqlite3-multiple-ciphers/package.json').version")
+# node-abi comes with better-sqlite3-multiple-ciphers's prebuild-install: Electron's module ABI for this version.
 abi=$(node -p "require('node-abi').getAbi('$electron', 'electron')")
-asset="better-sqlite3-v${sqlite}-electron-v${abi}-${platform}-${arch}.tar.gz"
-url="https://github.com/WiseLibs/better-sqlite3/releases/download/v${sqlite}/${asset}"
+asset="better-sqlite3-multiple-ciphers-v${sqlite}-electron-v${abi}-${platform}-${arch}.tar.gz"
+url="https://github.com/m4heshd/better-sqlite3-multiple-ciphers/releases/download/v${sqlite}/${asset}"
 target="build/native/better_sqlite3-electron-${electron}-${platform}-${arch}.node"
 pins=scripts/electron-binding.sha256
 

@@ -21,10 +21,12 @@ import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
 import { textHandlers } from './text/handlers';
 import { workspaceHandlers } from './workspace/handlers';
+import { securityHandlers } from './workspace/security-handlers';
 
 const union = {
   ...appHandlers,
   ...workspaceHandlers,
+  ...securityHandlers,
   ...analyticsHandlers,
   ...jobsHandlers,
   ...demoHandlers,

@@ -19,6 +19,13 @@ import {
   saveViewInputSchema,
 } from './customer-schemas';
 import { appErrorSchema } from './errors';
+import {
+  changePassphraseInputSchema,
+  decryptInputSchema,
+  encryptInputSchema,
+  unlockInputSchema,
+  workspaceSecuritySchema,
+} from './security-schemas';
 import { fileHandleSchema, workspaceNameSchema } from './file-schemas';
 import {
   clvTrainInputSchema,
@@ -140,6 +147,10 @@ export const workspaceInfoSchema = z.object({
   latestSchemaVersion: z.number().int(),
   currency: z.string(),
   isEmpty: z.boolean(),
+  /** The database, its WAL and backups are encrypted at rest (issue 15). */
+  encrypted: z.boolean(),
+  /** Only when a workspace was just created encrypted: its recovery key, shown this once and never stored. */
+  recoveryKey: z.string().optional(),
 });
 export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 
@@ -258,10 +269,20 @@ export const channels = {
     input: z.union([
       z.strictObject({ handle: fileHandleSchema }),
       z.strictObject({ recent: z.string().min(1).max(4096) }),
-      z.strictObject({ name: workspaceNameSchema, create: z.boolean().default(false) }),
+      z.strictObject({ name: workspaceNameSchema, create: z.boolean().default(false), encrypt: encryptInputSchema.optional() }),
     ]),
     output: workspaceInfoSchema,
   },
+  /** Encryption state of the open workspace (Settings → Security). */
+  'workspace.security': { input: empty, output: workspaceSecuritySchema },
+  /** Opens the encrypted workspace the engine holds locked (every other channel answers `workspace-encrypted`). */
+  'workspace.unlock': { input: unlockInputSchema, output: workspaceInfoSchema },
+  /** Starts the `workspace.encrypt` job; its result is an EncryptResult (the recovery key, shown once). */
+  'workspace.encrypt': { input: encryptInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Starts the `workspace.decrypt` job; its result is a DecryptResult. */
+  'workspace.decrypt': { input: decryptInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Re-wraps the data key with a new passphrase; the data is not re-encrypted. */
+  'workspace.passphrase': { input: changePassphraseInputSchema, output: z.object({ changed: z.literal(true) }) },
   'workspace.stats': { input: empty, output: statsSchema },
   'dashboard.summary': { input: empty, output: dashboardSummarySchema },
   'analytics.rfm': { input: empty, output: rfmSummarySchema },

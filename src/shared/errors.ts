@@ -21,6 +21,10 @@ export const errorCodes = [
   'workspace-migrations-mismatch',
   'workspace-locked',
   'workspace-key-missing',
+  /** An encrypted workspace that needs its passphrase (or recovery key) before it can be read. */
+  'workspace-encrypted',
+  /** The passphrase or recovery key does not open this workspace; nothing was changed. */
+  'wrong-passphrase',
   'job-failed',
   'limit-exceeded',
   'internal',

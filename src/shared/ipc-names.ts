@@ -106,6 +106,11 @@ export const CHANNEL_NAMES = [
   'synth.delete',
   'synth.sample',
   'synth.workspace',
+  'workspace.security',
+  'workspace.unlock',
+  'workspace.encrypt',
+  'workspace.decrypt',
+  'workspace.passphrase',
 ] as const satisfies readonly Channel[];
 
 export const EVENT_NAMES = [

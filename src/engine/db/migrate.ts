@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { AppError } from '../../shared/errors';
 import { latestSchemaVersion, migrations } from './migrations';
 import type { Migration } from './migrations/types';

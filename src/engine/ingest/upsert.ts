@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Db } from '../db/open-workspace';
 
 export type Counts = { inserted: number; updated: number; unchanged: number };

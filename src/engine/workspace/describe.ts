@@ -17,5 +17,7 @@ export function describeWorkspace(ws: OpenedWorkspace): WorkspaceInfo {
     latestSchemaVersion,
     currency: readSettings(ws.db).currency,
     isEmpty: n === 0,
+    // Issue 15 seam: the encryption helper reports the real state here.
+    encrypted: false,
   };
 }

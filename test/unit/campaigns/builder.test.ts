@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AudienceResult, CampaignDetail, CampaignExportResult, CampaignReport, ExperimentResult, ForecastResult } from '../../../src/shared/campaign-schemas';
 import { assignGroups, countGroups, plannedGroups } from '../../../src/engine/campaigns/assign';

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/engine';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { healthJob, healthReport } from '../../../src/engine/customers/health';
 import { localDay } from '../../../src/engine/kernel/exports';
 import { healthReportSchema, type HealthReport } from '../../../src/shared/customer-schemas';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEngine, type DemoEngine } from '../engine-helpers';
 import { all } from './helpers';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 type Entry = { action: string; subject: string | null; detail_json: string | null };
 

@@ -133,6 +133,11 @@ const validExamples = {
   'synth.delete': { id: 1 },
   'synth.sample': { rows: 100, seed: 3 },
   'synth.workspace': { modelId: 1, name: 'Twin of the shop', rows: 500 },
+  'workspace.security': {},
+  'workspace.unlock': { secret: { passphrase: 'correct horse battery staple' } },
+  'workspace.encrypt': { passphrase: 'correct horse battery staple', remember: false },
+  'workspace.decrypt': { passphrase: 'correct horse battery staple' },
+  'workspace.passphrase': { current: { passphrase: 'old one here' }, next: 'new one here' },
 } satisfies { [K in Channel]: ChannelInput<K> };
 
 const hostile = fc.oneof(

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, DB_FILE_NAME } from '../../../src/engine/db/open-workspace';
 import { runMigrations } from '../../../src/engine/db/migrate';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonErrorAt } from '../../../src/cli/segment-command';
 import { tempDir, runCli, type CliRun } from '../helpers';

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/**
+ * Federated training across offices (issue 15): one protocol, carried by files or by a live WebSocket round.
+ * No message ever holds a customer row: only a model spec, aggregate statistics (counts, sums, sums of squares,
+ * category counts), row counts, weight vectors (masked when secure aggregation is on) and public keys.
+ *
+ * Message flow (coordinator C, offices O1..On):
+ *   O → C  join      (invitation token, X25519 mask key, Ed25519 signing key)
+ *   C → O  welcome   (the spec, the office's id, the coordinator's keys)
+ *   O → C  stats     (aggregate statistics of the office's rows for the spec's features)
+ *   C → O  plan      (agreed scaling and vocabularies, participants with row counts and mask keys, first weights)
+ *   C → O  round     (round r, attempt a, who takes part, global weights)
+ *   O → C  update    (round r, attempt a, rows, the weighted update vector, masked when secure)
+ *   C → O  done      (final weights and figures)            C → O  failed (a plain reason)
+ * An office that drops out mid-round: the round is restarted without it (a new attempt with fresh masks derived
+ * for the new set of participants), so no mask is ever revealed.
+ */
+
+const b64 = z.string().max(64 * 1024 * 1024).regex(/^[A-Za-z0-9+/_-]*={0,2}$/);
+const name = z.string().min(1).max(120);
+
+export const federationModelSchema = z.strictObject({
+  /** Hidden layer widths of the propensity network (the app's own trainer); [] is logistic regression. */
+  hidden: z.array(z.number().int().min(1).max(512)).max(4).default([32]),
+  /** Local epochs per round at each office. */
+  localEpochs: z.number().int().min(1).max(50).default(2),
+  learningRate: z.number().positive().max(1).default(0.01),
+  batchSize: z.number().int().min(8).max(4096).default(64),
+});
+
+export const dpSchema = z.strictObject({
+  /** The privacy budget for all rounds together, and δ. */
+  epsilon: z.number().positive().max(100),
+  delta: z.number().positive().max(0.01).default(1e-5),
+  /** The L2 norm each office's update is clipped to. */
+  clip: z.number().positive().max(100).default(1),
+});
+
+/** What one workspace proposes and the others agree to train. */
+export const federationSpecSchema = z.strictObject({
+  id: z.string().uuid(),
+  name,
+  /** Where each office takes its rows from: its customer table (churn or purchase over a horizon) or a CSV file. */
+  source: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('customers'), label: z.enum(['churn', 'purchase']), horizonDays: z.number().int().min(7).max(730) }),
+    z.strictObject({ kind: z.literal('file') }),
+  ]),
+  target: z.string().min(1).max(200),
+  /** The value of `target` that counts as positive (files); customers' labels are 0/1 already. */
+  positive: z.string().max(200).optional(),
+  features: z.array(z.object({ name: z.string().min(1).max(200), type: z.enum(['numeric', 'categorical']) })).min(1).max(500),
+  model: federationModelSchema,
+  rounds: z.number().int().min(1).max(200).default(20),
+  secure: z.boolean().default(true),
+  dp: dpSchema.nullable().default(null),
+  minOffices: z.number().int().min(2).max(50).default(2),
+  seed: z.number().int().default(1),
+});
+export type FederationSpec = z.infer<typeof federationSpecSchema>;
+
+/** Aggregate statistics of one office's rows: never a row. */
+export const officeStatsSchema = z.strictObject({
+  rows: z.number().int().min(0),
+  positives: z.number().int().min(0),
+  numeric: z.record(z.string(), z.object({ count: z.number().int(), sum: z.number(), sumSquares: z.number() })),
+  categorical: z.record(z.string(), z.record(z.string(), z.number().int())),
+});
+export type OfficeStats = z.infer<typeof officeStatsSchema>;
+
+/** The encoder every office uses, agreed from the summed statistics. */
+export const agreedEncodingSchema = z.strictObject({
+  numeric: z.array(z.object({ name: z.string(), mean: z.number(), std: z.number() })),
+  categorical: z.array(z.object({ name: z.string(), levels: z.array(z.string()) })),
+  width: z.number().int(),
+});
+export type AgreedEncoding = z.infer<typeof agreedEncodingSchema>;
+
+export const participantSchema = z.strictObject({
+  officeId: z.string().min(1).max(64),
+  name,
+  rows: z.number().int().min(0),
+  /** X25519 public key (base64) for the pairwise masks. */
+  maskKey: b64,
+});
+
+export const federationMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('join'), federationId: z.string().uuid(), office: name, token: z.string().min(16).max(200), maskKey: b64, signKey: b64 }),
+  z.strictObject({ type: z.literal('welcome'), spec: federationSpecSchema, officeId: z.string().min(1).max(64), coordinatorBoxKey: b64, coordinatorSignKey: b64 }),
+  z.strictObject({ type: z.literal('stats'), officeId: z.string().min(1).max(64), stats: officeStatsSchema }),
+  z.strictObject({ type: z.literal('plan'), encoding: agreedEncodingSchema, participants: z.array(participantSchema), weights: b64, totalRows: z.number().int() }),
+  z.strictObject({ type: z.literal('round'), round: z.number().int().min(1), attempt: z.number().int().min(1), participants: z.array(z.string()), weights: b64 }),
+  z.strictObject({
+    type: z.literal('update'),
+    officeId: z.string().min(1).max(64),
+    round: z.number().int().min(1),
+    attempt: z.number().int().min(1),
+    rows: z.number().int().min(0),
+    /** The office's weighted update; with secure aggregation, masked so that only the sum can be read. */
+    vector: b64,
+    masked: z.boolean(),
+    trainLoss: z.number().nullable(),
+  }),
+  z.strictObject({ type: z.literal('done'), weights: b64, rounds: z.number().int(), epsilon: z.number().nullable() }),
+  z.strictObject({ type: z.literal('failed'), message: z.string().max(2000) }),
+]);
+export type FederationMessage = z.infer<typeof federationMessageSchema>;
+
+/** A message as a file an office e-mails: signed by its sender, encrypted to its recipient. */
+export const federationPackageSchema = z.strictObject({
+  format: z.literal('localyst-federation-package/1'),
+  federationId: z.string().uuid(),
+  from: z.string().min(1).max(64),
+  to: z.string().min(1).max(64),
+  /** Sender's ephemeral X25519 key, nonce and ChaCha20-Poly1305 ciphertext of the message's JSON. */
+  ephemeralKey: b64,
+  nonce: b64,
+  ciphertext: b64,
+  /** Ed25519 signature over everything above. */
+  signature: b64,
+});
+export type FederationPackage = z.infer<typeof federationPackageSchema>;
+
+/** `localyst federate simulate --json` and the in-app simulation. */
+export const simulateResultSchema = z.object({
+  federated: z.object({ aucMean: z.number() }),
+  central: z.object({ aucMean: z.number() }),
+  offices: z.array(z.object({ name: z.string(), rows: z.number().int(), localAuc: z.number() })),
+  rounds: z.number().int(),
+  secure: z.boolean(),
+  epsilon: z.number().nullable(),
+  /** Rows of the held-out set every model is scored on. */
+  heldOutRows: z.number().int(),
+  seconds: z.number(),
+  backend: z.string(),
+});
+export type SimulateResult = z.infer<typeof simulateResultSchema>;
