@@ -10,7 +10,7 @@ type Variable = TfTypes.Variable;
 export type NetShape = { noise: number; condition: number; data: number; generator: number[]; critic: number[]; pac: number };
 
 /** Parameters as flat Float32Arrays with their shapes: what the artefact stores and variables are made from. */
-export type ParamSpec = { name: string; shape: number[] };
+export type ParamSpec = { name: string; shape: number[]; /** Inputs of the layer (the initialisation's scale). */ fanIn?: number };
 
 export function generatorSpec(shape: NetShape): ParamSpec[] {
   const specs: ParamSpec[] = [];
@@ -27,11 +27,12 @@ export function generatorSpec(shape: NetShape): ParamSpec[] {
 export function criticSpec(shape: NetShape): ParamSpec[] {
   const specs: ParamSpec[] = [];
   let width = (shape.data + shape.condition) * shape.pac;
+  // Weights as outputs × inputs (PyTorch's layout): see criticForward for why.
   shape.critic.forEach((units, i) => {
-    specs.push({ name: `d${i}.w`, shape: [width, units] }, { name: `d${i}.b`, shape: [units] });
+    specs.push({ name: `d${i}.w`, shape: [units, width], fanIn: width }, { name: `d${i}.b`, shape: [units] });
     width = units;
   });
-  specs.push({ name: 'dout.w', shape: [width, 1] }, { name: 'dout.b', shape: [1] });
+  specs.push({ name: 'dout.w', shape: [1, width], fanIn: width }, { name: 'dout.b', shape: [1] });
   return specs;
 }
 
@@ -44,7 +45,7 @@ export function initialParams(specs: ParamSpec[], random: () => number): Float32
     if (spec.name.endsWith('.gamma')) values.fill(1);
     else if (spec.name.endsWith('.beta')) values.fill(0);
     else {
-      if (spec.shape.length === 2) fanIn = spec.shape[0] as number;
+      if (spec.shape.length === 2) fanIn = spec.fanIn ?? (spec.shape[0] as number);
       const bound = 1 / Math.sqrt(fanIn);
       for (let i = 0; i < size; i++) values[i] = (random() * 2 - 1) * bound;
     }
@@ -73,17 +74,29 @@ export function generatorForward(tf: Tf, vars: Variable[], blocks: number, input
 /** Leaky ReLU with slope 0.2 written so its gradient has a gradient (tf.leakyRelu's has none). */
 const leaky = (tf: Tf, x: Tensor): Tensor => tf.add(tf.mul(x, 0.6), tf.mul(tf.abs(x), 0.4));
 
+/**
+ * A dense layer whose weights are outputs × inputs. The critic sees few rows (a batch of 100 is 10 packs) through wide
+ * layers, and the wasm backend packs a product's right operand, the weights, anew after every update: 10 packs × 2,450
+ * inputs by 2,450 × 256 weights packs 627,200 numbers to multiply 24,500. As W·hᵀ (transposed back) only hᵀ is packed.
+ */
+function denseByRows(tf: Tf, h: Tensor2D, w: Variable): Tensor2D {
+  const [rows] = h.shape;
+  const [units] = w.shape as [number, number];
+  if (rows < units) return tf.transpose(tf.matMul(w as Tensor2D, tf.transpose(h))) as Tensor2D;
+  return tf.matMul(h, tf.transpose(w as Tensor2D));
+}
+
 /** The critic over packs of `pac` rows (rows × width → rows/pac × width·pac), leaky ReLU and dropout 0.5. */
 export function criticForward(tf: Tf, vars: Variable[], layers: number, pac: number, input: Tensor2D, dropoutSeed: number | null): Tensor2D {
   const [rows, width] = input.shape;
   let h: Tensor = tf.reshape(input, [rows / pac, width * pac]);
   for (let i = 0; i < layers; i++) {
     const [w, b] = vars.slice(2 * i, 2 * i + 2) as [Variable, Variable];
-    h = leaky(tf, tf.add(tf.matMul(h as Tensor2D, w as Tensor2D), b));
+    h = leaky(tf, tf.add(denseByRows(tf, h as Tensor2D, w), b));
     if (dropoutSeed !== null) h = tf.dropout(h, 0.5, undefined, dropoutSeed + i);
   }
   const [w, b] = vars.slice(2 * layers) as [Variable, Variable];
-  return tf.add(tf.matMul(h as Tensor2D, w as Tensor2D), b) as Tensor2D;
+  return tf.add(denseByRows(tf, h as Tensor2D, w), b) as Tensor2D;
 }
 
 /** tanh on scalars; Gumbel-softmax (τ = 0.2) on one-hots, the Gumbel noise drawn with the seed (none when null). */
@@ -113,8 +126,10 @@ export function conditionLoss(tf: Tf, raw: Tensor2D, categoricalSpans: Span[], c
 export function gradientPenalty(tf: Tf, critic: (x: Tensor2D) => Tensor2D, real: Tensor2D, fake: Tensor2D, pac: number, alphaSeed: number, lambda = 10): TfTypes.Scalar {
   const [rows, width] = real.shape;
   const packs = rows / pac;
-  const alpha = tf.reshape(tf.tile(tf.randomUniform([packs, 1, 1], 0, 1, 'float32', alphaSeed), [1, pac, width]), [rows, width]);
-  const mixed = tf.add(tf.mul(alpha, real), tf.mul(tf.sub(1, alpha), fake)) as Tensor2D;
+  // One weight per pack, broadcast over its rows and columns (tf.tile is slow on the wasm backend).
+  const alpha = tf.randomUniform([packs, 1, 1], 0, 1, 'float32', alphaSeed);
+  const mix = tf.add(tf.mul(alpha, tf.reshape(real, [packs, pac, width])), tf.mul(tf.sub(1, alpha), tf.reshape(fake, [packs, pac, width])));
+  const mixed = tf.reshape(mix, [rows, width]) as Tensor2D;
   const grad = tf.grad((x: Tensor) => tf.sum(critic(x as Tensor2D)))(mixed);
   const perPack = tf.reshape(grad, [packs, width * pac]);
   const norm = tf.sqrt(tf.add(tf.sum(tf.square(perPack), 1), 1e-12));
