@@ -25,7 +25,7 @@ export const federationModelSchema = z.strictObject({
   hidden: z.array(z.number().int().min(1).max(512)).max(4).default([32]),
   /** Local epochs per round at each office. */
   localEpochs: z.number().int().min(1).max(50).default(2),
-  learningRate: z.number().positive().max(1).default(0.01),
+  learningRate: z.number().positive().max(1).default(0.005),
   batchSize: z.number().int().min(8).max(4096).default(64),
 });
 
@@ -70,7 +70,8 @@ export type OfficeStats = z.infer<typeof officeStatsSchema>;
 
 /** The encoder every office uses, agreed from the summed statistics. */
 export const agreedEncodingSchema = z.strictObject({
-  numeric: z.array(z.object({ name: z.string(), mean: z.number(), std: z.number() })),
+  /** `missing`: a 0/1 "was missing" column follows (some office had empty cells; they are imputed with the mean). */
+  numeric: z.array(z.object({ name: z.string(), mean: z.number(), std: z.number(), missing: z.boolean().optional() })),
   categorical: z.array(z.object({ name: z.string(), levels: z.array(z.string()) })),
   width: z.number().int(),
 });
@@ -88,7 +89,12 @@ export const federationMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('join'), federationId: z.string().uuid(), office: name, token: z.string().min(16).max(200), maskKey: b64, signKey: b64 }),
   z.strictObject({ type: z.literal('welcome'), spec: federationSpecSchema, officeId: z.string().min(1).max(64), coordinatorBoxKey: b64, coordinatorSignKey: b64 }),
   z.strictObject({ type: z.literal('stats'), officeId: z.string().min(1).max(64), stats: officeStatsSchema }),
-  z.strictObject({ type: z.literal('plan'), encoding: agreedEncodingSchema, participants: z.array(participantSchema), weights: b64, totalRows: z.number().int() }),
+  z.strictObject({ type: z.literal('plan'), encoding: agreedEncodingSchema, participants: z.array(participantSchema), weights: b64, totalRows: z.number().int(),
+    /** Positive rows of all offices together: every office weighs the classes as the pooled data would (balanced). */
+    positives: z.number().int().min(0).optional(),
+    /** The DP noise multiplier (σ / clip) every office uses, when the spec asks for differential privacy. */
+    noiseMultiplier: z.number().positive().optional(),
+  }),
   z.strictObject({ type: z.literal('round'), round: z.number().int().min(1), attempt: z.number().int().min(1), participants: z.array(z.string()), weights: b64 }),
   z.strictObject({
     type: z.literal('update'),
