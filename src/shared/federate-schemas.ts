@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 
 /**
  * Federated training across offices (issue 15): one protocol, carried by files or by a live WebSocket round.
@@ -118,7 +119,7 @@ export const federationPackageSchema = z.strictObject({
   federationId: z.string().uuid(),
   from: z.string().min(1).max(64),
   to: z.string().min(1).max(64),
-  /** Sender's ephemeral X25519 key, nonce and ChaCha20-Poly1305 ciphertext of the message's JSON. */
+  /** Sender's ephemeral X25519 key, 24-byte nonce and XChaCha20-Poly1305 ciphertext of the message's JSON (engine/federate/package.ts). */
   ephemeralKey: b64,
   nonce: b64,
   ciphertext: b64,
@@ -126,6 +127,24 @@ export const federationPackageSchema = z.strictObject({
   signature: b64,
 });
 export type FederationPackage = z.infer<typeof federationPackageSchema>;
+
+/** The federate.simulate channel: one CSV file split into offices by a column, the whole protocol run in-process. */
+export const simulateInputSchema = z.strictObject({
+  /** A CSV file with a header row (a handle to the user's choice); read in place, never copied. */
+  file: fileHandleSchema,
+  target: z.string().min(1).max(1000),
+  positive: z.string().trim().min(1).max(1000).optional(),
+  /** The column whose values make the offices (e.g. a contract type, a shop). */
+  splitBy: z.string().min(1).max(1000),
+  /** Columns left out of the features (ids, free text). */
+  exclude: z.array(z.string().min(1).max(1000)).max(500).default([]),
+  rounds: z.int().min(1).max(200).default(20),
+  secure: z.boolean().default(true),
+  /** A differential-privacy budget for all rounds (δ = 1e-5); the noise is solved for it. */
+  dpEpsilon: z.number().positive().max(100).optional(),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+});
+export type SimulateInput = z.output<typeof simulateInputSchema>;
 
 /** `localyst federate simulate --json` and the in-app simulation. */
 export const simulateResultSchema = z.object({
@@ -139,5 +158,13 @@ export const simulateResultSchema = z.object({
   heldOutRows: z.number().int(),
   seconds: z.number(),
   backend: z.string(),
+  /** With DP: the same federation without noise, so the cost of privacy in AUC shows. */
+  federatedWithoutDp: z.object({ aucMean: z.number() }).nullable().optional(),
+  /** Rounds restarted because an office dropped out. */
+  restarts: z.number().int().optional(),
+  /** Per round: offices, rows and the row-weighted mean training loss they reported. */
+  history: z.array(z.object({ round: z.number().int(), offices: z.number().int(), rows: z.number().int(), trainLoss: z.number().nullable() })).optional(),
+  /** Encoded features of the agreed encoding. */
+  features: z.number().int().optional(),
 });
 export type SimulateResult = z.infer<typeof simulateResultSchema>;
