@@ -89,8 +89,17 @@ function splitOffices(table: RawTable, column: string): Array<{ name: string; ro
 
 type Office = { name: string; officeId: string; token: string; train: RawTable; test: RawTable; session: OfficeSession };
 
-/** Runs the protocol in memory: every message is serialised, parsed by the schema, and delivered in order. */
-async function runProtocol(coordinator: CoordinatorSession, offices: Office[], hooks: SimulateHooks, rounds: number, progress: (f: number, m: string) => void): Promise<number> {
+/**
+ * Runs the protocol in memory: every message is serialised, parsed by the schema, and delivered in order (first in,
+ * first out). Returns how many rounds were restarted; throws when the federation did not finish.
+ */
+export async function runInMemory(
+  coordinator: CoordinatorSession,
+  offices: Array<{ name: string; officeId: string; session: OfficeSession }>,
+  hooks: Pick<SimulateHooks, 'checkCancelled' | 'onCoordinatorReceives' | 'dropOffice'> = {},
+  progress: (fraction: number, message: string) => void = () => undefined,
+): Promise<number> {
+  const rounds = coordinator.state.spec.rounds;
   type Letter = { from: string; to: string; message: FederationMessage };
   const travel = (message: FederationMessage): FederationMessage => federationMessageSchema.parse(JSON.parse(JSON.stringify(message)));
   const queue: Letter[] = offices.map((o) => ({ from: o.officeId, to: 'coordinator', message: o.session.join() }));
@@ -106,7 +115,7 @@ async function runProtocol(coordinator: CoordinatorSession, offices: Office[], h
       for (const out of coordinator.receive(letter.from, message)) queue.push({ from: 'coordinator', to: out.to, message: out.message });
       continue;
     }
-    const office = offices.find((o) => o.officeId === letter.to) as Office;
+    const office = offices.find((o) => o.officeId === letter.to) as (typeof offices)[number];
     if (gone.has(office.officeId)) continue;
     if (message.type === 'round' && hooks.dropOffice && hooks.dropOffice.name === office.name && message.round === hooks.dropOffice.round) {
       // The office goes away mid-round: the coordinator notices (a closed connection, a missed deadline).
@@ -176,7 +185,7 @@ export async function simulateFederation(tf: Tf, table: RawTable, options: Simul
       boxKey: toBase64(x25519.utils.randomSecretKey()),
       signKey: toBase64(ed25519.utils.randomSecretKey()),
     });
-    const restarts = await runProtocol(coordinator, offices, observe ? hooks : { ...(hooks.checkCancelled ? { checkCancelled: hooks.checkCancelled } : {}) }, run.rounds, progress);
+    const restarts = await runInMemory(coordinator, offices, observe ? hooks : { ...(hooks.checkCancelled ? { checkCancelled: hooks.checkCancelled } : {}) }, progress);
     const result = coordinator.result();
     if (!result) throw new AppError('job-failed', 'The federation finished without a model.', { field: 'federation' });
     const sizes = layerSizes(result.encoding.width, run.model.hidden);
