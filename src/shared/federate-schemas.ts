@@ -26,7 +26,7 @@ export const federationModelSchema = z.strictObject({
   hidden: z.array(z.number().int().min(1).max(512)).max(4).default([32]),
   /** Local epochs per round at each office. */
   localEpochs: z.number().int().min(1).max(50).default(2),
-  learningRate: z.number().positive().max(1).default(0.005),
+  learningRate: z.number().positive().max(1).default(0.002),
   batchSize: z.number().int().min(8).max(4096).default(64),
 });
 

@@ -133,6 +133,11 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
   let global: Float32Array = new Float32Array(0);
   let roundMembers: string[] = [];
   let received = new Map<string, Received>();
+  // The model handed out at the end is the mean of the global weights of the last quarter of the rounds
+  // (Polyak–Ruppert averaging): it smooths the round-to-round swing that offices with very different data cause.
+  let tail: Float64Array | null = null;
+  let tailRounds = 0;
+  const tailFrom = (): number => spec.rounds - Math.max(1, Math.ceil(spec.rounds / 4)) + 1;
 
   const publish = (): void => {
     state.participants = members.map((m) => ({ officeId: m.officeId, name: m.name, rows: m.stats?.rows ?? null, state: m.state }));
@@ -198,6 +203,11 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
       }
     }
     for (let i = 0; i < length; i++) global[i] = (global[i] as number) + (sum[i] as number);
+    if (state.round >= tailFrom()) {
+      tail ??= new Float64Array(length);
+      for (let i = 0; i < length; i++) tail[i] = (tail[i] as number) + (global[i] as number);
+      tailRounds++;
+    }
     const rows = updates.reduce((s, u) => s + u.rows, 0);
     const losses = updates.filter((u) => u.trainLoss !== null);
     const lossRows = losses.reduce((s, u) => s + u.rows, 0);
@@ -210,6 +220,7 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
     if (noiseMultiplier !== null && spec.dp) state.epsilon = epsilonFor(noiseMultiplier, state.history.length, spec.dp.delta).epsilon;
     if (state.round >= spec.rounds) {
       state.phase = 'done';
+      if (tail && tailRounds > 0) global = Float32Array.from(tail, (v) => v / tailRounds);
       for (const m of live()) m.state = 'ready';
       publish();
       const done: FederationMessage = { type: 'done', weights: floatsToBase64(global), rounds: state.history.length, epsilon: state.epsilon };
