@@ -33,7 +33,7 @@ describe('localyst federate simulate', () => {
     });
     expect(json.offices.map((o) => o.name).sort()).toEqual(['Month-to-month', 'One year', 'Two year']);
     expect(json.offices.reduce((s, o) => s + o.rows, 0) + (json.heldOutRows as number)).toBe(1500);
-    expect(json.central.aucMean).toBeGreaterThan(0.7);
+    expect((json.central as { aucMean: number }).aucMean).toBeGreaterThan(0.7);
   }, 180_000);
 
   it('refuses a split column that does not exist, and a bad budget, with exit 1 and a plain message', () => {
