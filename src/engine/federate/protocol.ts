@@ -137,6 +137,7 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
   // (Polyak–Ruppert averaging): it smooths the round-to-round swing that offices with very different data cause.
   let tail: Float64Array | null = null;
   let tailRounds = 0;
+  let abandoned = 0;
   const tailFrom = (): number => spec.rounds - Math.max(1, Math.ceil(spec.rounds / 4)) + 1;
 
   const publish = (): void => {
@@ -217,7 +218,7 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
       rows,
       trainLoss: lossRows > 0 ? losses.reduce((s, u) => s + (u.trainLoss as number) * u.rows, 0) / lossRows : null,
     });
-    if (noiseMultiplier !== null && spec.dp) state.epsilon = epsilonFor(noiseMultiplier, state.history.length, spec.dp.delta).epsilon;
+    if (noiseMultiplier !== null && spec.dp) state.epsilon = epsilonFor(noiseMultiplier, state.history.length + abandoned, spec.dp.delta).epsilon;
     if (state.round >= spec.rounds) {
       state.phase = 'done';
       if (tail && tailRounds > 0) global = Float32Array.from(tail, (v) => v / tailRounds);
@@ -296,8 +297,12 @@ export function createCoordinator(options: CoordinatorOptions): CoordinatorSessi
       }
       if (!roundMembers.includes(officeId)) return [];
       if (live().length < spec.minOffices) return failAll(`Only ${live().length} offices are left after "${m.name}" dropped out; this federation needs ${spec.minOffices}.`);
+      // Its update is in: every mask will cancel once the others' arrive, so the round completes; later rounds go without it.
+      if (received.has(officeId)) return [];
       // Restart the round without it: a new attempt, hence fresh masks among the offices left. No mask is revealed.
       state.attempt += 1;
+      // Without masks the coordinator has seen the abandoned attempt's (noised) updates: they count against ε.
+      if (!spec.secure) abandoned += 1;
       return roundMessages();
     },
     result() {

@@ -57,4 +57,30 @@ describe('the coordinator state machine', () => {
     expect(epsilons[1]).toBeCloseTo(5, 3);
     expect(offices[0]?.o.result()).toMatchObject({ rounds: 2, epsilon: expect.closeTo(5, 3) });
   });
+
+  it('an office that drops after its update was in does not restart the round: the round completes, later rounds go without it', async () => {
+    const s = spec({ secure: true, rounds: 2 });
+    const keys = partyKeys();
+    const three = [...invitations, { officeId: 'c', name: 'Office C', token: 'cccccccccccccccccccccccc' }];
+    const c = createCoordinator({ spec: s, invitations: three, boxKey: keys.boxKey, signKey: keys.signKey });
+    const offices = three.map((i) => ({ id: i.officeId, o: createOffice({ federationId: s.id, name: i.name, token: i.token, rows }) }));
+    const queue = offices.flatMap(({ id, o }) => c.receive(id, o.join()));
+    let dropped = false;
+    while (queue.length > 0) {
+      const out = queue.shift() as (typeof queue)[number];
+      if (dropped && out.to === 'a') continue;
+      const office = offices.find((x) => x.id === out.to)?.o;
+      for (const reply of (await office?.receive(out.message)) ?? []) {
+        queue.push(...c.receive(out.to, reply));
+        if (!dropped && reply.type === 'update' && out.to === 'a') {
+          dropped = true;
+          expect(c.drop('a')).toEqual([]);
+          expect(c.state.attempt).toBe(1);
+        }
+      }
+    }
+    expect(c.state.phase).toBe('done');
+    expect(c.state.history.map((h) => h.offices)).toEqual([3, 2]);
+    expect(c.state.attempt).toBe(1);
+  });
 });
