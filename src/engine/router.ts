@@ -9,6 +9,7 @@ import { copyLibraryHandlers } from './copy/library-handlers';
 import { copyLlmHandlers } from './copy/llm/handlers';
 import { customersHandlers } from './customers/handlers';
 import { demoHandlers } from './demo/handlers';
+import { federateSimulateHandlers } from './federate/simulate-handlers';
 import { ingestAfterJobs, ingestHandlers } from './ingest/handlers';
 import { jobsHandlers } from './jobs/handlers';
 import { mlHandlers } from './ml/handlers';
@@ -44,6 +45,7 @@ const union = {
   ...recommendHandlers,
   ...recommendReadHandlers,
   ...synthHandlers,
+  ...federateSimulateHandlers,
   ...reviewsHandlers,
 };
 

@@ -68,6 +68,7 @@ import {
   reviewPickSchema,
 } from './copy-schemas';
 import { tableColumnsSchema, trainTableInputSchema } from './ml-schemas';
+import { simulateInputSchema } from './federate-schemas';
 import { textTrainInputSchema } from './text-schemas';
 import {
   customerRecommendationsSchema,
@@ -172,7 +173,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze', 'synth.train', 'synth.sample', 'synth.workspace']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze', 'synth.train', 'synth.sample', 'synth.workspace', 'federate.simulate']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -357,6 +358,8 @@ export const channels = {
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },
   'model.tableColumns': { input: z.strictObject({ file: fileHandleSchema }), output: tableColumnsSchema },
   'text.trainTable': { input: textTrainInputSchema, output: z.object({ jobId: z.string() }) },
+  /** Starts the `federate.simulate` job: its result is a SimulateResult (simulateResultSchema). */
+  'federate.simulate': { input: simulateInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.generate': { input: generateInputSchema, output: z.object({ jobId: z.string() }) },
   'copy.check': {
     input: z.strictObject({ brief: briefSchema, fields: copyFieldsSchema }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileHandleSchema } from './file-schemas';
 
 /**
  * Federated training across offices (issue 15): one protocol, carried by files or by a live WebSocket round.
@@ -25,7 +26,7 @@ export const federationModelSchema = z.strictObject({
   hidden: z.array(z.number().int().min(1).max(512)).max(4).default([32]),
   /** Local epochs per round at each office. */
   localEpochs: z.number().int().min(1).max(50).default(2),
-  learningRate: z.number().positive().max(1).default(0.01),
+  learningRate: z.number().positive().max(1).default(0.002),
   batchSize: z.number().int().min(8).max(4096).default(64),
 });
 
@@ -70,7 +71,8 @@ export type OfficeStats = z.infer<typeof officeStatsSchema>;
 
 /** The encoder every office uses, agreed from the summed statistics. */
 export const agreedEncodingSchema = z.strictObject({
-  numeric: z.array(z.object({ name: z.string(), mean: z.number(), std: z.number() })),
+  /** `missing`: a 0/1 "was missing" column follows (some office had empty cells; they are imputed with the mean). */
+  numeric: z.array(z.object({ name: z.string(), mean: z.number(), std: z.number(), missing: z.boolean().optional() })),
   categorical: z.array(z.object({ name: z.string(), levels: z.array(z.string()) })),
   width: z.number().int(),
 });
@@ -88,7 +90,12 @@ export const federationMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('join'), federationId: z.string().uuid(), office: name, token: z.string().min(16).max(200), maskKey: b64, signKey: b64 }),
   z.strictObject({ type: z.literal('welcome'), spec: federationSpecSchema, officeId: z.string().min(1).max(64), coordinatorBoxKey: b64, coordinatorSignKey: b64 }),
   z.strictObject({ type: z.literal('stats'), officeId: z.string().min(1).max(64), stats: officeStatsSchema }),
-  z.strictObject({ type: z.literal('plan'), encoding: agreedEncodingSchema, participants: z.array(participantSchema), weights: b64, totalRows: z.number().int() }),
+  z.strictObject({ type: z.literal('plan'), encoding: agreedEncodingSchema, participants: z.array(participantSchema), weights: b64, totalRows: z.number().int(),
+    /** Positive rows of all offices together: every office weighs the classes as the pooled data would (balanced). */
+    positives: z.number().int().min(0).optional(),
+    /** The DP noise multiplier (σ / clip) every office uses, when the spec asks for differential privacy. */
+    noiseMultiplier: z.number().positive().optional(),
+  }),
   z.strictObject({ type: z.literal('round'), round: z.number().int().min(1), attempt: z.number().int().min(1), participants: z.array(z.string()), weights: b64 }),
   z.strictObject({
     type: z.literal('update'),
@@ -112,7 +119,7 @@ export const federationPackageSchema = z.strictObject({
   federationId: z.string().uuid(),
   from: z.string().min(1).max(64),
   to: z.string().min(1).max(64),
-  /** Sender's ephemeral X25519 key, nonce and ChaCha20-Poly1305 ciphertext of the message's JSON. */
+  /** Sender's ephemeral X25519 key, 24-byte nonce and XChaCha20-Poly1305 ciphertext of the message's JSON (engine/federate/package.ts). */
   ephemeralKey: b64,
   nonce: b64,
   ciphertext: b64,
@@ -120,6 +127,24 @@ export const federationPackageSchema = z.strictObject({
   signature: b64,
 });
 export type FederationPackage = z.infer<typeof federationPackageSchema>;
+
+/** The federate.simulate channel: one CSV file split into offices by a column, the whole protocol run in-process. */
+export const simulateInputSchema = z.strictObject({
+  /** A CSV file with a header row (a handle to the user's choice); read in place, never copied. */
+  file: fileHandleSchema,
+  target: z.string().min(1).max(1000),
+  positive: z.string().trim().min(1).max(1000).optional(),
+  /** The column whose values make the offices (e.g. a contract type, a shop). */
+  splitBy: z.string().min(1).max(1000),
+  /** Columns left out of the features (ids, free text). */
+  exclude: z.array(z.string().min(1).max(1000)).max(500).default([]),
+  rounds: z.int().min(1).max(200).default(20),
+  secure: z.boolean().default(true),
+  /** A differential-privacy budget for all rounds (δ = 1e-5); the noise is solved for it. */
+  dpEpsilon: z.number().positive().max(100).optional(),
+  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+});
+export type SimulateInput = z.output<typeof simulateInputSchema>;
 
 /** `localyst federate simulate --json` and the in-app simulation. */
 export const simulateResultSchema = z.object({
@@ -133,5 +158,13 @@ export const simulateResultSchema = z.object({
   heldOutRows: z.number().int(),
   seconds: z.number(),
   backend: z.string(),
+  /** With DP: the same federation without noise, so the cost of privacy in AUC shows. */
+  federatedWithoutDp: z.object({ aucMean: z.number() }).nullable().optional(),
+  /** Rounds restarted because an office dropped out. */
+  restarts: z.number().int().optional(),
+  /** Per round: offices, rows and the row-weighted mean training loss they reported. */
+  history: z.array(z.object({ round: z.number().int(), offices: z.number().int(), rows: z.number().int(), trainLoss: z.number().nullable() })).optional(),
+  /** Encoded features of the agreed encoding. */
+  features: z.number().int().optional(),
 });
 export type SimulateResult = z.infer<typeof simulateResultSchema>;

@@ -64,6 +64,7 @@ export const CHANNEL_NAMES = [
   'model.trainTable',
   'model.tableColumns',
   'text.trainTable',
+  'federate.simulate',
   'copy.generate',
   'copy.check',
   'copy.audience',

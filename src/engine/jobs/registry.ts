@@ -6,6 +6,7 @@ import { healthJob } from '../customers/health';
 import { refreshCustomerMetrics } from '../customers/metrics';
 import { generateDemo } from '../demo/generate';
 import { runImport } from '../ingest/run-import';
+import { simulateJob } from '../federate/simulate-job';
 import { trainTableJob } from '../ml/train-table-job';
 import { trainTextTableJob } from '../text/train-table-job';
 import { scoreWithModel, trainClv, trainPropensity } from '../models/model-jobs';
@@ -50,6 +51,7 @@ export const jobFunctions: JobFunctions = {
   'synth.train': (db, input, control) => trainSynth(db, input, control),
   'synth.sample': (db, input, control) => sampleSynth(db, input, control),
   'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
+  'federate.simulate': simulateJob,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

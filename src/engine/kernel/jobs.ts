@@ -2,6 +2,7 @@ import type { DemoInput, DemoResult, JobInfo, JobKind } from '../../shared/contr
 import type { CustomerColumn, CustomerView, ExportResult, HealthReport } from '../../shared/customer-schemas';
 import type { ImportReport, ImportRequest } from '../../shared/import-schemas';
 import type { TrainTableInput, TrainTableResult } from '../../shared/ml-schemas';
+import type { SimulateInput, SimulateResult } from '../../shared/federate-schemas';
 import type { TextTrainInput, TextTrainResult } from '../../shared/text-schemas';
 import type { DiscoverResult } from '../../shared/segment-schemas';
 import type { GenerateInput, GenerateResult } from '../../shared/copy-schemas';
@@ -68,6 +69,8 @@ export type JobInputs = {
   'synth.sample': SynthSampleInput & { modelId: number; target: string };
   /** The handler has resolved the model id and the new workspace's folder (absolute, in the workspaces home). */
   'synth.workspace': SynthWorkspaceInput & { modelId: number; folder: string };
+  /** The handler has resolved the file handle to the absolute path the worker reads. */
+  'federate.simulate': Omit<SimulateInput, 'file'> & { file: string };
 };
 
 export type JobResults = {
@@ -91,6 +94,7 @@ export type JobResults = {
   'synth.train': SynthTrainResult;
   'synth.sample': SynthSampleResult;
   'synth.workspace': SynthWorkspaceResult;
+  'federate.simulate': SimulateResult;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */

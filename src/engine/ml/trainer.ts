@@ -49,6 +49,14 @@ export type Net = { version: 1; inputs: number; layers: NetLayer[] };
 
 export type TrainResult = { net: Net; history: EpochLog[]; bestEpoch: number };
 
+/** Where training starts (federated rounds): given weights instead of a seeded draw, given class weights. */
+export type TrainStart = {
+  /** Start from these weights (same shape as the options' network on `cols` inputs). */
+  net?: Net;
+  /** [negative, positive] row weights, e.g. agreed from all offices' counts; overrides `classWeight`. */
+  classWeights?: [number, number];
+};
+
 /**
  * Defaults, chosen on Telco churn (7,043 rows, 45 features): logistic regression with a light L2 (≈ scikit-learn's
  * C = 1 at this size) reaches the reference AUC; Adam at 0.02 with batches of 128 converges in ~30 epochs.
@@ -80,6 +88,11 @@ function checkOptions(o: TrainOptions): void {
   if (!(o.validationFraction >= 0 && o.validationFraction < 0.9)) bad('validationFraction', 'The validation share takes a number from 0 to 0.9.');
 }
 
+/** A seeded, untrained network of the given layer sizes ([inputs, ...hidden, 1]), as trainNet would draw it. */
+export function initialNet(sizes: number[], seed: number): Net {
+  return { version: 1, inputs: sizes[0] as number, layers: initialLayers(sizes, createRng(seed, 303)) };
+}
+
 /** Seeded uniform initial weights: He for ReLU layers, Glorot for the output. */
 function initialLayers(sizes: number[], rng: Rng): NetLayer[] {
   return sizes.slice(1).map((units, l) => {
@@ -89,6 +102,14 @@ function initialLayers(sizes: number[], rng: Rng): NetLayer[] {
     const kernel = Array.from({ length: inputs * units }, () => (2 * rng() - 1) * limit);
     return { inputs, units, kernel, bias: new Array<number>(units).fill(0), activation: hidden ? 'relu' : 'linear' };
   });
+}
+
+function checkShape(net: Net, expected: NetLayer[]): void {
+  const same = net.layers.length === expected.length && net.layers.every((l, i) => {
+    const e = expected[i] as NetLayer;
+    return l.inputs === e.inputs && l.units === e.units && l.activation === e.activation && l.kernel.length === e.inputs * e.units && l.bias.length === e.units;
+  });
+  if (!same) throw new AppError('bad-input', 'The starting weights do not fit this network (different layers or features).', { field: 'weights' });
 }
 
 type Weights = Array<{ kernel: TfTypes.Tensor2D; bias: TfTypes.Tensor1D; activation: NetLayer['activation'] }>;
@@ -150,6 +171,7 @@ export async function trainNet(
   y: Uint8Array,
   options: TrainOptions,
   hooks: TrainHooks = {},
+  start: TrainStart = {},
 ): Promise<TrainResult> {
   checkOptions(options);
   if (X.length !== rows * cols || y.length !== rows) throw new Error(`trainNet: ${rows} rows × ${cols} columns do not match the data`);
@@ -157,8 +179,10 @@ export async function trainNet(
   const all = Int32Array.from({ length: rows }, (_, i) => i);
   const split = options.validationFraction > 0 ? stratifiedSplit(y, options.validationFraction, rng) : { train: all, validation: new Int32Array(0) };
   const train = split.train;
-  const cw = classWeights(y, train, options.classWeight);
-  const initial = initialLayers([cols, ...options.hidden, 1], rng);
+  const cw = start.classWeights ?? classWeights(y, train, options.classWeight);
+  const drawn = initialLayers([cols, ...options.hidden, 1], rng);
+  if (start.net) checkShape(start.net, drawn);
+  const initial = start.net ? start.net.layers : drawn;
   // Inside tidy: the initial-value tensors are freed, the variables (untracked by tidy) stay.
   const weights: Weights = initial.map((layer) => ({
     kernel: tf.tidy(() => tf.variable(tf.tensor2d(layer.kernel, [layer.inputs, layer.units]))) as TfTypes.Variable<TfTypes.Rank.R2>,

@@ -91,6 +91,7 @@ const validExamples = {
   'model.trainTable': { file: HANDLE, target: 'Churn', id: 'customerID', folds: 5, seed: 1 },
   'model.tableColumns': { file: HANDLE },
   'text.trainTable': { file: HANDLE, textColumn: 'review', target: 'label', positive: '1', folds: 10, seed: 1 },
+  'federate.simulate': { file: HANDLE, target: 'Churn', positive: 'Yes', splitBy: 'Contract', exclude: ['customerID'], rounds: 20, secure: true, seed: 1 },
   'copy.generate': { brief: exampleBrief, variants: 3, seed: 7 },
   'copy.check': { brief: exampleBrief, fields: { channel: 'sms', text: 'Lumen: 20% off candles. Reply STOP to opt out' } },
   'copy.audience': { segmentId: 1 },

@@ -110,6 +110,7 @@ describe('a request cannot name a path', () => {
   it('training on a table, a CLV summary file and campaign results take handles only', async () => {
     expect((await refusal('model.trainTable', { file: '/etc/passwd', target: 'x' })).code).toBe('bad-input');
     expect((await refusal('text.trainTable', { file: '/etc/passwd', textColumn: 'x', target: 'y' })).code).toBe('bad-input');
+    expect((await refusal('federate.simulate', { file: '/etc/passwd', target: 'x', splitBy: 'y' })).code).toBe('bad-input');
     expect((await refusal('clv.fit', { summaryFile: '/etc/passwd' })).code).toBe('bad-input');
     expect((await refusal('campaigns.importResults', { id: 1, file: '/etc/passwd' })).code).toBe('bad-input');
     expect((await refusal('copy.llmChoose', { path: '/etc/passwd' })).code).toBe('bad-input');
