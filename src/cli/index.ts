@@ -5,6 +5,7 @@ import { registerChurnCommands } from './churn-command';
 import { registerClvCommands } from './clv-command';
 import { registerCopyCommands } from './copy-command';
 import { registerCustomersCommands } from './customers-command';
+import { registerFederateNetCommands } from './federate-net-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
 import { registerTextCommands } from './text-command';
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   registerRecommendCommands(program, withGlobals);
   registerReviewsCommands(program, withGlobals);
   registerSynthCommands(program, withGlobals);
+  registerFederateNetCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')
