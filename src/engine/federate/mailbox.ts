@@ -25,6 +25,7 @@ const COORDINATOR = 'coordinator';
 const EXTENSION = '.lystpkg';
 const SEQUENCE = /-(\d{6})\.lystpkg$/;
 const DEFAULT_MAX_PACKAGE_BYTES = 48 * 1024 * 1024;
+const ARRIVING_MS = 5000;
 
 export type MailboxCommon = {
   /** The folder the user chose; `inbox/` and `outbox/` are made inside it. */
@@ -94,6 +95,8 @@ function mailbox(common: MailboxCommon) {
         try {
           json = JSON.parse(bytes.toString('utf8'));
         } catch {
+          // A file still being copied in is cut short: give it a few seconds before calling it unreadable.
+          if (Date.now() - fs.statSync(file).mtimeMs < ARRIVING_MS) continue;
           refuse(file, digest, 'it is not a Localyst federation package.');
           continue;
         }
