@@ -6,7 +6,7 @@ import { federationSpecSchema, type AgreedEncoding, type FederationSpec } from '
 import { makePrivateDir, narrowToOwner } from '../kernel/private-files';
 import type { RawTable } from '../ml/table';
 import { coordinatorIdentitySchema, invitationCodes, type CoordinatorIdentity } from './invitation';
-import type { InvitationCode } from './network';
+import type { InvitationCode } from './transport-types';
 import type { CoordinatorState } from './protocol';
 
 /**

@@ -4,7 +4,7 @@ import { hkdf } from '@noble/hashes/hkdf.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
-import type { InvitationCode } from './network';
+import type { InvitationCode } from './transport-types';
 import type { Invitation } from './protocol';
 
 /**

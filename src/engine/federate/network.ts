@@ -3,11 +3,11 @@ import type { TLSSocket } from 'node:tls';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { AppError } from '../../shared/errors';
 import type { AgreedEncoding, FederationMessage, FederationSpec } from '../../shared/federate-schemas';
-import type { RawTable } from '../ml/table';
 import { coordinatorIdentitySchema, createCoordinatorIdentity, invitationCodes, officeSecret, protocolInvitations, pskOf, type CoordinatorIdentity } from './invitation';
-import { createCoordinator, type CoordinatorOptions, type CoordinatorSession, type CoordinatorState, type OfficeOptions, type OfficeSession, type Outgoing } from './protocol';
+import { createCoordinator, type CoordinatorOptions, type CoordinatorSession, type CoordinatorState, type Outgoing } from './protocol';
 import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, TLS_VERSION } from './wire';
 import { joinOverNetwork } from './office-client';
+import type { InvitationCode, JoinOptions, JoinResult } from './transport-types';
 
 /**
  * The live transport. A small coordinator: a WebSocket server over TLS 1.2 with a pre-shared key per office
@@ -18,8 +18,7 @@ import { joinOverNetwork } from './office-client';
  * `federate serve|join` call only these two functions.
  */
 
-/** What an office needs to join, as one code to paste or e-mail: host, port, federation id, office id, secret. */
-export type InvitationCode = { office: string; code: string };
+export type { InvitationCode, JoinOptions, JoinResult } from './transport-types';
 
 export type RunningCoordinator = {
   readonly host: string;
@@ -48,14 +47,19 @@ export type ServeOptions = {
   maxMessageBytes?: number;
   /** An office that connects must send `join` within this time (default 30 s). */
   joinTimeoutMs?: number;
-  /** Liveness pings; an office that misses two in a row is taken as gone (default 30 s). */
+  /** Liveness pings (default every 30 s). */
   pingIntervalMs?: number;
+  /**
+   * An office that answers no ping for this long is taken as gone (default 10 minutes): an office answers only
+   * between its training epochs, and one epoch on a large table can take minutes.
+   */
+  silentLimitMs?: number;
   /** The protocol's coordinator (default `createCoordinator`); a test can pass a stand-in. */
   createSession?: (options: CoordinatorOptions) => CoordinatorSession;
 };
 
 type Result = { weights: Float32Array; encoding: AgreedEncoding; state: CoordinatorState };
-type Office = { ws: WebSocket; joined: boolean; alive: boolean; joinTimer: NodeJS.Timeout };
+type Office = { ws: WebSocket; joined: boolean; lastHeard: number; joinTimer: NodeJS.Timeout };
 
 /** Types an office may send; anything else from an office is a protocol violation. */
 const FROM_OFFICE = new Set<FederationMessage['type']>(['join', 'stats', 'update', 'failed']);
@@ -98,6 +102,8 @@ export async function serveCoordinator(options: ServeOptions): Promise<RunningCo
     maxVersion: TLS_VERSION,
     handshakeTimeout: 10_000,
   });
+  // Room for each office and a reconnect; anyone else fails the handshake anyway, but must not pile up sockets.
+  server.maxConnections = identity.offices.length * 2 + 4;
   server.on('request', (_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain' }).end('A Localyst federation coordinator: connect with `localyst federate join`.\n');
   });
@@ -178,14 +184,17 @@ export async function serveCoordinator(options: ServeOptions): Promise<RunningCo
     const office: Office = {
       ws,
       joined: false,
-      alive: true,
+      lastHeard: Date.now(),
       joinTimer: setTimeout(() => refuseOffice(ws, 'No "join" arrived in time.'), options.joinTimeoutMs ?? 30_000),
     };
     offices.set(officeId, office);
     ws.on('pong', () => {
-      office.alive = true;
+      office.lastHeard = Date.now();
     });
-    ws.on('message', (data, isBinary) => handle(officeId, office, data, isBinary));
+    ws.on('message', (data, isBinary) => {
+      office.lastHeard = Date.now();
+      handle(officeId, office, data, isBinary);
+    });
     ws.on('close', () => {
       clearTimeout(office.joinTimer);
       if (offices.get(officeId) === office) offices.delete(officeId);
@@ -199,14 +208,11 @@ export async function serveCoordinator(options: ServeOptions): Promise<RunningCo
     });
   });
 
+  const silentLimit = options.silentLimitMs ?? 10 * 60_000;
   const heartbeat = setInterval(() => {
     for (const office of offices.values()) {
-      if (!office.alive) {
-        office.ws.terminate();
-        continue;
-      }
-      office.alive = false;
-      office.ws.ping();
+      if (Date.now() - office.lastHeard > silentLimit) office.ws.terminate(); // its close handler reports the drop
+      else office.ws.ping();
     }
   }, options.pingIntervalMs ?? 30_000);
   heartbeat.unref();
@@ -247,24 +253,6 @@ export async function serveCoordinator(options: ServeOptions): Promise<RunningCo
 
   return { host: options.host, port, invitations, state: () => session.state, finished, close };
 }
-
-export type JoinOptions = {
-  code: string;
-  /** This office's rows, read locally; only statistics and (masked) weight updates leave. */
-  rows: RawTable;
-  name: string;
-  onProgress?: (event: { round: number; rounds: number; stage: string; trainLoss: number | null; participants: Array<{ name: string; rows: number | null }> }) => void;
-  /** Called once the coordinator's spec arrives, before any statistic is sent: the office may refuse it (throw). */
-  onSpec?: (spec: FederationSpec) => void;
-  signal?: AbortSignal;
-  seed?: number;
-  /** Largest message accepted from the coordinator, in bytes (default 32 MB). */
-  maxMessageBytes?: number;
-  /** The protocol's office (default `createOffice`); a test can pass a stand-in. */
-  createSession?: (options: OfficeOptions) => OfficeSession;
-};
-
-export type JoinResult = { spec: FederationSpec; weights: Float32Array; encoding: AgreedEncoding; rounds: number; epsilon: number | null };
 
 export async function joinFederation(options: JoinOptions): Promise<JoinResult> {
   return joinOverNetwork(options);

@@ -3,7 +3,7 @@ import { WebSocket, type ClientOptions } from 'ws';
 import { AppError } from '../../shared/errors';
 import type { FederationMessage } from '../../shared/federate-schemas';
 import { parseInvitation, pskOf } from './invitation';
-import type { JoinOptions, JoinResult } from './network';
+import type { JoinOptions, JoinResult } from './transport-types';
 import { officeDriver } from './office-driver';
 import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, TLS_VERSION, urlHost } from './wire';
 

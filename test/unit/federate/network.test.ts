@@ -27,7 +27,7 @@ afterEach(async () => {
   running = null;
 });
 
-async function serveFake(s: FederationSpec, names: string[], extra: { maxMessageBytes?: number } = {}) {
+async function serveFake(s: FederationSpec, names: string[], extra: { maxMessageBytes?: number; pingIntervalMs?: number; silentLimitMs?: number } = {}) {
   let session: FakeCoordinator | null = null;
   const identity = createCoordinatorIdentity(names, s.id);
   running = await serveCoordinator({
@@ -47,8 +47,9 @@ const joinFake = (code: string, rows: number, hooks: FakeOfficeHooks = {}, signa
   joinFederation({ code, rows: rowsOf(rows), name: 'office', createSession: (o) => fakeOffice(o, hooks), ...(signal ? { signal } : {}) });
 
 /** A raw client holding an office's real key, to send what a well-behaved office never would. */
-function rawClient(port: number, officeId: string, psk: Buffer): Promise<WebSocket> {
+function rawClient(port: number, officeId: string, psk: Buffer, extra: ClientOptions = {}): Promise<WebSocket> {
   const ws = new WebSocket(`wss://${HOST}:${port}/`, {
+    ...extra,
     ...({ pskCallback: () => ({ identity: officeId, psk }), ciphers: 'ECDHE-PSK-CHACHA20-POLY1305', maxVersion: 'TLSv1.2', checkServerIdentity: () => undefined } as unknown as ClientOptions),
   });
   return new Promise((resolve, reject) => {
@@ -146,6 +147,20 @@ describe('the live transport (WebSocket over TLS-PSK on 127.0.0.1)', () => {
     ws.terminate();
     const [n, s] = await Promise.all([joinFake(server.invitations[0]?.code ?? '', 4), joinFake(server.invitations[1]?.code ?? '', 6)]);
     expect(session.drops).toEqual(['office-3']);
+    expect([...n.weights]).toEqual([10, 2]);
+    expect([...s.weights]).toEqual([10, 2]);
+  });
+
+  it('takes an office that answers no ping for too long as gone', async () => {
+    const { server, session } = await serveFake(spec(1), ['North', 'South', 'East'], { pingIntervalMs: 40, silentLimitMs: 300 });
+    const inv = parseInvitation(server.invitations[2]?.code ?? '');
+    // A machine that froze: connected, joined, and then silent (no automatic pong).
+    const ws = await rawClient(server.port, inv.officeId, pskOf(inv.secret, inv.federationId), { autoPong: false });
+    const welcomed = new Promise((resolve) => ws.once('message', resolve));
+    ws.send(JSON.stringify(fakeOffice({ federationId: inv.federationId, name: 'East', token: tokenOf(inv.secret, inv.federationId), rows: rowsOf(3) }).join()));
+    await welcomed;
+    await expect.poll(() => session.drops, { timeout: 5000 }).toEqual(['office-3']);
+    const [n, s] = await Promise.all([joinFake(server.invitations[0]?.code ?? '', 4), joinFake(server.invitations[1]?.code ?? '', 6)]);
     expect([...n.weights]).toEqual([10, 2]);
     expect([...s.weights]).toEqual([10, 2]);
   });
