@@ -80,6 +80,32 @@ describe.skipIf(!realSessions)('the transports with the real federated sessions 
     }
   }, 120_000);
 
+  it('restarts the round without an office that leaves mid-round; the other two finish', async () => {
+    const { table, offices } = telcoOffices();
+    const spec = { ...fastSpec(table), model: { hidden: [], localEpochs: 1, learningRate: 0.01, batchSize: 128 } };
+    const server = await serveCoordinator({ spec, offices: offices.map((o) => o.name), host: '127.0.0.1', port: 0 });
+    try {
+      const leave = new AbortController();
+      const runs = offices.map((o, i) =>
+        joinFederation({
+          code: server.invitations[i]?.code ?? '',
+          rows: o.rows,
+          name: o.name,
+          createSession: takingTurns,
+          ...(o.name === 'East' ? { signal: leave.signal, onProgress: (e: { round: number }) => (e.round === 1 ? leave.abort() : undefined) } : {}),
+        }),
+      );
+      await expect(runs[2]).rejects.toThrow(/cancelled/);
+      const [north, south] = await Promise.all(runs.slice(0, 2));
+      const final = await server.finished;
+      expect(final.state.participants.map((p) => p.state === 'dropped')).toEqual([false, false, true]);
+      expect([...(north?.weights ?? [])]).toEqual([...final.weights]);
+      expect([...(south?.weights ?? [])]).toEqual([...final.weights]);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('completes over mailbox folders with package files', async () => {
     const { table, offices } = telcoOffices();
     const spec = { ...fastSpec(table), rounds: 1, model: { hidden: [], localEpochs: 1, learningRate: 0.01, batchSize: 128 } };
