@@ -39,7 +39,7 @@ type ProposeOptions = GlobalOptions & {
   out: string;
 };
 type ServeOptions = GlobalOptions & { spec: string; keys?: string; host?: string; port?: string; out?: string; mailbox?: string };
-type JoinOptions = GlobalOptions & { invitation: string; table: string; name?: string; spec?: string; mailbox?: string; out?: string };
+type JoinOptions = GlobalOptions & { invitation: string; table: string; name?: string; spec?: string; mailbox?: string; out?: string; wait: string };
 
 const DEFAULT_PORT = '7465';
 
@@ -90,7 +90,8 @@ export function registerFederateNetCommands(program: Command, withGlobals: (cmd:
       .option('--name <name>', 'your office\'s name as others see it (default: the one in the invitation)')
       .option('--spec <file>', 'the spec.json you reviewed: any other spec is refused')
       .option('--mailbox <dir>', 'exchange package files through this folder (inbox/, outbox/) instead of connecting')
-      .option('--out <file>', 'also write the federated model to this file'),
+      .option('--out <file>', 'also write the federated model to this file')
+      .option('--wait <seconds>', 'keep trying this long while the coordinator is not started yet (0 to 3600)', '60'),
   ).action((opts: JoinOptions) => run(opts, () => join(opts)));
 }
 
@@ -235,6 +236,7 @@ async function join(o: JoinOptions): Promise<void> {
   const rows = readCsvTable(o.table);
   const agreed = o.spec !== undefined ? readSpec(o.spec) : null;
   const name = o.name ?? invitation.name;
+  const waitSeconds = wholeNumber(o.wait, 'wait', 0, 3600);
   const stop = interruptible();
   const onSpec = (spec: FederationSpec): void => {
     if (agreed) checkSameSpec(agreed, spec);
@@ -257,7 +259,7 @@ async function join(o: JoinOptions): Promise<void> {
             onWritten: (file) => note(`Wrote ${path.basename(file)}: send it to the coordinator.`),
             onRefused: (file, reason) => note(`Refused ${path.basename(file)}: ${reason}`),
           })
-        : await joinFederation(common);
+        : await joinFederation({ ...common, waitForCoordinatorMs: waitSeconds * 1000 });
     const file = o.out !== undefined ? writeModel(o.out, modelDocument(outcome.spec, outcome)) : null;
     const value = { federationId: outcome.spec.id, office: name, rows: rows.rows.length, rounds: outcome.rounds, epsilon: outcome.epsilon, weights: outcome.weights.length, model: file };
     printResult({ json: Boolean(o.json) }, value, () =>

@@ -2,9 +2,9 @@ import type { ConnectionOptions } from 'node:tls';
 import { WebSocket, type ClientOptions } from 'ws';
 import { AppError } from '../../shared/errors';
 import type { FederationMessage } from '../../shared/federate-schemas';
-import { parseInvitation, pskOf } from './invitation';
+import { parseInvitation, pskOf, type ParsedInvitation } from './invitation';
 import type { JoinOptions, JoinResult } from './transport-types';
-import { officeDriver } from './office-driver';
+import { officeDriver, type OfficeDriver } from './office-driver';
 import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, TLS_VERSION, urlHost } from './wire';
 
 /** Turns a socket error into a sentence an office manager can act on. */
@@ -28,9 +28,24 @@ export async function joinOverNetwork(options: JoinOptions): Promise<JoinResult>
   const driver = officeDriver(invitation, options);
   const where = `${invitation.host}:${invitation.port}`;
   const psk = pskOf(invitation.secret, invitation.federationId);
+  const deadline = Date.now() + (options.waitForCoordinatorMs ?? 0);
+  // An office may be started before the coordinator: a refused connection is tried again until the deadline.
+  for (;;) {
+    const attempt = await connect(options, invitation, driver, psk, where);
+    if (attempt.ok) return attempt.value;
+    if (!attempt.retry || Date.now() + RETRY_MS > deadline || options.signal?.aborted) throw attempt.error;
+    await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
+  }
+}
 
-  return new Promise<JoinResult>((resolve, reject) => {
+const RETRY_MS = 2000;
+type Attempt = { ok: true; value: JoinResult } | { ok: false; error: Error; retry: boolean };
+
+/** One connection: resolves with the outcome; `retry` when nothing answered at all (no session message was sent). */
+function connect(options: JoinOptions, invitation: ParsedInvitation, driver: OfficeDriver, psk: Buffer, where: string): Promise<Attempt> {
+  return new Promise<Attempt>((resolveAttempt) => {
     let settled = false;
+    let opened = false;
     const tlsOptions: ConnectionOptions = {
       pskCallback: () => ({ identity: invitation.officeId, psk }),
       ciphers: PSK_CIPHERS,
@@ -49,12 +64,11 @@ export async function joinOverNetwork(options: JoinOptions): Promise<JoinResult>
     const sendAll = (messages: FederationMessage[]): void => {
       for (const m of messages) if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(m));
     };
-    const settle = (outcome: { ok: true; value: JoinResult } | { ok: false; error: Error }): void => {
+    const settle = (outcome: { ok: true; value: JoinResult } | { ok: false; error: Error }, refused = false): void => {
       if (settled) return;
       settled = true;
       options.signal?.removeEventListener('abort', onAbort);
-      if (outcome.ok) resolve(outcome.value);
-      else reject(outcome.error);
+      resolveAttempt(outcome.ok ? outcome : { ...outcome, retry: refused && !opened });
     };
     /** Tells the coordinator why this office stops (best effort), closes, and fails the join. */
     const giveUp = (error: Error, tell: boolean): void => {
@@ -70,7 +84,10 @@ export async function joinOverNetwork(options: JoinOptions): Promise<JoinResult>
 
     // Messages are handled one after another: training in `receive` is asynchronous and must not interleave.
     let queue = Promise.resolve();
-    ws.on('open', () => sendAll([driver.join()]));
+    ws.on('open', () => {
+      opened = true;
+      sendAll([driver.join()]);
+    });
     ws.on('message', (data, isBinary) => {
       queue = queue.then(async () => {
         if (settled) return;
@@ -90,7 +107,7 @@ export async function joinOverNetwork(options: JoinOptions): Promise<JoinResult>
         }
       });
     });
-    ws.on('error', (error: NodeJS.ErrnoException) => settle({ ok: false, error: connectionProblem(error, where) }));
+    ws.on('error', (error: NodeJS.ErrnoException) => settle({ ok: false, error: connectionProblem(error, where) }, error.code === 'ECONNREFUSED'));
     ws.on('close', (code, reason) => {
       const why = reason.toString('utf8');
       // After the messages that arrived before the close (a `done` or a `failed` with its reason) are handled.

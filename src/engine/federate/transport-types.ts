@@ -17,6 +17,8 @@ export type JoinOptions = {
   onSpec?: (spec: FederationSpec) => void;
   signal?: AbortSignal;
   seed?: number;
+  /** Keep trying this long while nothing answers at the invitation's address (the coordinator not started yet); default 0. */
+  waitForCoordinatorMs?: number;
   /** Largest message accepted from the coordinator, in bytes (default 32 MB). */
   maxMessageBytes?: number;
   /** The protocol's office (default `createOffice`); a test can pass a stand-in. */

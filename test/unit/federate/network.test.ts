@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, type ClientOptions } from 'ws';
 import { federationSpecSchema, type FederationSpec } from '../../../src/shared/federate-schemas';
@@ -163,6 +164,20 @@ describe('the live transport (WebSocket over TLS-PSK on 127.0.0.1)', () => {
     const [n, s] = await Promise.all([joinFake(server.invitations[0]?.code ?? '', 4), joinFake(server.invitations[1]?.code ?? '', 6)]);
     expect([...n.weights]).toEqual([10, 2]);
     expect([...s.weights]).toEqual([10, 2]);
+  });
+
+  it('waits for a coordinator started after the office, and says plainly when nothing answers', async () => {
+    const s = spec(1);
+    const identity = createCoordinatorIdentity(['North', 'South'], s.id);
+    const probe = net.createServer();
+    const port = await new Promise<number>((resolve) => probe.listen(0, HOST, () => resolve((probe.address() as net.AddressInfo).port)));
+    await new Promise((resolve) => probe.close(resolve));
+    const codes = invitationCodes(identity, HOST, port);
+    await expect(joinFake(codes[0]?.code ?? '', 3)).rejects.toThrow(/Nothing answers at 127\.0\.0\.1:\d+/);
+    const early = codes.map((c, i) => joinFederation({ code: c.code, rows: rowsOf(i + 1), name: 'office', waitForCoordinatorMs: 20_000, createSession: (o) => fakeOffice(o) }));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    running = await serveCoordinator({ spec: s, offices: [], identity, host: HOST, port, createSession: fakeCoordinator });
+    expect((await Promise.all(early)).map((r) => [...r.weights])).toEqual([[3, 2], [3, 2]]);
   });
 
   it('lets an office decline the spec before anything is sent', async () => {
