@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { AgreedEncoding, FederationMessage, FederationSpec } from '../../shared/federate-schemas';
 import { coordinatorIdentitySchema, createCoordinatorIdentity, invitationCodes, officeSecret, protocolInvitations, pskOf, type CoordinatorIdentity } from './invitation';
 import { createCoordinator, type CoordinatorOptions, type CoordinatorSession, type CoordinatorState, type Outgoing } from './protocol';
-import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, TLS_VERSION } from './wire';
+import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, requirePsk, TLS_VERSION } from './wire';
 import { joinOverNetwork } from './office-client';
 import type { InvitationCode, JoinOptions, JoinResult } from './transport-types';
 
@@ -65,6 +65,7 @@ type Office = { ws: WebSocket; joined: boolean; lastHeard: number; joinTimer: No
 const FROM_OFFICE = new Set<FederationMessage['type']>(['join', 'stats', 'update', 'failed']);
 
 export async function serveCoordinator(options: ServeOptions): Promise<RunningCoordinator> {
+  requirePsk();
   const { spec } = options;
   const identity = coordinatorIdentitySchema.parse(options.identity ?? createCoordinatorIdentity(options.offices, spec.id));
   if (identity.federationId !== spec.id) {

@@ -5,7 +5,7 @@ import type { FederationMessage } from '../../shared/federate-schemas';
 import { parseInvitation, pskOf, type ParsedInvitation } from './invitation';
 import type { JoinOptions, JoinResult } from './transport-types';
 import { officeDriver, type OfficeDriver } from './office-driver';
-import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, TLS_VERSION, urlHost } from './wire';
+import { CLOSE, DEFAULT_MAX_MESSAGE_BYTES, PSK_CIPHERS, readMessage, reasonOf, requirePsk, TLS_VERSION, urlHost } from './wire';
 
 /** Turns a socket error into a sentence an office manager can act on. */
 function connectionProblem(error: NodeJS.ErrnoException, where: string): AppError {
@@ -25,6 +25,7 @@ export async function joinOverNetwork(options: JoinOptions): Promise<JoinResult>
     throw new AppError('bad-input', 'This invitation is for exchanging files, not for a live connection: join with a mailbox folder instead.', { field: 'invitation' });
   }
   if (options.signal?.aborted) throw new AppError('cancelled', 'Joining was cancelled.');
+  requirePsk();
   const driver = officeDriver(invitation, options);
   const where = `${invitation.host}:${invitation.port}`;
   const psk = pskOf(invitation.secret, invitation.federationId);

@@ -1,3 +1,4 @@
+import { getCiphers } from 'node:tls';
 import { AppError } from '../../shared/errors';
 import { federationMessageSchema, type FederationMessage } from '../../shared/federate-schemas';
 
@@ -9,6 +10,16 @@ import { federationMessageSchema, type FederationMessage } from '../../shared/fe
 
 export const PSK_CIPHERS = 'ECDHE-PSK-CHACHA20-POLY1305';
 export const TLS_VERSION = 'TLSv1.2' as const;
+
+/**
+ * Refuses plainly where the TLS library lacks the cipher (checked under Node's OpenSSL; Electron's BoringSSL has
+ * TLS 1.2 PSK suites, but whether its Node exposes them is checked here rather than assumed).
+ */
+export function requirePsk(): void {
+  if (!getCiphers().includes(PSK_CIPHERS.toLowerCase())) {
+    throw new AppError('internal', 'This build\'s TLS library has no pre-shared-key cipher, so the live connection is not available here. Exchange package files instead (a mailbox folder), or run `localyst federate` from the command line.');
+  }
+}
 
 /** Weight vectors of the largest spec (4 × 512 hidden units over 500 features) stay well under this. */
 export const DEFAULT_MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
