@@ -6,6 +6,7 @@ import { registerClvCommands } from './clv-command';
 import { registerCopyCommands } from './copy-command';
 import { registerCustomersCommands } from './customers-command';
 import { registerFederateCommands } from './federate-command';
+import { registerFederateNetCommands } from './federate-net-command';
 import { importCommand } from './import-command';
 import { registerModelCommands } from './model-command';
 import { registerTextCommands } from './text-command';
@@ -67,6 +68,7 @@ export function buildProgram(): Command {
   registerReviewsCommands(program, withGlobals);
   registerSynthCommands(program, withGlobals);
   registerFederateCommands(program, withGlobals);
+  registerFederateNetCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')
