@@ -18,6 +18,7 @@ import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
 import type { JobFunctions } from './types';
+import { convertWorkspace } from '../workspace/convert-job';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
 export const jobFunctions: JobFunctions = {
@@ -50,6 +51,8 @@ export const jobFunctions: JobFunctions = {
   'synth.train': (db, input, control) => trainSynth(db, input, control),
   'synth.sample': (db, input, control) => sampleSynth(db, input, control),
   'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
+  'workspace.encrypt': convertWorkspace,
+  'workspace.decrypt': convertWorkspace,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };
