@@ -12,6 +12,7 @@ import { registerRecommendCommands } from './recommend-command';
 import { registerReviewsCommands } from './reviews-command';
 import { registerSegmentCommands } from './segment-command';
 import { registerSynthCommands } from './synth-command';
+import { registerWorkspaceCommands } from './workspace-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -65,6 +66,7 @@ export function buildProgram(): Command {
   registerRecommendCommands(program, withGlobals);
   registerReviewsCommands(program, withGlobals);
   registerSynthCommands(program, withGlobals);
+  registerWorkspaceCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

@@ -39,6 +39,8 @@ export type EngineOptions = {
   secret?: UnlockSecret;
   /** The desktop's remembered data keys (OS key store, kept by the main process). */
   dataKeys?: DataKeyVault;
+  /** Make `workspaceDir` a new encrypted workspace with this passphrase (`localyst workspace create --encrypt`). */
+  encrypt?: { passphrase: string };
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -53,6 +55,8 @@ export type Engine = {
    * stored, a command-line argument) and answers the handle a request may name. Throws on a relative path.
    */
   grantFile(file: string, use: FileUse): ChosenFileHandle;
+  /** After `encrypt`: the new workspace's recovery key, this once (null after, and for every other engine). */
+  takeRecoveryKey(): string | null;
   close(): Promise<void>;
 };
 
@@ -72,6 +76,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     keyStore,
     dataKeys: options.dataKeys,
     secret: options.secret,
+    encrypt: options.encrypt?.passphrase,
   });
   const opened = (): void => {
     // A reader must not mark the writer's running jobs as failed.
@@ -166,6 +171,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     workspaceDir: () => holder.dir(),
     grantFile: (file, use) => files.grant(file, use),
+    takeRecoveryKey: () => holder.takeRecoveryKey(),
     async close() {
       await jobs.stopAll();
       holder.close();

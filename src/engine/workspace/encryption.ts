@@ -61,7 +61,7 @@ export function headerFile(dir: string): string {
 
 /** Whether the workspace in `dir` is encrypted: it has a key header and its database does not start plain. */
 export function isEncryptedWorkspace(dir: string, dbFile: string): boolean {
-  return fs.existsSync(headerFile(dir)) && fileHeaderKind(dbFile) !== 'plain';
+  return fs.existsSync(headerFile(dir)) && fileHeaderKind(dbFile) === 'other';
 }
 
 export function readHeader(dir: string): KeyHeader {

@@ -61,10 +61,25 @@ export class WorkspaceHolder {
 
   private constructor(private readonly options: HolderOptions) {}
 
-  static async start(dir: string, create: boolean, options: HolderOptions): Promise<WorkspaceHolder> {
+  /** The recovery key of a workspace this holder created encrypted at start (`encrypt`), given out once. */
+  private freshRecoveryKey: string | null = null;
+
+  static async start(dir: string, create: boolean, options: HolderOptions & { encrypt?: string | undefined }): Promise<WorkspaceHolder> {
     const holder = new WorkspaceHolder(options);
-    holder.state = await holder.load(dir, create, options.secret);
+    if (options.encrypt !== undefined) {
+      const made = await holder.makeEncrypted(dir, options.encrypt);
+      holder.state = made.state;
+      holder.freshRecoveryKey = made.recoveryKey;
+    } else {
+      holder.state = await holder.load(dir, create, options.secret);
+    }
     return holder;
+  }
+
+  takeRecoveryKey(): string | null {
+    const key = this.freshRecoveryKey;
+    this.freshRecoveryKey = null;
+    return key;
   }
 
   /** The open workspace, or `workspace-encrypted` with the folder while it is locked. */
@@ -202,6 +217,14 @@ export class WorkspaceHolder {
 
   /** A new workspace in an empty folder, encrypted from its first byte; the recovery key is returned this once. */
   async createEncrypted(dir: string, passphrase: string, remember: boolean): Promise<{ workspace: OpenedWorkspace; recoveryKey: string }> {
+    const { state, recoveryKey } = await this.makeEncrypted(dir, passphrase);
+    this.release();
+    this.state = state;
+    if (remember && state.header) await this.remember(state.header, state.dataKey ?? Buffer.alloc(0));
+    return { workspace: state.ws, recoveryKey };
+  }
+
+  private async makeEncrypted(dir: string, passphrase: string): Promise<{ state: Open; recoveryKey: string }> {
     checkNewPassphrase(passphrase);
     if (this.options.readOnly) throw new AppError('conflict', 'This engine reads one workspace only; create a workspace in its own session.');
     const absDir = path.resolve(dir);
@@ -223,10 +246,7 @@ export class WorkspaceHolder {
       lock.release();
       throw error;
     }
-    this.release();
-    this.state = { kind: 'open', ws, dataKey, header };
-    if (remember) await this.remember(header, dataKey);
-    return { workspace: ws, recoveryKey };
+    return { state: { kind: 'open', ws, dataKey, header }, recoveryKey };
   }
 
   async changePassphrase(current: UnlockSecret, next: string): Promise<void> {
