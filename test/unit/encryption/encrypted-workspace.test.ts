@@ -9,30 +9,7 @@ import type { InspectResult } from '../../../src/shared/import-schemas';
 import { AppError } from '../../../src/shared/errors';
 import { invokeValue, jobsSettled, nextJobDone } from '../engine-helpers';
 import { refusal, sha256File, tempDir } from '../helpers';
-
-/** Every file under `dir` (recursively) with its bytes. */
-export function filesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(full));
-    else out.push(full);
-  }
-  return out.sort();
-}
-
-/** Which of `needles` appear in any file under `dir`, as UTF-8/Latin-1 bytes or as UTF-16 (both byte orders). */
-export function plainHits(dir: string, needles: string[]): string[] {
-  const hits: string[] = [];
-  for (const file of filesUnder(dir)) {
-    const bytes = fs.readFileSync(file);
-    for (const needle of needles) {
-      const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), Buffer.from(needle, 'utf16le').swap16()];
-      if (forms.some((form) => bytes.includes(form))) hits.push(`${path.relative(dir, file)}: ${needle}`);
-    }
-  }
-  return hits;
-}
+import { filesUnder, plainHits } from './plain-bytes';
 
 const hashes = (dir: string): Record<string, string> => Object.fromEntries(filesUnder(dir).map((f) => [path.relative(dir, f), sha256File(f)]));
 
@@ -219,12 +196,17 @@ describe('encrypted workspace', () => {
     await importOrders(engine, csv);
     await engine.close();
     // The WAL folded into the file by a last connection, so files compare across opens.
-    const settle = (): void => {
-      const conn = openDatabase(path.join(ws, 'workspace.sqlite'));
-      conn.prepare('SELECT count(*) FROM sqlite_master').get();
-      conn.close();
+    // (A job's worker may still be closing its connection just after the engine closed: then the WAL stays a moment.)
+    const settle = async (): Promise<void> => {
+      for (let i = 0; i < 100; i++) {
+        const conn = openDatabase(path.join(ws, 'workspace.sqlite'));
+        conn.prepare('SELECT count(*) FROM sqlite_master').get();
+        conn.close();
+        if (!fs.existsSync(path.join(ws, 'workspace.sqlite-wal'))) return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     };
-    settle();
+    await settle();
     const before = hashes(ws);
     const db = openDatabase(path.join(ws, 'workspace.sqlite'));
     let checks = 0;
@@ -249,7 +231,7 @@ describe('encrypted workspace', () => {
     expect(await failed).toBe('cancelled');
     expect((await invokeValue<{ encrypted: boolean }>(again, 'workspace.current', {})).encrypted).toBe(false);
     await again.close();
-    settle();
+    await settle();
     expect(hashes(ws)).toEqual(before);
   });
 });
