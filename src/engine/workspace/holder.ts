@@ -126,9 +126,10 @@ export class WorkspaceHolder {
   }
 
   private release(): void {
-    if (this.state.kind === 'open') closeWorkspace(this.state.ws);
-    else this.state.lock?.release();
-    this.state.kind === 'open' && this.state.dataKey?.fill(0);
+    if (this.state.kind === 'open') {
+      closeWorkspace(this.state.ws);
+      this.state.dataKey?.fill(0);
+    } else this.state.lock?.release();
   }
 
   /** Opens `dir`: plain, encrypted with a secret or a remembered key, or locked. Refuses with nothing held or changed. */

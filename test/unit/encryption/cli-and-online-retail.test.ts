@@ -77,7 +77,7 @@ describe('localyst workspace … on the command line', () => {
     const encrypted = cli(['workspace', 'encrypt', '--workspace', ws, '--json'], home, pass);
     expect(encrypted.json).toMatchObject({ cipher: 'chacha20' });
     expect(plainHits(ws, ['ZZQ-88123', 'Turkmenistan', 'CERULEAN WOMBAT SAUCER'])).toEqual([]);
-  });
+  }, 600_000);
 });
 
 const RETAIL = path.join(LARGE_DATA, 'online-retail', 'online_retail.csv.gz');

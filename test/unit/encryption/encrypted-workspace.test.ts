@@ -5,6 +5,7 @@ import { createEngine, type Engine } from '../../../src/engine';
 import { openDatabase } from '../../../src/engine/db/open-database';
 import { convertWorkspace } from '../../../src/engine/workspace/convert-job';
 import { readHeader } from '../../../src/engine/workspace/encryption';
+import type { DataKeyVault } from '../../../src/engine/workspace/holder';
 import type { InspectResult } from '../../../src/shared/import-schemas';
 import { AppError } from '../../../src/shared/errors';
 import { invokeValue, jobsSettled, nextJobDone } from '../engine-helpers';
@@ -146,13 +147,10 @@ describe('encrypted workspace', () => {
     const engine = await createEngine({ workspaceDir: ws, home });
     try {
       await importOrders(engine, csv);
-      const before = await rows(engine);
       // A backup as migrate.ts writes them, to be converted along.
       fs.mkdirSync(path.join(ws, 'backups'), { recursive: true });
-      await engine.close().catch(() => undefined);
-    } catch (error) {
+    } finally {
       await engine.close();
-      throw error;
     }
     const plainEngine = await createEngine({ workspaceDir: ws, home });
     const before = await rows(plainEngine);
@@ -233,5 +231,40 @@ describe('encrypted workspace', () => {
     await again.close();
     await settle();
     expect(hashes(ws)).toEqual(before);
+  });
+});
+
+describe('remembered on this computer (the desktop: a DataKeyVault as main keeps it, here in memory)', () => {
+  const vault = (available: boolean): DataKeyVault & { kept: Map<string, Buffer> } => {
+    const kept = new Map<string, Buffer>();
+    return {
+      kept,
+      available: async () => available,
+      load: async (id) => kept.get(id) ?? null,
+      save: async (id, key) => void kept.set(id, Buffer.from(key)),
+      forget: async (id) => void kept.delete(id),
+    };
+  };
+
+  it('opens without asking once unlocked with remember; with no OS key store nothing is kept and it opens locked', async () => {
+    const { engine } = await createEncrypted();
+    await engine.close();
+    const store = vault(true);
+    const first = await createEngine({ workspaceDir: ws, home, dataKeys: store });
+    expect((await first.invoke('workspace.stats', {})).ok).toBe(false);
+    await invokeValue(first, 'workspace.unlock', { secret: { passphrase: PASS }, remember: true });
+    expect((await invokeValue<{ rememberedOnThisComputer: boolean; osKeyStoreAvailable: boolean }>(first, 'workspace.security', {})).rememberedOnThisComputer).toBe(true);
+    await first.close();
+    expect(store.kept.size).toBe(1);
+    const second = await createEngine({ workspaceDir: ws, home, dataKeys: store });
+    expect((await second.invoke('workspace.stats', {})).ok).toBe(true);
+    await second.close();
+
+    const none = vault(false);
+    const third = await createEngine({ workspaceDir: ws, home, dataKeys: none });
+    await invokeValue(third, 'workspace.unlock', { secret: { passphrase: PASS }, remember: true });
+    expect(await invokeValue(third, 'workspace.security', {})).toMatchObject({ rememberedOnThisComputer: false, osKeyStoreAvailable: false });
+    await third.close();
+    expect(none.kept.size).toBe(0);
   });
 });

@@ -16,7 +16,14 @@ export function filesUnder(dir: string): string[] {
 export function plainHits(dir: string, needles: string[]): string[] {
   const hits: string[] = [];
   for (const file of filesUnder(dir)) {
-    const bytes = fs.readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      // A -shm or -journal removed by a connection closing meanwhile: nothing left to read.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
     for (const needle of needles) {
       const forms = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le'), Buffer.from(needle, 'utf16le').swap16()];
       if (forms.some((form) => bytes.includes(form))) hits.push(`${path.relative(dir, file)}: ${needle}`);
