@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../../../src/engine';
 import { openDatabase } from '../../../src/engine/db/open-database';
+import { runMigrations } from '../../../src/engine/db/migrate';
 import { convertWorkspace } from '../../../src/engine/workspace/convert-job';
 import { readHeader } from '../../../src/engine/workspace/encryption';
 import type { DataKeyVault } from '../../../src/engine/workspace/holder';
@@ -266,5 +267,26 @@ describe('remembered on this computer (the desktop: a DataKeyVault as main keeps
     expect(await invokeValue(third, 'workspace.security', {})).toMatchObject({ rememberedOnThisComputer: false, osKeyStoreAvailable: false });
     await third.close();
     expect(none.kept.size).toBe(0);
+  });
+});
+
+describe('backups of an encrypted workspace', () => {
+  it('are written encrypted with the same key before a migration (VACUUM INTO), never plain', async () => {
+    const key = new Uint8Array(32).fill(5);
+    const file = path.join(dir, 'enc.sqlite');
+    const db = openDatabase(file, { key });
+    const first = { version: 1, name: 'first', up: 'CREATE TABLE notes (text TEXT)' };
+    const second = { version: 2, name: 'second', up: 'CREATE TABLE more (n INTEGER)' };
+    await runMigrations(db, dir, [first], { encrypted: true });
+    db.prepare('INSERT INTO notes VALUES (?)').run('BACKUP-SECRET-7731');
+    const { backupFile } = await runMigrations(db, dir, [first, second], { encrypted: true });
+    db.close();
+    expect(backupFile).not.toBeNull();
+    const bytes = fs.readFileSync(backupFile ?? '');
+    expect(bytes.includes(Buffer.from('BACKUP-SECRET-7731'))).toBe(false);
+    expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    const backup = openDatabase(backupFile ?? '', { key, readonly: true });
+    expect(backup.prepare('SELECT text FROM notes').pluck().get()).toBe('BACKUP-SECRET-7731');
+    backup.close();
   });
 });
