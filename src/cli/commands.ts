@@ -44,6 +44,7 @@ export async function doctorCommand(options: GlobalOptions): Promise<void> {
       dbFile: info.workspace.dbFile,
       schemaVersion: info.workspace.schemaVersion,
       latestSchemaVersion: info.workspace.latestSchemaVersion,
+      encrypted: info.workspace.encrypted,
     };
     printResult(mode, value, () =>
       table([
@@ -54,6 +55,7 @@ export async function doctorCommand(options: GlobalOptions): Promise<void> {
         ...(info.tf.note ? ([['', info.tf.note]] as Array<[string, string]>) : []),
         ['Workspace', value.workspace],
         ['Schema', `${value.schemaVersion} (latest ${value.latestSchemaVersion})`],
+        ['Encrypted', value.encrypted ? 'yes (ChaCha20-Poly1305; key wrapped with Argon2id)' : 'no'],
       ]),
     );
   }, undefined, 'read');

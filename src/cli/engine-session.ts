@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { createEngine, defaultWorkspaceDir, type Engine } from '../engine';
+import { createEngine, DB_FILE_NAME, defaultWorkspaceDir, isEncryptedWorkspace, type Engine } from '../engine';
+import type { UnlockSecret } from '../shared/security-schemas';
+import { currentSecret } from './passphrase';
 import { AppError, type AppErrorData } from '../shared/errors';
 import type { Channel, ChannelInput, ChannelOutput } from '../shared/contract';
 import type { FileUse } from '../shared/file-schemas';
@@ -9,8 +11,20 @@ export type GlobalOptions = { workspace?: string; json?: boolean };
 
 /** Opens the engine on the chosen workspace for one command; the caller closes it. */
 export async function openEngine(options: GlobalOptions, door: 'cli' | 'serve' = 'cli'): Promise<Engine> {
-  const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
-  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, door });
+  const dir = workspaceDirOf(options);
+  const secret = await secretFor(dir);
+  return createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, door, ...(secret ? { secret } : {}) });
+}
+
+export const workspaceDirOf = (options: GlobalOptions): string => (options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir());
+
+let asked: { dir: string; secret: UnlockSecret } | null = null;
+
+/** An encrypted workspace's passphrase (environment or prompt, asked once per command); undefined for a plain one. */
+export async function secretFor(dir: string): Promise<UnlockSecret | undefined> {
+  if (!isEncryptedWorkspace(dir, path.join(dir, DB_FILE_NAME))) return undefined;
+  if (asked?.dir !== dir) asked = { dir, secret: await currentSecret(dir) };
+  return asked.secret;
 }
 
 /**
@@ -22,8 +36,9 @@ export async function openEngineToRead(options: GlobalOptions): Promise<Engine> 
     return await openEngine(options);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'workspace-locked') throw error;
-    const dir = options.workspace ? path.resolve(options.workspace) : defaultWorkspaceDir();
-    const engine = await createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, readOnly: true });
+    const dir = workspaceDirOf(options);
+    const secret = await secretFor(dir);
+    const engine = await createEngine({ workspaceDir: dir, appVersion: appVersion(), slowMs: Number.POSITIVE_INFINITY, readOnly: true, ...(secret ? { secret } : {}) });
     process.stderr.write(`${error.message.split('. ')[0]}: opened read-only.\n`);
     return engine;
   }

@@ -14,6 +14,7 @@ import { registerRecommendCommands } from './recommend-command';
 import { registerReviewsCommands } from './reviews-command';
 import { registerSegmentCommands } from './segment-command';
 import { registerSynthCommands } from './synth-command';
+import { registerWorkspaceCommands } from './workspace-command';
 import { printError } from './output';
 import { appVersion } from './version';
 
@@ -69,6 +70,7 @@ export function buildProgram(): Command {
   registerSynthCommands(program, withGlobals);
   registerFederateCommands(program, withGlobals);
   registerFederateNetCommands(program, withGlobals);
+  registerWorkspaceCommands(program, withGlobals);
   withGlobals(
     program
       .command('serve')

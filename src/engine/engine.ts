@@ -4,7 +4,9 @@ import { AppError, type Envelope, fail, ok } from '../shared/errors';
 import type { ChosenFileHandle, FileUse } from '../shared/file-schemas';
 import type { EngineContext } from './kernel/context';
 import { runAfterJobs } from './kernel/jobs';
-import { asWorkspaceError, closeWorkspace, openWorkspace, type OpenedWorkspace, type OpenOptions } from './db/open-workspace';
+import { asWorkspaceError } from './db/open-workspace';
+import { WorkspaceHolder, type DataKeyVault } from './workspace/holder';
+import type { UnlockSecret } from '../shared/security-schemas';
 import { failOrphanedJobs } from './db/jobs-repo';
 import { JobRunner } from './jobs/runner';
 import { precheckSegmentRules } from './segments/precheck';
@@ -13,8 +15,7 @@ import { afterJobs, handlers } from './router';
 import { createFileGrants } from './kernel/file-grants';
 import { appHome } from './workspace/paths';
 import { rememberWorkspace } from './workspace/recent';
-import { attachPseudonymKey } from './ingest/pseudonyms';
-import { fileKeyStore, unlockWorkspace, type KeyStore } from './workspace/keys';
+import { fileKeyStore, type KeyStore } from './workspace/keys';
 import type { Door } from './kernel/lock';
 
 export type EngineOptions = {
@@ -34,6 +35,12 @@ export type EngineOptions = {
   readOnly?: boolean;
   /** Where pseudonymisation keys are kept (default: files in `<home>/keys`; the desktop passes the OS key store). */
   keyStore?: KeyStore;
+  /** An encrypted workspace's passphrase or recovery key (CLI and `localyst serve`); without it, it opens locked. */
+  secret?: UnlockSecret;
+  /** The desktop's remembered data keys (OS key store, kept by the main process). */
+  dataKeys?: DataKeyVault;
+  /** Make `workspaceDir` a new encrypted workspace with this passphrase (`localyst workspace create --encrypt`). */
+  encrypt?: { passphrase: string };
 };
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -48,6 +55,8 @@ export type Engine = {
    * stored, a command-line argument) and answers the handle a request may name. Throws on a relative path.
    */
   grantFile(file: string, use: FileUse): ChosenFileHandle;
+  /** After `encrypt`: the new workspace's recovery key, this once (null after, and for every other engine). */
+  takeRecoveryKey(): string | null;
   close(): Promise<void>;
 };
 
@@ -59,56 +68,70 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     for (const listener of listeners) listener(event, payload);
   };
   const keyStore = options.keyStore ?? fileKeyStore(home);
-  const openOptions: OpenOptions = { door: options.door ?? 'cli', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
-  // Opened, locked for this process and given its key; or refused with nothing left held.
-  const open = async (dir: string, create: boolean): Promise<OpenedWorkspace> => {
-    if (options.readOnly) {
-      const reading = await openWorkspace(dir, { ...openOptions, readOnly: true });
-      attachPseudonymKey(reading.db, new AppError('workspace-locked', 'This workspace is open for reading only: nothing can be imported here.'));
-      return reading;
-    }
-    const opened = await openWorkspace(dir, { ...openOptions, create });
-    try {
-      await unlockWorkspace(opened, keyStore, options.nativeBinding);
-      return opened;
-    } catch (error) {
-      closeWorkspace(opened);
-      throw error;
-    }
+  // Opened, locked for this process and given its key (or held locked until its passphrase comes); or refused with nothing left held.
+  const holder = await WorkspaceHolder.start(options.workspaceDir, options.create ?? true, {
+    door: options.door ?? 'cli',
+    readOnly: options.readOnly ?? false,
+    nativeBinding: options.nativeBinding,
+    keyStore,
+    dataKeys: options.dataKeys,
+    secret: options.secret,
+    encrypt: options.encrypt?.passphrase,
+  });
+  const opened = (): void => {
+    // A reader must not mark the writer's running jobs as failed.
+    if (!options.readOnly && !holder.lockedDir()) failOrphanedJobs(holder.workspace().db);
+    rememberWorkspace(home, holder.dir());
   };
-  let current: OpenedWorkspace = await open(options.workspaceDir, options.create ?? true);
-  // A reader must not mark the writer's running jobs as failed.
-  if (!options.readOnly) failOrphanedJobs(current.db);
-  rememberWorkspace(home, current.dir);
+  opened();
 
   const jobs = new JobRunner({
-    db: () => current.db,
-    dbFile: () => current.dbFile,
+    db: () => holder.workspace().db,
+    dbFile: () => holder.workspace().dbFile,
+    dataKey: () => holder.dataKey(),
     emit,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    onDataChanged: () => emit('workspace.changed', { path: current.dir, reason: 'data' }),
-    onJobDone: (kind, result) => runAfterJobs(afterJobs, kind, current.db, jobs, result),
+    onDataChanged: () => emit('workspace.changed', { path: holder.dir(), reason: 'data' }),
+    onJobDone: (kind, result) => runAfterJobs(afterJobs, kind, holder.workspace().db, jobs, result),
   });
 
   let tfPromise: Promise<LoadedTf> | undefined;
   const files = createFileGrants();
   const ctx: EngineContext = {
-    workspace: () => current,
+    workspace: () => holder.workspace(),
+    workspaceDir: () => holder.dir(),
     async switchWorkspace(dir, create) {
       if (options.readOnly) throw new AppError('conflict', 'This engine reads one workspace only; open another one in its own session.');
-      if (jobs.activeCount > 0) {
+      if (jobs.activeCount > 0 || holder.busy()) {
         throw new AppError('conflict', 'A job is still running in this workspace. Wait for it or cancel it, then switch.');
       }
       // Reopening the workspace already open would meet this process's own lock: nothing to do then.
-      if (path.resolve(dir) !== current.dir) {
-        const next = await open(dir, create);
-        closeWorkspace(current);
-        current = next;
-      }
-      failOrphanedJobs(current.db);
-      rememberWorkspace(home, current.dir);
-      emit('workspace.changed', { path: current.dir, reason: 'opened' });
-      return current;
+      await holder.switchTo(dir, create);
+      opened();
+      emit('workspace.changed', { path: holder.dir(), reason: 'opened' });
+      return holder.workspace();
+    },
+    security: {
+      lockedDir: () => holder.lockedDir(),
+      describeLocked: () => holder.describeLocked(),
+      isEncrypted: () => holder.isEncrypted(),
+      security: () => holder.security(),
+      async unlock(secret, remember) {
+        const ws = await holder.unlock(secret, remember);
+        opened();
+        emit('workspace.changed', { path: holder.dir(), reason: 'opened' });
+        return ws;
+      },
+      async createEncrypted(dir, passphrase, remember) {
+        if (jobs.activeCount > 0 || holder.busy()) throw new AppError('conflict', 'A job is still running in this workspace. Wait for it or cancel it, then switch.');
+        const made = await holder.createEncrypted(dir, passphrase, remember);
+        opened();
+        emit('workspace.changed', { path: holder.dir(), reason: 'opened' });
+        return made;
+      },
+      startEncrypt: (passphrase, remember) => holder.startEncrypt(jobs, passphrase, remember),
+      startDecrypt: (secret) => holder.startDecrypt(jobs, secret),
+      changePassphrase: (current, next) => holder.changePassphrase(current, next),
     },
     jobs,
     emit,
@@ -126,10 +149,17 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
         return fail({ code: 'unknown-channel', message: `There is no channel named ${JSON.stringify(String(channel)).slice(0, 80)}.` });
       }
       const started = performance.now();
+      const locked = holder.lockedDir();
+      if (locked && !OPEN_WHILE_LOCKED.has(channel)) {
+        return fail({ code: 'workspace-encrypted', message: `The workspace ${locked} is encrypted. Enter its passphrase (or recovery key) to open it.`, details: { file: locked, folder: locked } });
+      }
+      if (holder.busy() && !OPEN_WHILE_CONVERTING.has(channel)) {
+        return fail({ code: 'workspace-locked', message: 'The workspace is being encrypted or decrypted. Wait for the job to finish (or cancel it), then try again.' });
+      }
       try {
         return ok(await dispatch(channel, input, ctx));
       } catch (error) {
-        return fail(toErrorData(error, current.dbFile));
+        return fail(toErrorData(error, path.join(holder.dir(), 'workspace.sqlite')));
       } finally {
         const ms = performance.now() - started;
         if (ms > slowMs) process.stderr.write(`[engine] slow request ${channel}: ${ms.toFixed(0)} ms\n`);
@@ -139,15 +169,21 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    workspaceDir: () => current.dir,
+    workspaceDir: () => holder.dir(),
     grantFile: (file, use) => files.grant(file, use),
+    takeRecoveryKey: () => holder.takeRecoveryKey(),
     async close() {
       await jobs.stopAll();
-      closeWorkspace(current);
+      holder.close();
       listeners.clear();
     },
   };
 }
+
+/** What a locked (encrypted, no passphrase yet) workspace still answers; every other channel says `workspace-encrypted`. */
+const OPEN_WHILE_LOCKED: ReadonlySet<Channel> = new Set<Channel>(['app.info', 'workspace.list', 'workspace.open', 'workspace.unlock', 'workspace.security']);
+/** What may run while the workspace's files are being swapped by workspace.encrypt/decrypt. */
+const OPEN_WHILE_CONVERTING: ReadonlySet<Channel> = new Set<Channel>(['app.info', 'workspace.list', 'workspace.security', 'jobs.get', 'jobs.cancel', 'jobs.list']);
 
 async function dispatch<K extends Channel>(channel: K, rawInput: unknown, ctx: EngineContext): Promise<unknown> {
   const schema = channels[channel];

@@ -9,3 +9,6 @@ export { createCoordinatorIdentity, parseInvitation } from './federate/invitatio
 export { specFromTable } from './federate/spec-from-table';
 export { checkSameSpec, checkSpecAgainstTable, modelDocument, readProposal, readSpec, writeModel, writeProposal } from './federate/federation-files';
 export { readCsvTable } from './ml/table';
+export { isEncryptedWorkspace } from './workspace/encryption';
+export { DB_FILE_NAME } from './db/open-workspace';
+export { MIN_PASSPHRASE } from './workspace/holder';

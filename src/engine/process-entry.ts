@@ -5,6 +5,7 @@ import { createEngine, type Engine } from './engine';
 import path from 'node:path';
 import { appHome, defaultWorkspaceDir } from './workspace/paths';
 import { decodeKey, type KeyStore } from './workspace/keys';
+import type { DataKeyVault } from './workspace/holder';
 
 /**
  * The engine as its own process: under Electron's utilityProcess (process.parentPort) or child_process.fork
@@ -38,15 +39,25 @@ function connect(): Port {
  * The desktop's key store: the engine asks the main process, which keeps keys in the OS key store (safeStorage),
  * and waits for its answer. Replies arrive through `answer`.
  */
-function mainProcessKeyStore(port: Port, home: string): { store: KeyStore; answer(reply: { id: number; key: string | null; message?: string | undefined }): void } {
-  const waiting = new Map<number, { resolve: (key: string | null) => void; reject: (error: AppError) => void }>();
+type KeyAsk =
+  | { op: 'load'; workspaceId: string }
+  | { op: 'save'; workspaceId: string; key: string }
+  | { op: 'data-key-status' }
+  | { op: 'load-data-key'; keyId: string }
+  | { op: 'save-data-key'; keyId: string; key: string }
+  | { op: 'forget-data-key'; keyId: string };
+type KeyReply = { id: number; key: string | null; message?: string | undefined; available?: boolean | undefined };
+
+function mainProcessKeyStore(port: Port, home: string): { store: KeyStore; dataKeys: DataKeyVault; answer(reply: KeyReply): void } {
+  const waiting = new Map<number, { resolve: (reply: KeyReply) => void; reject: (error: AppError) => void }>();
   let nextId = 1;
-  const ask = (request: { op: 'load'; workspaceId: string } | { op: 'save'; workspaceId: string; key: string }): Promise<string | null> =>
+  const askReply = (request: KeyAsk): Promise<KeyReply> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject });
-      port.post({ type: 'key-request', id, ...request });
+      port.post({ type: 'key-request', id, ...request } as FromEngineMessage);
     });
+  const ask = async (request: KeyAsk): Promise<string | null> => (await askReply(request)).key;
   return {
     store: {
       where: (workspaceId) => `the OS key store (Localyst's key for workspace ${workspaceId}, in ${path.join(home, 'keys')})`,
@@ -58,12 +69,25 @@ function mainProcessKeyStore(port: Port, home: string): { store: KeyStore; answe
         await ask({ op: 'save', workspaceId, key: key.toString('base64') });
       },
     },
+    dataKeys: {
+      available: async () => (await askReply({ op: 'data-key-status' })).available === true,
+      async load(keyId) {
+        const key = await ask({ op: 'load-data-key', keyId });
+        return key === null ? null : decodeKey(key, 'the OS key store');
+      },
+      async save(keyId, key) {
+        await ask({ op: 'save-data-key', keyId, key: key.toString('base64') });
+      },
+      async forget(keyId) {
+        await ask({ op: 'forget-data-key', keyId });
+      },
+    },
     answer(reply) {
       const entry = waiting.get(reply.id);
       if (!entry) return;
       waiting.delete(reply.id);
       if (reply.message !== undefined) entry.reject(new AppError('workspace-key-missing', reply.message));
-      else entry.resolve(reply.key);
+      else entry.resolve(reply);
     },
   };
 }
@@ -120,7 +144,7 @@ async function main(): Promise<void> {
       home,
       appVersion: str(values['app-version']) ?? '0.0.0',
       door: 'desktop',
-      ...(keys ? { keyStore: keys.store } : {}),
+      ...(keys ? { keyStore: keys.store, dataKeys: keys.dataKeys } : {}),
       ...(nativeBinding ? { nativeBinding } : {}),
     });
   } catch (error) {

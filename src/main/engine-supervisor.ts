@@ -29,7 +29,7 @@ export type SupervisorOptions = {
   /** The engine crashed too often and is no longer restarted. */
   onDown?: (message: string) => void;
   /** Answers the engine's key requests from the OS key store (key-vault.ts); without it they are refused. */
-  keyVault?: (request: KeyRequest) => Promise<string | null>;
+  keyVault?: (request: KeyRequest) => Promise<string | null | boolean>;
   timeoutMs?: number;
   maxCrashes?: number;
   crashWindowMs?: number;
@@ -219,7 +219,7 @@ export function createEngineSupervisor(options: SupervisorOptions): EngineSuperv
       return;
     }
     vault(request).then(
-      (key) => reply({ type: 'key-reply', id: request.id, key }),
+      (key) => reply(typeof key === 'boolean' ? { type: 'key-reply', id: request.id, key: null, available: key } : { type: 'key-reply', id: request.id, key }),
       (error: unknown) => reply({ type: 'key-reply', id: request.id, key: null, message: error instanceof Error ? error.message : String(error) }),
     );
   };

@@ -20,6 +20,7 @@ export type SafeStorageLike = {
 
 export type KeyFiles = {
   read(file: string): Buffer | null;
+  remove?(file: string): void;
   /** Writes atomically with mode 0600, making the folder 0700. */
   write(file: string, data: Buffer): void;
 };
@@ -39,6 +40,9 @@ export const nodeKeyFiles: KeyFiles = {
     fs.writeFileSync(partial, data, { mode: 0o600 });
     fs.renameSync(partial, file);
   },
+  remove(file) {
+    fs.rmSync(file, { force: true });
+  },
 };
 
 /** Whether safeStorage really protects data here (not the plain-text fallback of a Linux without a keyring). */
@@ -47,12 +51,38 @@ export function osKeyStoreUsable(safeStorage: SafeStorageLike): boolean {
   return safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 }
 
-/** Answers one key request: the key as base64 (load; null when there is none), or null after saving. */
-export function createKeyVault(input: { safeStorage: SafeStorageLike; dir: string; files?: KeyFiles }): (request: KeyRequest) => Promise<string | null> {
+/**
+ * Answers one key request: the key as base64 (load; null when there is none), null after saving, or (data-key-status)
+ * whether a real OS key store is here. An encrypted workspace's data key is remembered only sealed by the OS key
+ * store: where there is none (basic_text), saving it is refused and the desktop asks for the passphrase instead.
+ */
+export function createKeyVault(input: { safeStorage: SafeStorageLike; dir: string; files?: KeyFiles }): (request: KeyRequest) => Promise<string | null | boolean> {
   const files = input.files ?? nodeKeyFiles;
   const sealed = (id: string): string => path.join(input.dir, `${id}.key.safe`);
   const plain = (id: string): string => path.join(input.dir, `${id}.key`);
+  const dataKey = (id: string): string => path.join(input.dir, `${id}.datakey.safe`);
   return async (request) => {
+    switch (request.op) {
+      case 'data-key-status':
+        return osKeyStoreUsable(input.safeStorage);
+      case 'save-data-key':
+        if (!osKeyStoreUsable(input.safeStorage)) {
+          throw new Error('This computer has no OS key store that encrypts (Linux without a keyring): the workspace key is not remembered; the passphrase is asked at each start.');
+        }
+        files.write(dataKey(request.keyId), input.safeStorage.encryptString(request.key));
+        return null;
+      case 'load-data-key': {
+        const data = files.read(dataKey(request.keyId));
+        // A locked key store: asking for the passphrase is the way on, not an error.
+        if (!data || !input.safeStorage.isEncryptionAvailable()) return null;
+        return input.safeStorage.decryptString(data).trim();
+      }
+      case 'forget-data-key':
+        files.remove?.(dataKey(request.keyId));
+        return null;
+      default:
+        break;
+    }
     if (request.op === 'save') {
       if (osKeyStoreUsable(input.safeStorage)) files.write(sealed(request.workspaceId), input.safeStorage.encryptString(request.key));
       else files.write(plain(request.workspaceId), Buffer.from(`${request.key}\n`));

@@ -16,7 +16,14 @@ export const toEngineMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('grant'), id: z.number().int(), file: z.string().min(1).max(4096), use: fileUseSchema }),
   z.object({ type: z.literal('shutdown') }),
   /** The main process's answer to a key-request: the key (load), or null; `message` when the key store failed. */
-  z.object({ type: z.literal('key-reply'), id: z.number().int(), key: keySchema.nullable(), message: z.string().optional() }),
+  z.object({
+    type: z.literal('key-reply'),
+    id: z.number().int(),
+    key: keySchema.nullable(),
+    message: z.string().optional(),
+    /** data-key-status only: whether this computer has a real OS key store to remember data keys in. */
+    available: z.boolean().optional(),
+  }),
 ]);
 export type ToEngineMessage = z.infer<typeof toEngineMessageSchema>;
 
@@ -39,6 +46,14 @@ export const fromEngineMessageSchema = z.discriminatedUnion('type', [
   z.discriminatedUnion('op', [
     z.object({ type: z.literal('key-request'), op: z.literal('load'), id: z.number().int(), workspaceId: workspaceIdSchema }),
     z.object({ type: z.literal('key-request'), op: z.literal('save'), id: z.number().int(), workspaceId: workspaceIdSchema, key: keySchema }),
+    /**
+     * An encrypted workspace's data key, remembered on this computer (issue 15): wrapped by safeStorage and kept by
+     * main, named by the id in the workspace's encryption.json. Never kept where the OS has no real key store.
+     */
+    z.object({ type: z.literal('key-request'), op: z.literal('data-key-status'), id: z.number().int() }),
+    z.object({ type: z.literal('key-request'), op: z.literal('load-data-key'), id: z.number().int(), keyId: workspaceIdSchema }),
+    z.object({ type: z.literal('key-request'), op: z.literal('save-data-key'), id: z.number().int(), keyId: workspaceIdSchema, key: keySchema }),
+    z.object({ type: z.literal('key-request'), op: z.literal('forget-data-key'), id: z.number().int(), keyId: workspaceIdSchema }),
   ]),
 ]);
 export type KeyRequest = Extract<FromEngineMessage, { type: 'key-request' }>;

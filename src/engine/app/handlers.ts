@@ -4,6 +4,7 @@ import { describeWorkspace } from '../workspace/describe';
 
 /** The SQLite library version compiled into better-sqlite3. */
 function sqliteVersion(ctx: Parameters<HandlerMap['app.info']>[1]): string {
+  if (ctx.security.lockedDir()) return '';
   return (ctx.workspace().db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
 }
 
@@ -17,7 +18,7 @@ export const appHandlers = {
       sqlite: sqliteVersion(ctx),
       platform: `${process.platform}-${process.arch}`,
       tf: info,
-      workspace: describeWorkspace(ctx.workspace()),
+      workspace: ctx.security.lockedDir() ? ctx.security.describeLocked() : describeWorkspace(ctx.workspace(), ctx.security.isEncrypted()),
     };
   },
 } satisfies Partial<HandlerMap>;

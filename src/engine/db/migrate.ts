@@ -15,6 +15,7 @@ export async function runMigrations(
   db: Database.Database,
   dir: string,
   known: readonly Migration[] = migrations,
+  options: { encrypted?: boolean } = {},
 ): Promise<{ schemaVersion: number; backupFile: string | null }> {
   const latest = known === migrations ? latestSchemaVersion : Math.max(0, ...known.map((m) => m.version));
   const current = Number(db.pragma('user_version', { simple: true }));
@@ -34,7 +35,10 @@ export async function runMigrations(
     const backups = path.join(dir, 'backups');
     makePrivateDir(backups);
     backupFile = path.join(backups, `workspace-v${current}-${new Date().toISOString().replace(/[:.]/g, '-')}.sqlite`);
-    await db.backup(backupFile);
+    // An encrypted workspace's backup is encrypted too: VACUUM INTO writes it with the connection's cipher and key
+    // (SQLite's backup API refuses an encrypted source and a plain target, rightly).
+    if (options.encrypted) db.prepare('VACUUM INTO ?').run(backupFile);
+    else await db.backup(backupFile);
     narrowToOwner(backupFile);
   }
   const pending = known.filter((m) => m.version > current).sort((a, b) => a.version - b.version);

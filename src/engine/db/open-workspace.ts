@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -7,6 +6,7 @@ import type { Db, OpenedWorkspace } from '../kernel/workspace';
 import { latestSchemaVersion } from './migrations';
 import { lockWorkspace, type Door, type WorkspaceLock } from '../kernel/lock';
 import { makePrivateDir, narrowToOwner, PRIVATE_FILE_MODE } from '../kernel/private-files';
+import { openDatabase } from './open-database';
 
 // Declared in the kernel, which every domain may import; named here too for the many modules that open a workspace.
 export type { Db, OpenedWorkspace };
@@ -20,6 +20,10 @@ export type OpenOptions = {
   door?: Door;
   /** Open an existing, up-to-date workspace for reading only, without its lock (beside a writer that holds it). */
   readOnly?: boolean;
+  /** An encrypted workspace's 32-byte data key (unwrapped by the caller); a new workspace with a key is encrypted from its first byte. */
+  key?: Uint8Array | null | undefined;
+  /** The workspace's lock, already taken by the caller (which releases it if the open fails). */
+  lock?: WorkspaceLock | undefined;
 };
 
 export const DB_FILE_NAME = 'workspace.sqlite';
@@ -30,6 +34,7 @@ export async function openWorkspace(dir: string, options: OpenOptions = {}): Pro
   const absDir = path.resolve(dir);
   if (options.readOnly) return openReadOnly(absDir, options);
   ensureFolder(absDir, options.create ?? true);
+  if (options.lock) return openLocked(absDir, options, options.lock);
   const lock = options.door ? lockWorkspace(absDir, options.door) : null;
   try {
     return await openLocked(absDir, options, lock);
@@ -51,19 +56,18 @@ export function closeWorkspace(workspace: OpenedWorkspace): void {
 async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceLock | null): Promise<OpenedWorkspace> {
   const dbFile = path.join(absDir, DB_FILE_NAME);
   const exists = fs.existsSync(dbFile) && fs.statSync(dbFile).size > 0;
-  if (exists) checkHeader(dbFile);
+  if (exists && !options.key) checkHeader(dbFile);
   // SQLite gives its -wal and -shm files the database file's mode, so creating it 0600 covers all three.
   if (!exists) fs.closeSync(fs.openSync(dbFile, 'a', PRIVATE_FILE_MODE));
   for (const file of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) narrowToOwner(file);
-  const dbOptions = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
-  const db = guardSqlite(dbFile, () => new Database(dbFile, dbOptions));
+  const db = guardSqlite(dbFile, () => openDatabase(dbFile, { key: options.key, nativeBinding: options.nativeBinding }));
   try {
     guardSqlite(dbFile, () => {
       // Read before any pragma that writes, so a refused workspace is left byte-for-byte as it was.
       db.pragma('schema_version', { simple: true });
     });
     db.pragma('busy_timeout = 5000');
-    const { schemaVersion, backupFile } = await guardSqliteAsync(dbFile, () => runMigrations(db, absDir));
+    const { schemaVersion, backupFile } = await guardSqliteAsync(dbFile, () => runMigrations(db, absDir, undefined, { encrypted: Boolean(options.key) }));
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
@@ -83,8 +87,8 @@ async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceL
 function openReadOnly(absDir: string, options: OpenOptions): OpenedWorkspace {
   const dbFile = path.join(absDir, DB_FILE_NAME);
   if (!fs.existsSync(dbFile)) throw new AppError('not-found', `There is no workspace at ${absDir}.`, { file: absDir });
-  checkHeader(dbFile);
-  const db = guardSqlite(dbFile, () => new Database(dbFile, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }));
+  if (!options.key) checkHeader(dbFile);
+  const db = guardSqlite(dbFile, () => openDatabase(dbFile, { readonly: true, fileMustExist: true, key: options.key, nativeBinding: options.nativeBinding }));
   try {
     db.pragma('busy_timeout = 5000');
     const schemaVersion = Number(guardSqlite(dbFile, () => db.pragma('user_version', { simple: true })));
@@ -102,7 +106,8 @@ function openReadOnly(absDir: string, options: OpenOptions): OpenedWorkspace {
   }
 }
 
-function ensureFolder(dir: string, create: boolean): void {
+/** The folder exists (made 0700 when `create`) and can be written; refuses with a clear error otherwise. */
+export function ensureFolder(dir: string, create: boolean): void {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(dir);

@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError, type AppErrorData } from '../../shared/errors';
 import { attachPseudonymKey } from '../ingest/pseudonyms';
 import type { JobKind } from '../../shared/contract';
 import { asWorkspaceError } from '../db/open-workspace';
+import { openDatabase } from '../db/open-database';
 import { createJobControl } from './control';
 import { jobFunctions } from './registry';
 import type { ProgressUpdate } from '../kernel/jobs';
@@ -17,6 +18,10 @@ export type WorkerInput = {
   cancel: SharedArrayBuffer;
   /** The workspace's pseudonymisation key (never stored with the job), or why it is missing. */
   pseudonymKey?: Uint8Array | AppErrorData;
+  /** An encrypted workspace's data key: handed over in memory (worker data), never through a file or argv. */
+  dataKey?: Uint8Array;
+  /** Secrets a job needs (a new data key) merged into its input here only: the job's stored input never holds them. */
+  secretInput?: Record<string, unknown>;
 };
 
 export type WorkerMessage =
@@ -31,7 +36,8 @@ async function run(): Promise<void> {
   const post = (message: WorkerMessage): void => port.postMessage(message);
   let db: Database.Database | undefined;
   try {
-    db = new Database(data.dbFile, data.nativeBinding ? { nativeBinding: data.nativeBinding } : {});
+    db = openDatabase(data.dbFile, { key: data.dataKey ?? null, nativeBinding: data.nativeBinding });
+    data.dataKey?.fill(0);
     if (data.pseudonymKey instanceof Uint8Array) attachPseudonymKey(db, Buffer.from(data.pseudonymKey));
     else if (data.pseudonymKey) attachPseudonymKey(db, new AppError(data.pseudonymKey.code, data.pseudonymKey.message, data.pseudonymKey.details));
     db.pragma('busy_timeout = 10000');
@@ -44,7 +50,8 @@ async function run(): Promise<void> {
     const control = createJobControl(new Int32Array(data.cancel), (update) => post({ type: 'progress', update }));
     // The registry is typed per kind; here the kind is only known at run time.
     const fn = jobFunctions[data.kind] as (db: Database.Database, input: unknown, c: typeof control) => unknown;
-    const result = await fn(db, data.input, control);
+    const input = data.secretInput ? { ...(data.input as object), ...data.secretInput } : data.input;
+    const result = await fn(db, input, control);
     post({ type: 'done', result });
   } catch (raw) {
     const error = asWorkspaceError(data.dbFile, raw);

@@ -19,6 +19,7 @@ import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
 import type { JobFunctions } from './types';
+import { convertWorkspace } from '../workspace/convert-job';
 
 /** Every kind of job and the function that does its work inside a worker thread. */
 export const jobFunctions: JobFunctions = {
@@ -52,6 +53,8 @@ export const jobFunctions: JobFunctions = {
   'synth.sample': (db, input, control) => sampleSynth(db, input, control),
   'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
   'federate.simulate': simulateJob,
+  'workspace.encrypt': convertWorkspace,
+  'workspace.decrypt': convertWorkspace,
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

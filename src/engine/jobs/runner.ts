@@ -6,7 +6,7 @@ import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
-import type { JobInputs, JobQueue } from '../kernel/jobs';
+import type { JobExtras, JobInputs, JobQueue } from '../kernel/jobs';
 import { spawnEngineWorker } from './spawn';
 import { attachedPseudonymKey } from '../ingest/pseudonyms';
 
@@ -26,12 +26,17 @@ type Running = {
   stageStartedAt: number;
   stage: string;
   points: LossPoint[];
+  extras: JobExtras;
+  finalizing?: boolean;
+  exited?: boolean;
 };
 
 
 export type JobRunnerOptions = {
   db: () => Db;
   dbFile: () => string;
+  /** An encrypted workspace's data key, for each job's own connection (in memory). */
+  dataKey?: () => Uint8Array | null;
   emit: Emit;
   nativeBinding?: string;
   /** Called after a job that changed data finishes, so the doors can refresh. */
@@ -43,6 +48,8 @@ export type JobRunnerOptions = {
 /** Runs long work in worker threads with their own database connection; keeps status in the workspace. */
 export class JobRunner implements JobQueue {
   private readonly running = new Map<string, Running>();
+  /** Ephemeral jobs that ended (not recorded in the workspace): kept here so jobs.get can still answer. */
+  private readonly ended = new Map<string, JobInfo>();
   constructor(private readonly options: JobRunnerOptions) {}
 
   get activeCount(): number {
@@ -56,12 +63,16 @@ export class JobRunner implements JobQueue {
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined {
     const entry = this.running.get(id);
-    return entry && (entry.points.length ? { ...entry.info, points: entry.points } : entry.info);
+    if (!entry) return this.ended.get(id);
+    return entry.points.length ? { ...entry.info, points: entry.points } : entry.info;
   }
 
-  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo {
+  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K], extras: JobExtras = {}): JobInfo {
     const id = randomUUID();
-    const info = insertJob(this.options.db(), { id, kind, title, input });
+    const info: JobInfo = extras.ephemeral
+      ? { id, kind, title, status: 'running', fraction: 0, stage: '', message: '', createdAt: new Date().toISOString(), finishedAt: null, error: null }
+      : insertJob(this.options.db(), { id, kind, title, input });
+    const dataKey = this.options.dataKey?.() ?? null;
     const cancel = new SharedArrayBuffer(4);
     const key = attachedPseudonymKey(this.options.db());
     const workerInput: WorkerInput = {
@@ -70,16 +81,19 @@ export class JobRunner implements JobQueue {
       input,
       dbFile: this.options.dbFile(),
       cancel,
+      ...(dataKey ? { dataKey: new Uint8Array(dataKey) } : {}),
+      ...(extras.secretInput ? { secretInput: extras.secretInput } : {}),
       ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
     };
     const worker = spawnEngineWorker('./job-worker.js', './job-worker.ts', workerInput);
     const now = Date.now();
-    const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '', points: [] };
+    const entry: Running = { info, worker, cancel: new Int32Array(cancel), startedAt: now, stageStartedAt: now, stage: '', points: [], extras };
     this.running.set(id, entry);
     worker.on('message', (message: WorkerMessage) => this.onMessage(entry, message));
     worker.on('error', (error) => this.finish(entry, 'failed', { error: { code: 'job-failed', message: error.message } }));
     worker.on('exit', (code) => {
-      if (this.running.has(id)) {
+      entry.exited = true;
+      if (this.running.has(id) && !entry.finalizing) {
         this.finish(entry, 'failed', { error: { code: 'job-failed', message: `The job stopped unexpectedly (exit ${code}).` } });
       }
     });
@@ -148,6 +162,22 @@ export class JobRunner implements JobQueue {
         etaSeconds,
         ...(update.preview !== undefined ? { preview: update.preview } : {}),
       });
+    } else if (message.type === 'done' && entry.extras.finalize) {
+      const finalize = entry.extras.finalize;
+      entry.finalizing = true;
+      // The worker's connection must be closed before the engine swaps files: wait for it to exit.
+      new Promise<void>((resolve) => {
+        if (entry.exited) resolve();
+        else entry.worker.once('exit', () => resolve());
+      })
+        .then(() => finalize(message.result))
+        .then(
+          (result) => this.finish(entry, 'done', { result }),
+          (error: unknown) =>
+            this.finish(entry, 'failed', {
+              error: error instanceof AppError ? error.toData() : { code: 'job-failed', message: error instanceof Error ? error.message : String(error) },
+            }),
+        );
     } else if (message.type === 'done') {
       this.finish(entry, 'done', { result: message.result });
     } else {
@@ -161,7 +191,10 @@ export class JobRunner implements JobQueue {
 
   private finish(entry: Running, status: 'done' | 'failed' | 'cancelled', outcome: { result?: unknown; error?: AppErrorData }): void {
     if (!this.running.delete(entry.info.id)) return;
-    try {
+    entry.extras.onEnd?.();
+    if (entry.extras.ephemeral) {
+      this.ended.set(entry.info.id, { ...entry.info, status, fraction: status === 'done' ? 1 : entry.info.fraction, finishedAt: new Date().toISOString(), error: outcome.error ?? null });
+    } else try {
       finishJob(this.options.db(), entry.info.id, status, outcome);
     } catch (error) {
       // The outcome still reaches the user through the event; a failed status write must not crash the engine.

@@ -71,6 +71,9 @@ export type JobInputs = {
   'synth.workspace': SynthWorkspaceInput & { modelId: number; folder: string };
   /** The handler has resolved the file handle to the absolute path the worker reads. */
   'federate.simulate': Omit<SimulateInput, 'file'> & { file: string };
+  /** The keys reach the worker as JobExtras.secretInput, never in the stored input. */
+  'workspace.encrypt': { direction: 'encrypt'; fromKey?: Uint8Array; toKey?: Uint8Array };
+  'workspace.decrypt': { direction: 'decrypt'; fromKey?: Uint8Array; toKey?: Uint8Array };
 };
 
 export type JobResults = {
@@ -95,6 +98,23 @@ export type JobResults = {
   'synth.sample': SynthSampleResult;
   'synth.workspace': SynthWorkspaceResult;
   'federate.simulate': SimulateResult;
+  /** The worker's part; the engine's finalize step turns it into an EncryptResult / DecryptResult. */
+  'workspace.encrypt': ConvertedFilesResult;
+  'workspace.decrypt': ConvertedFilesResult;
+};
+export type ConvertedFilesResult = { direction: 'encrypt' | 'decrypt'; seconds: number; bytes: number; rows: number; backups: number };
+
+/**
+ * For the few jobs that carry a secret or replace the workspace itself (workspace.encrypt / decrypt): secrets go to
+ * the worker in memory only; an ephemeral job is not recorded in the workspace (whose file it replaces, and which a
+ * cancel must leave byte-identical); `finalize` runs in the engine's thread after the worker has exited.
+ */
+export type JobExtras = {
+  secretInput?: Record<string, unknown>;
+  ephemeral?: boolean;
+  finalize?: (result: unknown) => Promise<unknown>;
+  /** Called once the job has ended, whatever its end (done, failed, cancelled). */
+  onEnd?: () => void;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */
@@ -104,7 +124,7 @@ export type JobQueue = {
   activeKinds(): JobKind[];
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined;
-  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo;
+  start<K extends JobKind>(kind: K, title: string, input: JobInputs[K], extras?: JobExtras): JobInfo;
   /** Asks a running job to stop; it rolls back and reports `cancelled`. */
   cancel(id: string): boolean;
 };

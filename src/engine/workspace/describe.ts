@@ -5,7 +5,7 @@ import { latestSchemaVersion } from '../db/migrations';
 import { readSettings } from './settings';
 
 /** The workspace as the doors show it. */
-export function describeWorkspace(ws: OpenedWorkspace): WorkspaceInfo {
+export function describeWorkspace(ws: OpenedWorkspace, encrypted = false): WorkspaceInfo {
   const { n } = ws.db.prepare('SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM orders) AS n').get() as {
     n: number;
   };
@@ -17,7 +17,6 @@ export function describeWorkspace(ws: OpenedWorkspace): WorkspaceInfo {
     latestSchemaVersion,
     currency: readSettings(ws.db).currency,
     isEmpty: n === 0,
-    // Issue 15 seam: the encryption helper reports the real state here.
-    encrypted: false,
+    encrypted,
   };
 }

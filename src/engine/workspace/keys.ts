@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,6 +6,7 @@ import type { OpenedWorkspace } from '../db/open-workspace';
 import { readSetting, writeSetting } from '../db/settings-repo';
 import { attachPseudonymKey } from '../ingest/pseudonyms';
 import { makePrivateDir, PRIVATE_FILE_MODE } from '../kernel/private-files';
+import { openDatabase } from '../db/open-database';
 
 /**
  * The pseudonymisation key lives outside the workspace folder, so a copied folder or a backup cannot be used to
@@ -64,6 +64,37 @@ export function fileKeyStore(home: string): KeyStore {
   };
 }
 
+/** Where an encrypted workspace keeps its pseudonymisation key: in its own settings, inside the encrypted database. */
+export const ENCRYPTED_KEY_SETTING = 'privacy.pseudonymKey';
+
+/**
+ * The key store of an encrypted workspace: the pseudonymisation key lives inside the encrypted database (settings),
+ * so it is exactly as protected as the data, travels with the folder and its backups, and needs no file elsewhere.
+ */
+export function settingsKeyStore(ws: OpenedWorkspace): KeyStore {
+  return {
+    where: () => `the encrypted workspace ${ws.dbFile}`,
+    async load() {
+      const text = readSetting(ws.db, ENCRYPTED_KEY_SETTING);
+      return typeof text === 'string' ? decodeKey(text, `${ws.dbFile} (settings)`) : null;
+    },
+    async save(_id, key) {
+      writeSetting(ws.db, ENCRYPTED_KEY_SETTING, key.toString('base64'));
+    },
+  };
+}
+
+/** Removes the in-database key (when a workspace is decrypted, after the key went to the outside store). */
+export function eraseEncryptedKeySetting(db: OpenedWorkspace['db']): void {
+  const previous = Number(db.pragma('secure_delete', { simple: true }));
+  db.pragma('secure_delete = ON');
+  try {
+    db.prepare('DELETE FROM settings WHERE key = ?').run(ENCRYPTED_KEY_SETTING);
+  } finally {
+    db.pragma(`secure_delete = ${previous}`);
+  }
+}
+
 /** A stored key as bytes, or a clear error when the text is not one. */
 export function decodeKey(text: string, where: string): Buffer {
   const key = Buffer.from(text.trim(), 'base64');
@@ -82,7 +113,7 @@ export type UnlockResult = { workspaceId: string; key: 'found' | 'created' | 'mo
  * versions) out to the store and erases it there; makes one for a workspace that has no pseudonyms yet. A workspace
  * with pseudonyms whose key is gone still opens (its data can be read), but pseudonymising refuses with what to restore.
  */
-export async function unlockWorkspace(ws: OpenedWorkspace, store: KeyStore, nativeBinding?: string): Promise<UnlockResult> {
+export async function unlockWorkspace(ws: OpenedWorkspace, store: KeyStore, nativeBinding?: string, dataKey?: Uint8Array | null): Promise<UnlockResult> {
   const { db } = ws;
   const workspaceId = workspaceIdOf(ws);
   const legacy = readSetting(db, LEGACY_KEY_SETTING);
@@ -110,7 +141,7 @@ export async function unlockWorkspace(ws: OpenedWorkspace, store: KeyStore, nati
       const check = await store.load(workspaceId);
       if (!check?.equals(legacyKey)) throw new AppError('internal', `The key could not be saved to ${store.where(workspaceId)}; the workspace kept it.`);
     }
-    eraseLegacyKey(ws, nativeBinding);
+    eraseLegacyKey(ws, nativeBinding, dataKey ?? null);
     attachPseudonymKey(db, legacyKey);
     return { workspaceId, key: 'moved' };
   }
@@ -129,7 +160,7 @@ export async function unlockWorkspace(ws: OpenedWorkspace, store: KeyStore, nati
 }
 
 /** The workspace's id (not secret), made once; copies of a workspace share it and so share its key. */
-function workspaceIdOf(ws: OpenedWorkspace): string {
+export function workspaceIdOf(ws: OpenedWorkspace): string {
   const existing = readSetting(ws.db, WORKSPACE_ID);
   if (typeof existing === 'string' && ID_PATTERN.test(existing)) return existing;
   const id = randomUUID();
@@ -156,7 +187,7 @@ function missingKeyError(ws: OpenedWorkspace, where: string): AppError {
  * Removes the key from the database so that no page, WAL frame or backup keeps it: secure_delete overwrites the
  * freed bytes, the checkpoint empties the WAL, and the copies in `backups/` are cleaned the same way.
  */
-function eraseLegacyKey(ws: OpenedWorkspace, nativeBinding?: string): void {
+function eraseLegacyKey(ws: OpenedWorkspace, nativeBinding: string | undefined, dataKey: Uint8Array | null): void {
   deleteSecurely(ws.db);
   ws.db.pragma('wal_checkpoint(TRUNCATE)');
   const backups = path.join(ws.dir, 'backups');
@@ -169,7 +200,7 @@ function eraseLegacyKey(ws: OpenedWorkspace, nativeBinding?: string): void {
   for (const name of names) {
     const file = path.join(backups, name);
     try {
-      const backup = new Database(file, nativeBinding ? { nativeBinding } : {});
+      const backup = openDatabase(file, { key: dataKey, nativeBinding });
       try {
         deleteSecurely(backup);
         // A backup in WAL mode gets its pages back into the file and the log emptied.

@@ -1,15 +1,14 @@
-import { AppError } from '../../shared/errors';
 import type { HandlerMap } from '../kernel/handler-types';
+import { describeWorkspace } from './describe';
 
-const notYet = (): never => {
-  throw new AppError('internal', 'The encrypted workspace is not built yet (issue 15).');
-};
-
-/** Issue 15 seam: the encrypted workspace's channels. */
+/** The encrypted workspace's channels (issue 15); the work is in holder.ts, reached through ctx.security. */
 export const securityHandlers = {
-  'workspace.security': notYet,
-  'workspace.unlock': notYet,
-  'workspace.encrypt': notYet,
-  'workspace.decrypt': notYet,
-  'workspace.passphrase': notYet,
+  'workspace.security': (_input, ctx) => ctx.security.security(),
+  'workspace.unlock': async (input, ctx) => describeWorkspace(await ctx.security.unlock(input.secret, input.remember), true),
+  'workspace.encrypt': async (input, ctx) => ({ jobId: (await ctx.security.startEncrypt(input.passphrase, input.remember)).id }),
+  'workspace.decrypt': async (input, ctx) => ({ jobId: (await ctx.security.startDecrypt(input)).id }),
+  'workspace.passphrase': async (input, ctx) => {
+    await ctx.security.changePassphrase(input.current, input.next);
+    return { changed: true as const };
+  },
 } satisfies Partial<HandlerMap>;

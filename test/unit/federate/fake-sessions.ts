@@ -53,6 +53,7 @@ export function fakeCoordinator(options: CoordinatorOptions): FakeCoordinator {
   return {
     drops,
     received,
+    encoding: null,
     get state() {
       return state;
     },
@@ -125,15 +126,21 @@ export type FakeOfficeHooks = { onRound?: (round: number) => void };
 export function fakeOffice(options: OfficeOptions, hooks: FakeOfficeHooks = {}): OfficeSession {
   const rows = options.rows.rows.length;
   let officeId = '';
+  const signKey = b64(ed25519.getPublicKey(ed25519.utils.randomSecretKey()));
   return {
     stats: null,
+    get officeId() {
+      return officeId || null;
+    },
+    signPublicKey: signKey,
+    result: () => null,
     join: () => ({
       type: 'join',
       federationId: options.federationId,
       office: options.name,
       token: options.token,
       maskKey: b64(x25519.getPublicKey(x25519.utils.randomSecretKey())),
-      signKey: b64(ed25519.getPublicKey(ed25519.utils.randomSecretKey())),
+      signKey,
     }),
     async receive(message) {
       await new Promise((resolve) => setTimeout(resolve, 1)); // like training: the answer comes later
