@@ -7,12 +7,26 @@ import type { RawTable } from '../ml/table';
 import { coordinatorIdentitySchema, officePackageKeys, officeSecret, parseInvitation, protocolInvitations, type CoordinatorIdentity } from './invitation';
 import { officeDriver, type OfficeDriverOptions, type OfficeOutcome } from './office-driver';
 import { createCoordinator, type CoordinatorOptions, type CoordinatorSession, type CoordinatorState, type Outgoing } from './protocol';
-import { openPackage, sealPackage } from './sealed-package';
+import { openPackage, sealPackage } from './package';
 import { reasonOf } from './wire';
 
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+/** package.ts with this transport's keys (bytes derived from the invitation). */
+function seal(message: FederationMessage, o: { federationId: string; from: string; to: string; signKey: Uint8Array; recipientBoxKey: Uint8Array }) {
+  return sealPackage(message, { federationId: o.federationId, from: o.from, to: o.to, senderSignKey: b64(o.signKey), recipientBoxKey: b64(o.recipientBoxKey) });
+}
+
+/** Opens a package from the one sender this side expects, of this federation. */
+function open(json: unknown, o: { federationId: string; me: string; boxKey: Uint8Array; senderSignKey: Uint8Array }, file: string): { from: string; message: FederationMessage } {
+  const opened = openPackage(json, { self: o.me, boxKey: b64(o.boxKey), signerKey: () => b64(o.senderSignKey) });
+  if (opened.federationId !== o.federationId) throw new AppError('bad-input', 'This federation package belongs to another federation.', { file, field: 'package' });
+  return opened;
+}
 /**
  * The file transport, for offices that will only e-mail a file: the same sessions as the live transport, each
- * message a signed, encrypted package (sealed-package.ts). Each side works in a mailbox folder the user chose:
+ * message a signed, encrypted package (package.ts). Each side works in a mailbox folder the user chose:
  * it writes its packages to `outbox/` and reads the other side's from `inbox/`; the user carries the files
  * (coordinator's `…to-North-000003.lystpkg` to North's inbox, North's `…from-North-…` to the coordinator's inbox).
  * Files are read in their sequence number's order per sender; a package that fails its signature or decryption
@@ -155,7 +169,7 @@ export async function runMailboxCoordinator(options: MailboxCoordinatorOptions):
       const office = offices.get(to);
       if (!office) continue;
       if (message.type === 'failed') lastFailure = message.message;
-      box.write(`${COORDINATOR}-to-${slug(office.name)}`, office.name, sealPackage(message, { federationId: spec.id, from: COORDINATOR, to, signKey, recipientBoxKey: office.keys.boxPublic }));
+      box.write(`${COORDINATOR}-to-${slug(office.name)}`, office.name, seal(message, { federationId: spec.id, from: COORDINATOR, to, signKey, recipientBoxKey: office.keys.boxPublic }));
     }
   };
 
@@ -169,7 +183,7 @@ export async function runMailboxCoordinator(options: MailboxCoordinatorOptions):
       }
       let message: FederationMessage;
       try {
-        message = openPackage(item.json, { federationId: spec.id, me: COORDINATOR, boxKey, senderSignKey: office.keys.signPublic }, item.file).message;
+        message = open(item.json, { federationId: spec.id, me: COORDINATOR, boxKey, senderSignKey: office.keys.signPublic }, item.file).message;
       } catch (error) {
         item.refuse(reasonOf(error));
         continue;
@@ -207,7 +221,7 @@ export async function joinByMailbox(options: MailboxOfficeOptions): Promise<Offi
   const box = mailbox(options);
   const label = `${slug(invitation.name)}-to-${COORDINATOR}`;
   const write = (message: FederationMessage): void =>
-    box.write(label, COORDINATOR, sealPackage(message, { federationId: invitation.federationId, from: invitation.officeId, to: COORDINATOR, signKey: keys.signKey, recipientBoxKey: invitation.coordinatorBoxKey }));
+    box.write(label, COORDINATOR, seal(message, { federationId: invitation.federationId, from: invitation.officeId, to: COORDINATOR, signKey: keys.signKey, recipientBoxKey: invitation.coordinatorBoxKey }));
   write(driver.join());
   try {
     return await poll(async () => {
@@ -218,7 +232,7 @@ export async function joinByMailbox(options: MailboxOfficeOptions): Promise<Offi
         }
         let message: FederationMessage;
         try {
-          message = openPackage(item.json, { federationId: invitation.federationId, me: invitation.officeId, boxKey: keys.boxKey, senderSignKey: invitation.coordinatorSignKey }, item.file).message;
+          message = open(item.json, { federationId: invitation.federationId, me: invitation.officeId, boxKey: keys.boxKey, senderSignKey: invitation.coordinatorSignKey }, item.file).message;
         } catch (error) {
           item.refuse(reasonOf(error));
           continue;

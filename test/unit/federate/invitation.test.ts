@@ -2,8 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { coordinatorPublicKeys, createCoordinatorIdentity, invitationCodes, officePackageKeys, parseInvitation, pskOf, tokenOf } from '../../../src/engine/federate/invitation';
-import { openPackage, sealPackage } from '../../../src/engine/federate/sealed-package';
-import { ed25519, x25519 } from '@noble/curves/ed25519.js';
 
 const refusedWith = (code: string, pattern: RegExp): void => {
   try {
@@ -68,31 +66,5 @@ describe('invitation codes', () => {
   it('refuses a federation of one office, or two offices with one name', () => {
     expect(() => createCoordinatorIdentity(['North'])).toThrow(/2 to 50 offices/);
     expect(() => createCoordinatorIdentity(['North', 'north'])).toThrow(/named twice/);
-  });
-});
-
-describe('sealed packages', () => {
-  const federationId = randomUUID();
-  const sign = ed25519.utils.randomSecretKey();
-  const box = x25519.utils.randomSecretKey();
-  const message = { type: 'failed' as const, message: 'secret words' };
-  const seal = () => sealPackage(message, { federationId, from: 'office-1', to: 'coordinator', signKey: sign, recipientBoxKey: x25519.getPublicKey(box) });
-  const open = (pkg: unknown, overrides: Partial<{ me: string; boxKey: Uint8Array; senderSignKey: Uint8Array }> = {}) =>
-    openPackage(pkg, { federationId, me: 'coordinator', boxKey: box, senderSignKey: ed25519.getPublicKey(sign), ...overrides });
-
-  it('opens what was sealed, and hides its content', () => {
-    const pkg = seal();
-    expect(JSON.stringify(pkg)).not.toContain('secret words');
-    expect(open(pkg)).toEqual({ from: 'office-1', message });
-  });
-
-  it('refuses a changed field, another signer, another recipient and garbage', () => {
-    const pkg = seal();
-    expect(() => open({ ...pkg, from: 'office-2' })).toThrow(/signature does not match/);
-    expect(() => open({ ...pkg, nonce: Buffer.alloc(12, 1).toString('base64') })).toThrow(/signature does not match/);
-    expect(() => open(pkg, { senderSignKey: ed25519.getPublicKey(ed25519.utils.randomSecretKey()) })).toThrow(/signature does not match/);
-    expect(() => open(pkg, { me: 'office-3' })).toThrow(/addressed to "coordinator"/);
-    expect(() => open(pkg, { boxKey: x25519.utils.randomSecretKey() })).toThrow(/cannot be decrypted/);
-    expect(() => open({ hello: 1 })).toThrow(/not a Localyst federation package/);
   });
 });
