@@ -30,7 +30,7 @@ async function readZip(file: string, password: string): Promise<Array<{ name: st
     const entries = await reader.getEntries();
     const out = [];
     for (const entry of entries) {
-      if (!entry.getData) throw new Error(`${entry.filename} is a folder`);
+      if (entry.directory) throw new Error(`${entry.filename} is a folder`);
       out.push({ name: entry.filename, encrypted: entry.encrypted, text: await entry.getData(new TextWriter(), { password }) });
     }
     return out;
