@@ -8,6 +8,7 @@ import { canChooseFiles, chooseWithDialog } from '../api/choose-file';
 import { useApi } from '../api/useApi';
 import { useApiQuery } from '../api/useApiQuery';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useWorkspace } from './useWorkspace';
 import { emptyPair, pairIsValid, PassphraseFields, type PassphrasePair } from '../security/PassphraseFields';
 import { useShowRecoveryKey } from '../security/RecoveryKeyProvider';
 
@@ -32,6 +33,7 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
   const [pair, setPair] = useState<PassphrasePair>(emptyPair);
   const [remember, setRemember] = useState(false);
   const showRecoveryKey = useShowRecoveryKey();
+  const { refresh } = useWorkspace();
   // Encrypting applies only to a workspace this dialog creates by name.
   const encrypting = create && encrypt;
 
@@ -56,7 +58,13 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
       onOpened(workspace.name);
       onClose();
     } catch (reason) {
-      setError(toApiError(reason));
+      const failure = toApiError(reason);
+      // An encrypted workspace opens locked: close, and the lock screen asks for its passphrase.
+      if (failure.code === 'workspace-encrypted') {
+        setName('');
+        onClose();
+        refresh();
+      } else setError(failure);
     } finally {
       setBusy(false);
     }
