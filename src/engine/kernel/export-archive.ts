@@ -9,8 +9,8 @@ import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * The encrypted export archive (issue 15): an export the user asked to protect is written in plain to a private
- * staging folder inside `<workspace>/exports/`, packed into a WinZip AES-256 zip (7-Zip, WinZip, Keka and macOS'
- * Archive Utility with a password open it) at the place the user chose, and the plain staging copy is overwritten
+ * staging folder inside `<workspace>/exports/`, packed into a WinZip AES-256 zip (7-Zip, WinZip and Keka open it;
+ * Info-ZIP's unzip and macOS' Archive Utility do not) at the place the user chose, and the plain staging copy is overwritten
  * with zeros and deleted, whatever happens (done, failed, cancelled).
  */
 
