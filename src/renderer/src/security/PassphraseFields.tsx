@@ -36,7 +36,7 @@ export function PassphraseFields({ value, onChange, disabled = false, label, aut
         disabled={disabled}
         autoComplete="new-password"
         data-autofocus={autoFocus || undefined}
-        required
+        withAsterisk
         data-testid={`${testId}-passphrase`}
       />
       {value.passphrase.length > 0 && (
@@ -59,7 +59,7 @@ export function PassphraseFields({ value, onChange, disabled = false, label, aut
         error={mismatch ? t('security.passphrase.mismatch') : undefined}
         disabled={disabled}
         autoComplete="new-password"
-        required
+        withAsterisk
         data-testid={`${testId}-confirm`}
       />
     </Stack>

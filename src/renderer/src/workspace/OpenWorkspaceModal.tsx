@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Collapse, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconFolderOpen } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -116,7 +116,8 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
               data-testid="workspace-encrypt"
             />
           )}
-          <Collapse expanded={encrypting}>
+          {/* Mounted only while encrypting: hidden passphrase fields must not hold up the form's submit. */}
+          {encrypting && (
             <Stack gap="xs" pl="md">
               <PassphraseFields value={pair} onChange={setPair} disabled={busy} testId="workspace-encrypt" />
               {security.data?.osKeyStoreAvailable && (
@@ -130,7 +131,7 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
                 />
               )}
             </Stack>
-          </Collapse>
+          )}
           {dialogs && (
             <Group gap="xs" wrap="nowrap">
               <Button variant="default" onClick={chooseFolder} disabled={busy} data-testid="workspace-choose-folder">
