@@ -187,8 +187,8 @@ test('encrypted export archive: the export dialog says the file is not encrypted
 
   // The import wizard says where an upload waits, unencrypted, and for how long.
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Data', exact: true }).click();
-  await expect(page.getByTestId('import-upload-notice')).toContainText('only until its import ends');
-  await shot(page, '329-encryption-import-upload-notice', page.getByTestId('import-upload-notice'));
+  await expect(page.getByTestId('import-upload-notice')).toContainText('kept only until its import ends');
+  await shot(page, '329-encryption-import-upload-notice');
 
   expect(pageErrors).toEqual([]);
 });

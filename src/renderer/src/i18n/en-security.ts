@@ -93,6 +93,6 @@ export const security = {
     "done": "Encrypted with AES-256: it opens with the archive passphrase."
   },
   "upload": {
-    "notice": "The uploaded file is kept in this workspace's incoming folder, not encrypted, only until its import ends: a successful import deletes it."
+    "notice": "A file you choose here is copied into this workspace's incoming folder, not encrypted, and kept only until its import ends: a successful import deletes it."
   }
 } as const;
