@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { configure, ZipWriter } from '@zip.js/zip.js';
 import { AppError } from '../../shared/errors';
-import type { JobControl } from './jobs';
+import type { ArchiveJob, JobControl } from './jobs';
 import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 /**
@@ -17,8 +17,7 @@ import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 // zip.js would start Web Workers, which Node does not have; the packing runs in the export's own worker thread.
 configure({ useWebWorkers: false });
 
-/** What an export job needs to pack its plain output: the passphrase never reaches the workspace (jobs-repo drops it). */
-export type ArchiveJob = { passphrase: string; zip: string; staging: string };
+export type { ArchiveJob };
 
 const STAGING_PREFIX = '.plain-';
 

@@ -11,7 +11,6 @@ import type { RecommendTrainInput, RecommendTrainResult } from '../../shared/rec
 import type { SynthSampleInput, SynthSampleResult, SynthTrainInput, SynthTrainResult, SynthWorkspaceInput, SynthWorkspaceResult } from '../../shared/synth-schemas';
 import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
 import type { Db } from './workspace';
-import type { ArchiveJob } from './export-archive';
 
 /** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
 
@@ -42,6 +41,8 @@ export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; re
 /** What the segments.export job receives: the handler has already chosen the absolute target file. */
 export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string; archive?: ArchiveJob };
 export type DiscoverInput = { k?: number | undefined; seed: number };
+/** What an archived export's job needs to pack its plain output (export-archive.ts); the passphrase never reaches the workspace (jobs-repo drops it). */
+export type ArchiveJob = { passphrase: string; zip: string; staging: string };
 /** An export with `archive` writes its plain output into the archive's staging folder; the job packs and shreds it (export-archive.ts). */
 export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean; archive?: ArchiveJob };
 export type HealthJobInput = { today: string };
