@@ -12,8 +12,9 @@ import { AppError } from '../shared/errors';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
+import { ARCHIVE_FLAG_HELP, archiveTarget } from './archive-option';
 
-export type CustomersExportOptions = GlobalOptions & { out: string; columns?: string; reveal?: boolean };
+export type CustomersExportOptions = GlobalOptions & { out: string; columns?: string; reveal?: boolean; archive?: boolean };
 export type CustomersEraseOptions = GlobalOptions & { deleteFiles?: boolean };
 
 /** Adds `customers erase` and `customers export` to the program; `withGlobals` adds --workspace and --json. */
@@ -40,7 +41,8 @@ export function registerCustomersCommands(program: Command, withGlobals: (cmd: C
       .description('write customers with their figures to a CSV file (names, e-mails and phones masked unless --reveal)')
       .requiredOption('--out <file>', 'the CSV file to write')
       .option('--columns <list>', `comma-separated columns (default ${defaultExportColumns.join(',')})`)
-      .option('--reveal', 'write real names, e-mails and phones (recorded in the audit log)'),
+      .option('--reveal', 'write real names, e-mails and phones (recorded in the audit log)')
+      .option('--archive', ARCHIVE_FLAG_HELP),
   ).action((opts: CustomersExportOptions) => exportCommand(opts));
 }
 
@@ -140,15 +142,20 @@ async function exportCommand(options: CustomersExportOptions): Promise<void> {
   await withEngine(
     options,
     async (engine, mode) => {
+      const target = archiveTarget(options.out, options.archive);
       const result = (await runJob(engine, () =>
         call(engine, 'customers.export', {
           columns: parseColumns(options.columns),
           reveal: Boolean(options.reveal),
-          file: chosenFile(engine, options.out, 'write'),
+          file: chosenFile(engine, target.out, 'write'),
+          ...target.input,
         }),
       )) as ExportResult;
       printResult(mode, result, () => `Exported ${formatNumber(result.rows)} customers to ${result.file}`);
     },
-    () => void parseColumns(options.columns),
+    () => {
+      parseColumns(options.columns);
+      archiveTarget(options.out, options.archive);
+    },
   );
 }

@@ -7,10 +7,11 @@ import type { Segment, SegmentRule } from '../shared/segment-schemas';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { formatNumber, printResult, table } from './output';
+import { ARCHIVE_FLAG_HELP, archiveTarget } from './archive-option';
 
 type RuleOptions = GlobalOptions & { rule: string };
 type CreateOptions = RuleOptions & { name: string; static?: boolean; description?: string };
-type ExportOptions = GlobalOptions & { out: string; columns?: string; reveal?: boolean };
+type ExportOptions = GlobalOptions & { out: string; columns?: string; reveal?: boolean; archive?: boolean };
 
 /** Adds `segment count|create|list|export`; `withGlobals` adds --workspace and --json. */
 export function registerSegmentCommands(program: Command, withGlobals: (cmd: Command) => Command): void {
@@ -36,7 +37,8 @@ export function registerSegmentCommands(program: Command, withGlobals: (cmd: Com
       .argument('<id>', 'the segment id (see segment list)')
       .requiredOption('--out <file>', 'the CSV file to write')
       .option('--columns <list>', `comma-separated columns (default ${defaultExportColumns.join(',')})`)
-      .option('--reveal', 'write real names, e-mails and phones (recorded in the audit log)'),
+      .option('--reveal', 'write real names, e-mails and phones (recorded in the audit log)')
+      .option('--archive', ARCHIVE_FLAG_HELP),
   ).action((id: string, opts: ExportOptions) => exportCommand(id, opts));
 }
 
@@ -225,14 +227,16 @@ async function exportCommand(id: string, options: ExportOptions): Promise<void> 
   await withEngine(
     options,
     async (engine, mode) => {
+      const target = archiveTarget(options.out, options.archive);
       const result = (await runJob(engine, () =>
-        call(engine, 'segments.export', { id: parseId(id), columns: parseColumns(options.columns), reveal: Boolean(options.reveal), file: chosenFile(engine, options.out, 'write') }),
+        call(engine, 'segments.export', { id: parseId(id), columns: parseColumns(options.columns), reveal: Boolean(options.reveal), file: chosenFile(engine, target.out, 'write'), ...target.input }),
       )) as ExportResult;
       printResult(mode, result, () => `Exported ${formatNumber(result.rows)} customers to ${result.file}`);
     },
     () => {
       parseId(id);
       parseColumns(options.columns);
+      archiveTarget(options.out, options.archive);
     },
   );
 }

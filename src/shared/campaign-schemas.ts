@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveInput } from './security-schemas';
 import { fileHandleSchema } from './file-schemas';
 import { copyFieldsSchema, copyGoals } from './copy-schemas';
 import { segmentRuleSchema } from './segment-schemas';
@@ -245,6 +246,7 @@ export const campaignExportInputSchema = z.strictObject({
   /** The folder the user chose (a handle from the desktop dialog or the command line); a new folder under exports/ when left out. */
   folder: fileHandleSchema.optional(),
   reveal: z.boolean().default(false),
+  ...archiveInput,
 });
 export const campaignExportResultSchema = z.object({
   folder: z.string(),

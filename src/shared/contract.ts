@@ -352,7 +352,7 @@ export const channels = {
   'segments.compare': { input: z.strictObject({ a: segmentRefSchema, b: segmentRefSchema }), output: z.object({ a: profileSchema, b: profileSchema }) },
   'segments.discover': { input: discoverInputSchema, output: z.object({ jobId: z.string() }) },
   'segments.export': {
-    input: z.strictObject({ id: z.int().min(1), columns: z.array(segmentColumnSchema).min(1).max(40), reveal: z.boolean().default(false), file: exportInputSchema.shape.file }),
+    input: z.strictObject({ id: z.int().min(1), columns: z.array(segmentColumnSchema).min(1).max(40), reveal: z.boolean().default(false), file: exportInputSchema.shape.file, archive: exportInputSchema.shape.archive }),
     output: z.object({ jobId: z.string() }),
   },
   'model.trainTable': { input: trainTableInputSchema, output: z.object({ jobId: z.string() }) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveInput } from './security-schemas';
 import { fileHandleSchema } from './file-schemas';
 import { customerScoresSchema } from './model-schemas';
 
@@ -326,6 +327,7 @@ export const exportInputSchema = z.strictObject({
   reveal: z.boolean().default(false),
   /** Where the user chose to save (a handle from a save dialog or the command line); `exports/` when left out. */
   file: fileHandleSchema.optional(),
+  ...archiveInput,
 });
 export type ExportInput = z.output<typeof exportInputSchema>;
 

@@ -81,3 +81,10 @@ export const unlockInputSchema = z.strictObject({
 
 /** Exports written outside the database can be packed into an AES-256 zip archive (7-Zip, WinZip, Keka open it). */
 export const archiveOptionSchema = z.strictObject({ passphrase: passphraseSchema.refine((p) => p.length >= 8, 'At least 8 characters.') });
+export type ArchiveOption = z.infer<typeof archiveOptionSchema>;
+
+/** The one field every export input gains (customers, segment, campaign, synthetic twin): spread into its object. */
+export const archiveInput = {
+  /** Pack the export into an AES-256 zip with this passphrase instead of leaving a plain file. */
+  archive: archiveOptionSchema.optional(),
+};

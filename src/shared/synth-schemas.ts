@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { archiveInput } from './security-schemas';
 import { fileHandleSchema, workspaceNameSchema } from './file-schemas';
 
 /**
@@ -205,6 +206,7 @@ export const synthSampleInputSchema = z.strictObject({
   fill: z.boolean().default(false),
   /** Where to write the CSV: a save-dialog handle on the desktop or from the CLI; by default a file in exports/. */
   file: fileHandleSchema.optional(),
+  ...archiveInput,
 });
 export type SynthSampleInput = z.output<typeof synthSampleInputSchema>;
 
@@ -217,8 +219,8 @@ export const synthSampleResultSchema = z.object({
   droppedCopies: z.number().int(),
   seconds: z.number(),
   rowsPerSecond: z.number(),
-  /** Exports are not encrypted: said where the file is offered. */
-  encrypted: z.literal(false),
+  /** Plain CSVs are not encrypted (said where the file is offered); true when packed into an AES-256 archive. */
+  encrypted: z.boolean(),
 });
 export type SynthSampleResult = z.infer<typeof synthSampleResultSchema>;
 

@@ -7,7 +7,8 @@ import { statInput } from '../ingest/source';
 import { suggestMapping } from '../ingest/suggest';
 import type { HandlerMap } from '../kernel/handler-types';
 import { validateRule } from '../segments/validate';
-import { localDay, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
+import { archivePath, planExport, shred } from '../kernel/export-archive';
+import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { buildAudience, describeAudience, planSendDate } from './build';
 import { deleteCampaign, getCampaign, insertDraft, listCampaigns, readArms, readPlan, requirePlan, sendDateOf, updatePlan } from './campaigns-repo';
 import { compareCampaigns } from './compare';
@@ -80,9 +81,11 @@ export const campaignsHandlers = {
     refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
     const db = ctx.workspace().db;
     const { plan } = requirePlan(db, input.id);
-    const folder = input.folder ? ctx.files.resolve(input.folder, 'folder', 'folder') : newExportPath(ctx.workspace().dir, `campaign-${input.id}`, '');
-    checkExport(plan, input.reveal, folder);
-    const job = ctx.jobs.start('campaigns.export', `Export campaign ${plan.name}`, { campaignId: input.id, folder, reveal: input.reveal });
+    const dir = ctx.workspace().dir;
+    const chosen = input.folder ? ctx.files.resolve(input.folder, 'folder', 'folder') : newExportPath(dir, `campaign-${input.id}`, input.archive ? '.zip' : '');
+    if (!input.archive) checkExport(plan, input.reveal, chosen);
+    const { write: folder, archive } = input.archive ? archivedCampaign(dir, archivePath(chosen), input.archive, plan, input.reveal) : { write: chosen, archive: undefined };
+    const job = ctx.jobs.start('campaigns.export', `Export campaign ${plan.name}`, { campaignId: input.id, folder, reveal: input.reveal, ...(archive ? { archive } : {}) });
     return { jobId: job.id };
   },
   'campaigns.importResults': async (input, ctx) => {
@@ -124,3 +127,16 @@ export const campaignsHandlers = {
     return { jobId: job.id };
   },
 } satisfies Partial<HandlerMap>;
+
+/** An archived campaign export: the zip's place is checked like a file's, then the files go to a staging folder. */
+function archivedCampaign(dir: string, zip: string, option: { passphrase: string }, plan: Parameters<typeof checkExport>[0], reveal: boolean) {
+  checkExportTarget(zip, 'campaign.zip');
+  const planned = planExport(dir, zip, option, '');
+  try {
+    checkExport(plan, reveal, planned.write);
+  } catch (error) {
+    if (planned.archive) shred(planned.archive.staging);
+    throw error;
+  }
+  return planned;
+}

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { HandlerMap } from '../kernel/handler-types';
+import { archivePath, planExport } from '../kernel/export-archive';
 import { checkExportTarget, localDay, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { readCustomer360 } from './customer-360-repo';
 import { countCustomers, readCustomerPage } from './customers-repo';
@@ -34,15 +35,19 @@ export const customersHandlers = {
   },
   'customers.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
-    const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, 'customers', '.csv');
+    const dir = ctx.workspace().dir;
+    const chosen = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(dir, 'customers', input.archive ? '.zip' : '.csv');
+    const file = input.archive ? archivePath(chosen) : chosen;
     checkExportTarget(file, 'customers.csv');
+    const planned = planExport(dir, file, input.archive, '.csv');
     // A revealed export is audited in full by its job; a masked one still selected people by what the mask hides.
     if (!input.reveal) auditMaskedQuery(ctx.workspace().db, input.view, 'export', null);
     const job = ctx.jobs.start('customers.export', `Export customers to ${path.basename(file)}`, {
       view: input.view,
       columns: input.columns,
       reveal: input.reveal,
-      file,
+      file: planned.write,
+      ...(planned.archive ? { archive: planned.archive } : {}),
     });
     return { jobId: job.id };
   },

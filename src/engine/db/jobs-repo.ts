@@ -30,10 +30,14 @@ const toInfo = (row: JobRow): JobInfo => ({
   result: row.result_json ? (JSON.parse(row.result_json) as unknown) : undefined,
 });
 
+/** Secrets a job takes (an archive's or a workspace's passphrase, a recovery key) reach its worker, never the jobs table. */
+const SECRET_KEYS: ReadonlySet<string> = new Set(['passphrase', 'recoveryKey']);
+const withoutSecrets = (key: string, value: unknown): unknown => (SECRET_KEYS.has(key) ? undefined : value);
+
 export function insertJob(db: Db, job: { id: string; kind: JobKind; title: string; input: unknown }): JobInfo {
   db.prepare(
     `INSERT INTO jobs (id, kind, title, status, input_json, created_at) VALUES (?, ?, ?, 'running', ?, ?)`,
-  ).run(job.id, job.kind, job.title, JSON.stringify(job.input), new Date().toISOString());
+  ).run(job.id, job.kind, job.title, JSON.stringify(job.input, withoutSecrets), new Date().toISOString());
   return getJob(db, job.id) as JobInfo;
 }
 

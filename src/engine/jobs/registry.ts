@@ -18,6 +18,8 @@ import { buildSynthWorkspace } from '../synth/workspace-job';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
+import path from 'node:path';
+import { archived } from '../kernel/export-archive';
 import type { JobFunctions } from './types';
 import { convertWorkspace } from '../workspace/convert-job';
 
@@ -35,22 +37,22 @@ export const jobFunctions: JobFunctions = {
       })
       .immediate(),
   'import.run': runImport,
-  'customers.export': exportCustomers,
+  'customers.export': archived(exportCustomers, (result, zip) => ({ ...result, file: zip, fileName: path.basename(zip) })),
   'model.train': trainPropensity,
   'clv.train': trainClv,
   'model.score': scoreWithModel,
   'model.trainTable': trainTableJob,
   'text.trainTable': trainTextTableJob,
-  'segments.export': exportSegment,
+  'segments.export': archived(exportSegment, (result, zip) => ({ ...result, file: zip, fileName: path.basename(zip) })),
   'segments.discover': discoverSegments,
   'copy.generate': generateCopy,
-  'campaigns.export': exportCampaign,
+  'campaigns.export': archived(exportCampaign, (result, zip) => ({ ...result, folder: zip })),
   'campaigns.uplift': fitUplift,
   'customers.health': healthJob,
   'recommend.train': trainRecommender,
   'reviews.analyze': (db, _input, control) => analyzeReviews(db, {}, control),
   'synth.train': (db, input, control) => trainSynth(db, input, control),
-  'synth.sample': (db, input, control) => sampleSynth(db, input, control),
+  'synth.sample': archived(sampleSynth, (result, zip) => ({ ...result, file: zip, encrypted: true })),
   'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
   'federate.simulate': simulateJob,
   'workspace.encrypt': convertWorkspace,

@@ -38,11 +38,14 @@ export type JobControl = {
 // A job's input crosses to a worker thread as plain data: the engine's own job inputs are declared here, beside the
 // contract's, so that the kernel (and the runner's type) need no domain module.
 /** What the customers.export job receives: the handler has already chosen the absolute target file. */
-export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; reveal: boolean; file: string };
+export type ExportJobInput = { view: CustomerView; columns: CustomerColumn[]; reveal: boolean; file: string; archive?: ArchiveJob };
 /** What the segments.export job receives: the handler has already chosen the absolute target file. */
-export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string };
+export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn[]; reveal: boolean; file: string; archive?: ArchiveJob };
 export type DiscoverInput = { k?: number | undefined; seed: number };
-export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
+/** What an archived export's job needs to pack its plain output (export-archive.ts); the passphrase never reaches the workspace (jobs-repo drops it). */
+export type ArchiveJob = { passphrase: string; zip: string; staging: string };
+/** An export with `archive` writes its plain output into the archive's staging folder; the job packs and shreds it (export-archive.ts). */
+export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean; archive?: ArchiveJob };
 export type HealthJobInput = { today: string };
 
 export type JobInputs = {
@@ -66,7 +69,7 @@ export type JobInputs = {
   /** A file source's handle resolved by the handler to the absolute path the worker reads (`file`). */
   'synth.train': SynthTrainInput & { file?: string };
   /** The handler has resolved the model id and the target file (absolute, from the user's choice or exports/). */
-  'synth.sample': SynthSampleInput & { modelId: number; target: string };
+  'synth.sample': Omit<SynthSampleInput, 'archive'> & { modelId: number; target: string; archive?: ArchiveJob };
   /** The handler has resolved the model id and the new workspace's folder (absolute, in the workspaces home). */
   'synth.workspace': SynthWorkspaceInput & { modelId: number; folder: string };
   /** The handler has resolved the file handle to the absolute path the worker reads. */

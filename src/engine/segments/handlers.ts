@@ -4,6 +4,7 @@ import type { Db } from '../db/open-workspace';
 import { readAsOf } from '../customers/customers-repo';
 import type { HandlerMap } from '../kernel/handler-types';
 import type { AfterJobs } from '../kernel/jobs';
+import { archivePath, planExport } from '../kernel/export-archive';
 import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import { readSettings } from '../workspace/settings';
 import { countRule } from './count';
@@ -50,13 +51,17 @@ export const segmentsHandlers = {
   'segments.export': (input, ctx) => {
     refuseWhileJobRuns(ctx.jobs, 'Start the export', { reading: true });
     const segment = getSegment(ctx.workspace().db, input.id);
-    const file = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, `segment-${input.id}`, '.csv');
+    const dir = ctx.workspace().dir;
+    const chosen = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(dir, `segment-${input.id}`, input.archive ? '.zip' : '.csv');
+    const file = input.archive ? archivePath(chosen) : chosen;
     checkExportTarget(file, 'segment.csv');
+    const planned = planExport(dir, file, input.archive, '.csv');
     const job = ctx.jobs.start('segments.export', `Export segment ${segment.name} to ${path.basename(file)}`, {
       segmentId: input.id,
       columns: input.columns,
       reveal: input.reveal,
-      file,
+      file: planned.write,
+      ...(planned.archive ? { archive: planned.archive } : {}),
     });
     return { jobId: job.id };
   },

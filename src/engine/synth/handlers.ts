@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { SynthSource } from '../../shared/synth-schemas';
 import { statInput } from '../ingest/source';
+import { archivePath, planExport } from '../kernel/export-archive';
 import { checkExportTarget, newExportPath, refuseWhileJobRuns } from '../kernel/exports';
 import type { EngineContext } from '../kernel/context';
 import type { HandlerMap } from '../kernel/handler-types';
@@ -44,9 +45,18 @@ export const synthHandlers = {
     refuseWhileJobRuns(ctx.jobs, 'Sample from the twin', { reading: true });
     const db = ctx.workspace().db;
     const modelId = resolveSynthModelId(db, input.modelId);
-    const target = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(ctx.workspace().dir, `synthetic-${modelId}`, '.csv');
-    checkExportTarget(target, 'synthetic.csv');
-    const job = ctx.jobs.start('synth.sample', `Sample ${input.rows.toLocaleString('en')} synthetic rows to ${path.basename(target)}`, { ...input, modelId, target });
+    const dir = ctx.workspace().dir;
+    const chosen = input.file ? ctx.files.resolve(input.file, 'write', 'file') : newExportPath(dir, `synthetic-${modelId}`, input.archive ? '.zip' : '.csv');
+    const shown = input.archive ? archivePath(chosen) : chosen;
+    checkExportTarget(shown, 'synthetic.csv');
+    const { write: target, archive } = planExport(dir, shown, input.archive, '.csv');
+    const { archive: _option, ...rest } = input;
+    const job = ctx.jobs.start('synth.sample', `Sample ${input.rows.toLocaleString('en')} synthetic rows to ${path.basename(shown)}`, {
+      ...rest,
+      modelId,
+      target,
+      ...(archive ? { archive } : {}),
+    });
     return { jobId: job.id };
   },
   'synth.workspace': (input, ctx) => {

@@ -9,7 +9,10 @@ import { ModelsPage } from '../models/ModelsPage';
 import { ReviewsPage } from '../reviews/ReviewsPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { LockScreen } from '../security/LockScreen';
+import { RecoveryKeyProvider } from '../security/RecoveryKeyProvider';
 import { AppLayout } from '../shell/AppLayout';
+import { useWorkspace } from '../workspace/useWorkspace';
 import { useDocumentTitle } from './useDocumentTitle';
 import type { SectionId } from './sections';
 import { useSection } from './useSection';
@@ -31,9 +34,17 @@ export function App() {
   const section = useSection();
   useDocumentTitle(section);
   const CurrentPage = pages[section];
+  const { error, refresh } = useWorkspace();
   return (
-    <AppLayout>
-      <CurrentPage key={section} />
-    </AppLayout>
+    <RecoveryKeyProvider>
+      {/* An encrypted workspace the engine holds locked: the lock screen instead of the pages until it is unlocked. */}
+      {error?.code === 'workspace-encrypted' ? (
+        <LockScreen locked={error} onOpened={refresh} />
+      ) : (
+        <AppLayout>
+          <CurrentPage key={section} />
+        </AppLayout>
+      )}
+    </RecoveryKeyProvider>
   );
 }

@@ -6,6 +6,7 @@ import { useApi } from '../api/useApi';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
+import { ArchiveOption, useArchiveChoice } from '../security/ArchiveOption';
 import { ExportDone } from './ExportDone';
 import { useExportJob } from './useExportJob';
 
@@ -25,9 +26,11 @@ export function ExportDialog({ opened, onClose, view, columns, total, totalCappe
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
+  const archive = useArchiveChoice();
   const { job, result, running, starting, error, reveal, setReveal, start, close, download } = useExportJob(
-    (revealed) => api.invoke('customers.export', { view, columns: [...columns], reveal: revealed }),
+    (revealed) => api.invoke('customers.export', { view, columns: [...columns], reveal: revealed, ...archive.input }),
     onClose,
+    archive.reset,
   );
 
   return (
@@ -50,6 +53,7 @@ export function ExportDialog({ opened, onClose, view, columns, total, totalCappe
               disabled={running}
               data-testid="explorer-export-reveal"
             />
+            <ArchiveOption choice={archive} disabled={running} testId="explorer-export" />
           </>
         )}
         {job && job.status !== 'done' && <JobProgress job={job} size="md" />}
@@ -61,7 +65,7 @@ export function ExportDialog({ opened, onClose, view, columns, total, totalCappe
             {result ? t('explorer.export.close') : t('common.cancel')}
           </Button>
           {!result && (
-            <Button leftSection={<IconFileExport size={16} />} loading={running} onClick={() => void start()} data-testid="explorer-export-start" data-autofocus>
+            <Button leftSection={<IconFileExport size={16} />} loading={running} disabled={!archive.valid} onClick={() => void start()} data-testid="explorer-export-start" data-autofocus>
               {t('explorer.export.start')}
             </Button>
           )}

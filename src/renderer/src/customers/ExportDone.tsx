@@ -3,6 +3,7 @@ import { IconCheck, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ExportResult } from '../../../shared/customer-schemas';
 import { PathWithCopy } from '../components/PathWithCopy';
+import { ArchiveDoneNote } from '../security/ArchiveOption';
 import { useFormat } from '../format/useFormat';
 
 type Props = { result: ExportResult; download: string | null | undefined; testIdPrefix: string };
@@ -16,6 +17,7 @@ export function ExportDone({ result, download, testIdPrefix }: Props) {
       <Stack gap={6}>
         <Text size="sm">{t('explorer.export.savedTo')}</Text>
         <PathWithCopy path={result.file} testId={`${testIdPrefix}-path`} />
+        {result.fileName.toLowerCase().endsWith('.zip') && <ArchiveDoneNote />}
         {download && (
           <Anchor href={download} download={result.fileName} size="sm" data-testid={`${testIdPrefix}-download`}>
             <Group gap={4} component="span">

@@ -9,7 +9,7 @@ import { useJobs } from '../jobs/useJobs';
  * An export dialog's job: start it (`begin` calls the export channel with the chosen reveal), follow it inline,
  * read its result, and on close forget a finished one so the next opening starts fresh.
  */
-export function useExportJob(begin: (reveal: boolean) => Promise<{ jobId: string }>, onClose: () => void) {
+export function useExportJob(begin: (reveal: boolean) => Promise<{ jobId: string }>, onClose: () => void, onReset?: () => void) {
   const api = useApi();
   const jobs = useJobs();
   const [reveal, setReveal] = useState(false);
@@ -43,6 +43,7 @@ export function useExportJob(begin: (reveal: boolean) => Promise<{ jobId: string
       setJobId(undefined);
       setError(undefined);
       setReveal(false);
+      onReset?.();
     }
   };
 

@@ -1,3 +1,5 @@
+import { security } from './en-security';
+
 /** The English catalogue. Another language is another file of the same shape. */
 export const en = {
   "app": {
@@ -2947,6 +2949,7 @@ export const en = {
       "privacy": "The model runs on this computer only. Chosen in the desktop app, the file stays where it is and is not copied into the workspace."
     }
   },
+  "security": security,
   "settings": {
     "workspace": {
       "title": "Workspace",

@@ -11,6 +11,7 @@ import { useExportJob } from '../customers/useExportJob';
 import { useFormat } from '../format/useFormat';
 import { JobProgress } from '../jobs/JobProgress';
 import { ExportDone } from '../customers/ExportDone';
+import { ArchiveOption, useArchiveChoice } from '../security/ArchiveOption';
 
 type Props = { opened: boolean; onClose: () => void; segment: Segment };
 
@@ -28,9 +29,11 @@ export function SegmentExportDialog({ opened, onClose, segment }: Props) {
   const api = useApi();
   const format = useFormat();
   const [columns, setColumns] = useState<CustomerColumn[]>([...DEFAULT_COLUMNS]);
+  const archive = useArchiveChoice();
   const { job, result, running, starting, error, reveal, setReveal, start, close, download } = useExportJob(
-    (revealed) => api.invoke('segments.export', { id: segment.id, columns, reveal: revealed }),
+    (revealed) => api.invoke('segments.export', { id: segment.id, columns, reveal: revealed, ...archive.input }),
     onClose,
+    archive.reset,
   );
   const hasIdentity = columns.some((c) => IDENTITY_COLUMNS.includes(c));
 
@@ -79,6 +82,7 @@ export function SegmentExportDialog({ opened, onClose, segment }: Props) {
               onChange={(event) => setReveal(event.currentTarget.checked)}
               data-testid="segment-export-reveal"
             />
+            <ArchiveOption choice={archive} disabled={running} testId="segment-export" />
           </>
         )}
         {job && job.status !== 'done' && <JobProgress job={job} size="md" />}
@@ -90,7 +94,7 @@ export function SegmentExportDialog({ opened, onClose, segment }: Props) {
             {result ? t('explorer.export.close') : t('common.cancel')}
           </Button>
           {!result && (
-            <Button leftSection={<IconFileExport size={16} />} loading={running} onClick={() => void start()} data-testid="segment-export-start" data-autofocus>
+            <Button leftSection={<IconFileExport size={16} />} loading={running} disabled={!archive.valid} onClick={() => void start()} data-testid="segment-export-start" data-autofocus>
               {t('explorer.export.start')}
             </Button>
           )}

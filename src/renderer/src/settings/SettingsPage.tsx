@@ -8,6 +8,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Page } from '../components/Page';
 import { LlmSettings } from '../copy-studio/LlmSettings';
 import { RetrainSwitch } from '../models/RetrainSwitch';
+import { SecuritySection } from '../security/SecuritySection';
 import { useWorkspaceQuery } from '../workspace/useWorkspaceQuery';
 import { BackendBadge } from './BackendBadge';
 import { CurrencySelect } from './CurrencySelect';
@@ -184,6 +185,7 @@ export function SettingsPage() {
           <Grid.Col span={{ base: 12, lg: 6 }}>
             <Stack gap="md">
               <WorkspaceSection info={info.data} />
+              <SecuritySection />
               <Section title={t('settings.appearance.title')}>
                 <ThemeControl />
               </Section>

@@ -11,6 +11,7 @@ import { PathWithCopy } from '../components/PathWithCopy';
 import { useFormat } from '../format/useFormat';
 import { JobStatusPanel } from '../jobs/JobStatusPanel';
 import { useTrackedJob } from '../jobs/useTrackedJob';
+import { ArchiveDoneNote, ArchiveOption, useArchiveChoice } from '../security/ArchiveOption';
 import { methodName } from './synth-labels';
 
 type Props = { models: readonly SynthModelSummary[]; preferred: number | null };
@@ -36,14 +37,15 @@ export function ExportTwin({ models, preferred }: Props) {
   const [workspaceRows, setWorkspaceRows] = useState<number | string>(1000);
   const [opening, setOpening] = useState(false);
   const [openError, setOpenError] = useState<ApiError>();
+  const archive = useArchiveChoice();
 
   const fallback = preferred ?? models[0]?.id ?? null;
   const modelId = picked !== null && models.some((m) => String(m.id) === picked) ? Number(picked) : fallback;
   const seedValue = typeof seed === 'number' ? seed : 1;
 
   const startSample = (): void => {
-    if (modelId === null || !isCount(rows)) return;
-    void sample.start(() => api.invoke('synth.sample', { modelId, rows, seed: seedValue, fill }));
+    if (modelId === null || !isCount(rows) || !archive.valid) return;
+    void sample.start(() => api.invoke('synth.sample', { modelId, rows, seed: seedValue, fill, ...archive.input }));
   };
   const startBuild = (): void => {
     if (modelId === null || !isCount(workspaceRows) || !name.trim()) return;
@@ -98,8 +100,9 @@ export function ExportTwin({ models, preferred }: Props) {
                 <Text fw={600}>{t('synth.export.csvTitle')}</Text>
                 <NumberInput w={160} label={t('synth.export.rows')} min={1} max={10_000_000} allowDecimal={false} thousandSeparator="," value={rows} onChange={setRows} data-testid="synth-sample-rows" />
                 <Checkbox label={t('synth.export.fill')} description={t('synth.export.fillHint')} checked={fill} onChange={(event) => setFill(event.currentTarget.checked)} data-testid="synth-sample-fill" />
+                <ArchiveOption choice={archive} disabled={sample.running} testId="synth-sample" />
                 <Group>
-                  <Button type="submit" leftSection={<IconFileTypeCsv size={16} />} disabled={modelId === null || !isCount(rows) || sample.running} loading={sample.starting} data-testid="synth-sample">
+                  <Button type="submit" leftSection={<IconFileTypeCsv size={16} />} disabled={modelId === null || !isCount(rows) || !archive.valid || sample.running} loading={sample.starting} data-testid="synth-sample">
                     {t('synth.export.csv')}
                   </Button>
                 </Group>
@@ -113,12 +116,16 @@ export function ExportTwin({ models, preferred }: Props) {
                       <Text size="xs" c="dimmed">
                         {t('synth.export.sampleFacts', { copies: format.integer(sampled.droppedCopies), speed: format.integer(sampled.rowsPerSecond), seconds: format.duration(sampled.seconds) })}
                       </Text>
-                      <Group gap={6} wrap="nowrap" align="flex-start">
-                        <IconLockOpen size={16} style={{ flexShrink: 0 }} />
-                        <Text size="xs" data-testid="synth-sample-unencrypted">
-                          {t('synth.export.notEncrypted')}
-                        </Text>
-                      </Group>
+                      {sampled.encrypted ? (
+                        <ArchiveDoneNote />
+                      ) : (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconLockOpen size={16} style={{ flexShrink: 0 }} />
+                          <Text size="xs" data-testid="synth-sample-unencrypted">
+                            {t('synth.export.notEncrypted')}
+                          </Text>
+                        </Group>
+                      )}
                       {download && (
                         <Anchor href={download} download={fileNameOf(sampled.file)} size="sm" data-testid="synth-sample-download">
                           <Group gap={4} component="span">

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { IconFolderOpen } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { canChooseFiles, chooseWithDialog } from '../api/choose-file';
 import { useApi } from '../api/useApi';
 import { useApiQuery } from '../api/useApiQuery';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { useWorkspace } from './useWorkspace';
+import { emptyPair, pairIsValid, PassphraseFields, type PassphrasePair } from '../security/PassphraseFields';
+import { useShowRecoveryKey } from '../security/RecoveryKeyProvider';
 
 type Props = { opened: boolean; onClose: () => void; onOpened: (name: string) => void };
 
@@ -19,11 +22,20 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
   const { t } = useTranslation();
   const api = useApi();
   const list = useApiQuery('workspace.list', {});
+  // Whether this computer has a real OS key store to remember the key in (desktop); absent or failing: not offered.
+  const security = useApiQuery('workspace.security', {});
   const dialogs = !canChooseFiles(api.transport);
   const [name, setName] = useState('');
   const [create, setCreate] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
+  const [encrypt, setEncrypt] = useState(false);
+  const [pair, setPair] = useState<PassphrasePair>(emptyPair);
+  const [remember, setRemember] = useState(false);
+  const showRecoveryKey = useShowRecoveryKey();
+  const { refresh } = useWorkspace();
+  // Encrypting applies only to a workspace this dialog creates by name.
+  const encrypting = create && encrypt;
 
   const close = (): void => {
     if (busy) return;
@@ -38,18 +50,29 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
       const input = await target();
       if (!input) return;
       const workspace = await api.invoke('workspace.open', input);
+      // Shown once, above every screen, until the user says it is saved.
+      if (workspace.recoveryKey) showRecoveryKey({ workspaceName: workspace.name, recoveryKey: workspace.recoveryKey });
       setName('');
+      setPair(emptyPair);
+      setEncrypt(false);
       onOpened(workspace.name);
       onClose();
     } catch (reason) {
-      setError(toApiError(reason));
+      const failure = toApiError(reason);
+      // An encrypted workspace opens locked: close, and the lock screen asks for its passphrase.
+      if (failure.code === 'workspace-encrypted') {
+        setName('');
+        onClose();
+        refresh();
+      } else setError(failure);
     } finally {
       setBusy(false);
     }
   };
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    if (name.trim()) void openWith(async () => ({ name: name.trim(), create }));
+    if (!name.trim() || (encrypting && !pairIsValid(pair))) return;
+    void openWith(async () => ({ name: name.trim(), create, ...(encrypting ? { encrypt: { passphrase: pair.passphrase, remember } } : {}) }));
   };
   const chooseFolder = (): void =>
     void openWith(async () => {
@@ -83,6 +106,32 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
             checked={create}
             onChange={(event) => setCreate(event.currentTarget.checked)}
           />
+          {create && (
+            <Switch
+              label={t('security.create.encrypt')}
+              description={t('security.create.encryptHint')}
+              checked={encrypt}
+              onChange={(event) => setEncrypt(event.currentTarget.checked)}
+              disabled={busy}
+              data-testid="workspace-encrypt"
+            />
+          )}
+          {/* Mounted only while encrypting: hidden passphrase fields must not hold up the form's submit. */}
+          {encrypting && (
+            <Stack gap="xs" pl="md">
+              <PassphraseFields value={pair} onChange={setPair} disabled={busy} testId="workspace-encrypt" />
+              {security.data?.osKeyStoreAvailable && (
+                <Checkbox
+                  label={t('security.create.remember')}
+                  description={t('security.create.rememberHint')}
+                  checked={remember}
+                  onChange={(event) => setRemember(event.currentTarget.checked)}
+                  disabled={busy}
+                  data-testid="workspace-encrypt-remember"
+                />
+              )}
+            </Stack>
+          )}
           {dialogs && (
             <Group gap="xs" wrap="nowrap">
               <Button variant="default" onClick={chooseFolder} disabled={busy} data-testid="workspace-choose-folder">
@@ -103,7 +152,7 @@ export function OpenWorkspaceModal({ opened, onClose, onOpened }: Props) {
             <Button variant="default" onClick={close} disabled={busy}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" loading={busy} disabled={!name.trim()}>
+            <Button type="submit" loading={busy} disabled={!name.trim() || (encrypting && !pairIsValid(pair))} data-testid="workspace-open-submit">
               {create ? t('workspace.modal.submitCreate') : t('workspace.modal.submitOpen')}
             </Button>
           </Group>

@@ -19,7 +19,7 @@ export function WorkspaceSwitcher() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormat();
-  const { workspace } = useWorkspace();
+  const { workspace, refresh } = useWorkspace();
   const [recent, setRecent] = useState<Recent[] | null>(null);
   const [switching, setSwitching] = useState<string | null>(null);
   const [modalOpened, modal] = useDisclosure(false);
@@ -42,6 +42,8 @@ export function WorkspaceSwitcher() {
       notifications.show({ color: 'teal', message: t('workspace.switched', { name: opened.name }) });
     } catch (reason) {
       const error = toApiError(reason);
+      // An encrypted workspace opens locked: the lock screen asks for its passphrase.
+      if (error.code === 'workspace-encrypted') return refresh();
       notifications.show({
         color: 'red',
         autoClose: false,

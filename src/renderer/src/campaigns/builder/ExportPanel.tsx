@@ -9,6 +9,7 @@ import { useFormat } from '../../format/useFormat';
 import { campaignsHash } from '../campaigns-route';
 import { JobStatusPanel } from '../../jobs/JobStatusPanel';
 import { useTrackedJob } from '../../jobs/useTrackedJob';
+import { ArchiveDoneNote, ArchiveOption, useArchiveChoice } from '../../security/ArchiveOption';
 import { useBuilder } from './BuilderContext';
 
 type Props = { missingContent: string[]; exportedBefore: string | null };
@@ -22,6 +23,7 @@ export function ExportPanel({ missingContent, exportedBefore }: Props) {
   const job = useTrackedJob(campaignExportResultSchema);
   const [reveal, setReveal] = useState(false);
   const [saveFailed, setSaveFailed] = useState(false);
+  const archive = useArchiveChoice();
 
   const start = async (): Promise<void> => {
     setSaveFailed(false);
@@ -30,7 +32,7 @@ export function ExportPanel({ missingContent, exportedBefore }: Props) {
       setSaveFailed(true);
       return;
     }
-    await job.start(() => api.invoke('campaigns.export', { id, reveal }));
+    await job.start(() => api.invoke('campaigns.export', { id, reveal, ...archive.input }));
   };
 
   return (
@@ -69,13 +71,14 @@ export function ExportPanel({ missingContent, exportedBefore }: Props) {
               disabled={job.running}
               data-testid="campaign-export-reveal"
             />
+            <ArchiveOption choice={archive} disabled={job.running} testId="campaign-export" />
             {detail.status === 'draft' && (
               <Text size="xs" c="dimmed">
                 {t('campaigns.export.freezeNote')}
               </Text>
             )}
             <Group justify="flex-end">
-              <Button leftSection={<IconFileExport size={16} />} loading={job.running} onClick={() => void start()} data-testid="campaign-export-start">
+              <Button leftSection={<IconFileExport size={16} />} loading={job.running} disabled={!archive.valid} onClick={() => void start()} data-testid="campaign-export-start">
                 {detail.status === 'draft' ? t('campaigns.export.start') : t('campaigns.export.startAgain')}
               </Button>
             </Group>
@@ -109,6 +112,7 @@ function ExportDone({ result, onReport, onAgain }: { result: CampaignExportResul
           {t('campaigns.export.folder')}
         </Text>
         <PathWithCopy path={result.folder} testId="campaign-export-folder" />
+        {result.folder.toLowerCase().endsWith('.zip') && <ArchiveDoneNote />}
       </div>
       <Table fz="sm" verticalSpacing={4} withTableBorder data-testid="campaign-export-files">
         <Table.Thead>

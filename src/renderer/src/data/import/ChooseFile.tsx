@@ -37,11 +37,17 @@ export function ChooseFile({ busy, error, onFile, onChosen }: Props) {
   return (
     <Stack gap="md">
       {uploads ? (
-        <DropZone
-          onFile={onFile}
-          busy={busy !== null}
-          busyLabel={busy === 'uploading' ? t('importWizard.file.uploading') : t('importWizard.file.reading')}
-        />
+        <Stack gap={4}>
+          <DropZone
+            onFile={onFile}
+            busy={busy !== null}
+            busyLabel={busy === 'uploading' ? t('importWizard.file.uploading') : t('importWizard.file.reading')}
+          />
+          {/* The engine deletes an upload once its import succeeds (ingest/uploads.ts); until then it is a plain file. */}
+          <Text size="xs" c="dimmed" data-testid="import-upload-notice">
+            {t('security.upload.notice')}
+          </Text>
+        </Stack>
       ) : (
         <Stack gap={4} align="flex-start">
           <Button leftSection={<IconFileSearch size={16} />} loading={busy !== null} onClick={() => void openDialog()} data-testid="import-choose">
