@@ -24,6 +24,9 @@ export function createJobControl(
       last = t;
       report({ ...update, fraction: Math.min(1, Math.max(0, update.fraction)) });
     },
+    agreed() {
+      return cancelFlag.length > 1 && Atomics.load(cancelFlag, 1) !== 0;
+    },
     checkCancelled() {
       if (Atomics.load(cancelFlag, 0) !== 0) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');
     },

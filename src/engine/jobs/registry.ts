@@ -14,6 +14,7 @@ import { analyzeReviews } from '../reviews/analyze-job';
 import { sampleSynth } from '../synth/sample-job';
 import { trainSynth } from '../synth/train-job';
 import { buildSynthWorkspace } from '../synth/workspace-job';
+import { coordinateFederation, participateInFederation } from '../federate/federation-jobs';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
@@ -50,6 +51,8 @@ export const jobFunctions: JobFunctions = {
   'synth.train': (db, input, control) => trainSynth(db, input, control),
   'synth.sample': (db, input, control) => sampleSynth(db, input, control),
   'synth.workspace': (db, input, control) => buildSynthWorkspace(db, input, control),
+  'federate.coordinate': (db, input, control) => coordinateFederation(db, input, control),
+  'federate.participate': (db, input, control) => participateInFederation(db, input, control),
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

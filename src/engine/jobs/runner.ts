@@ -5,6 +5,7 @@ import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../s
 import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
+import type { FederationProgress } from '../../shared/federate-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobInputs, JobQueue } from '../kernel/jobs';
 import { spawnEngineWorker } from './spawn';
@@ -26,6 +27,7 @@ type Running = {
   stageStartedAt: number;
   stage: string;
   points: LossPoint[];
+  federation?: FederationProgress;
 };
 
 
@@ -56,13 +58,15 @@ export class JobRunner implements JobQueue {
   /** The live state of a running job (its progress is not in the workspace until it ends). */
   live(id: string): JobInfo | undefined {
     const entry = this.running.get(id);
-    return entry && (entry.points.length ? { ...entry.info, points: entry.points } : entry.info);
+    if (!entry) return undefined;
+    return { ...entry.info, ...(entry.points.length ? { points: entry.points } : {}), ...(entry.federation ? { federation: entry.federation } : {}) };
   }
 
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo {
     const id = randomUUID();
     const info = insertJob(this.options.db(), { id, kind, title, input });
-    const cancel = new SharedArrayBuffer(4);
+    // Two flags: [0] cancel, [1] the user agreed to what the job asked.
+    const cancel = new SharedArrayBuffer(8);
     const key = attachedPseudonymKey(this.options.db());
     const workerInput: WorkerInput = {
       ...(key ? { pseudonymKey: key instanceof AppError ? key.toData() : new Uint8Array(key) } : {}),
@@ -95,6 +99,14 @@ export class JobRunner implements JobQueue {
       return false;
     }
     Atomics.store(entry.cancel, 0, 1);
+    return true;
+  }
+
+  /** Tells a running job the user agreed to what it asked (a joining office accepting the proposed spec). */
+  agree(id: string): boolean {
+    const entry = this.running.get(id);
+    if (!entry) return false;
+    Atomics.store(entry.cancel, 1, 1);
     return true;
   }
 
@@ -138,6 +150,9 @@ export class JobRunner implements JobQueue {
       const etaSeconds = update.fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - update.fraction)) / update.fraction : null;
       // Kept in memory while running: the worker holds the write lock, so the workspace row is written at the end.
       entry.info = { ...entry.info, fraction: update.fraction, stage: update.stage, message: update.message };
+      if (update.federation) entry.federation = update.federation;
+      // Invitation codes stay in the live job state (asked for by jobs.get): they are not broadcast with every event.
+      const federation = update.federation ? { ...update.federation, invitations: undefined } : undefined;
       this.options.emit('job.progress', {
         jobId: entry.info.id,
         kind: entry.info.kind,
@@ -147,6 +162,7 @@ export class JobRunner implements JobQueue {
         rowsPerSecond,
         etaSeconds,
         ...(update.preview !== undefined ? { preview: update.preview } : {}),
+        ...(federation ? { federation } : {}),
       });
     } else if (message.type === 'done') {
       this.finish(entry, 'done', { result: message.result });

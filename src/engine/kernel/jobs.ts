@@ -10,6 +10,7 @@ import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-s
 import type { RecommendTrainInput, RecommendTrainResult } from '../../shared/recommend-schemas';
 import type { SynthSampleInput, SynthSampleResult, SynthTrainInput, SynthTrainResult, SynthWorkspaceInput, SynthWorkspaceResult } from '../../shared/synth-schemas';
 import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
+import type { FederateJobResult, FederationProgress, FederationSpec } from '../../shared/federate-schemas';
 import type { Db } from './workspace';
 
 /** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
@@ -25,6 +26,8 @@ export type ProgressUpdate = {
   point?: LossPoint;
   /** Streaming text generation: the text written so far. */
   preview?: string;
+  /** Federation jobs: round, participants (names and row counts only) and, for the coordinator, its invitations. */
+  federation?: FederationProgress;
 };
 
 /** What a running job may do besides its work: report progress and notice cancellation. */
@@ -32,6 +35,8 @@ export type JobControl = {
   progress(update: ProgressUpdate): void;
   /** Throws the `cancelled` AppError once the user has cancelled; call it often in loops. */
   checkCancelled(): void;
+  /** Whether the user has agreed to what the job asked (a joining office's review of the proposed spec). */
+  agreed?(): boolean;
 };
 
 // A job's input crosses to a worker thread as plain data: the engine's own job inputs are declared here, beside the
@@ -43,6 +48,9 @@ export type SegmentExportJobInput = { segmentId: number; columns: CustomerColumn
 export type DiscoverInput = { k?: number | undefined; seed: number };
 export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean };
 export type HealthJobInput = { today: string };
+/** The coordinator's job: the spec the handler built, this office's name and the offices to invite. */
+export type FederateCoordinateInput = { spec: FederationSpec; office: string; offices: string[]; host: string; port: number };
+export type FederateParticipateInput = { code: string; office: string };
 
 export type JobInputs = {
   'demo.generate': DemoInput;
@@ -68,6 +76,8 @@ export type JobInputs = {
   'synth.sample': SynthSampleInput & { modelId: number; target: string };
   /** The handler has resolved the model id and the new workspace's folder (absolute, in the workspaces home). */
   'synth.workspace': SynthWorkspaceInput & { modelId: number; folder: string };
+  'federate.coordinate': FederateCoordinateInput;
+  'federate.participate': FederateParticipateInput;
 };
 
 export type JobResults = {
@@ -91,6 +101,8 @@ export type JobResults = {
   'synth.train': SynthTrainResult;
   'synth.sample': SynthSampleResult;
   'synth.workspace': SynthWorkspaceResult;
+  'federate.coordinate': FederateJobResult;
+  'federate.participate': FederateJobResult;
 };
 
 /** The job runner as handlers and domains see it: start, follow and cancel jobs. */
@@ -103,6 +115,8 @@ export type JobQueue = {
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K]): JobInfo;
   /** Asks a running job to stop; it rolls back and reports `cancelled`. */
   cancel(id: string): boolean;
+  /** Tells a running job the user agreed to what it asked (see JobControl.agreed); false when it is not running. */
+  agree?(id: string): boolean;
 };
 
 /**
