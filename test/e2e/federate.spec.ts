@@ -10,7 +10,7 @@ import { callApi, expect, noJobRunning, shot, test } from './fixtures';
  * a second workspace ("Paris", a second `localyst serve` with its own demo shop) joins with the invitation code
  * through its own window, reviews the proposal and accepts it. Both follow the rounds with names and row counts
  * only, and end with the federated model's card beside their own local model, AUC on the same held-out customers.
- * Screenshots 330–339.
+ * Screenshots 330–338.
  */
 
 const repo = path.resolve(import.meta.dirname, '..', '..');
@@ -68,7 +68,7 @@ async function newWindow(browser: Browser): Promise<Page> {
 }
 
 test('federated training: propose from one office, join from another with the code, compare with the local model', async ({ page, host, browser, pageErrors }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(Number(process.env.FEDERATE_E2E_TIMEOUT ?? 600_000));
   const paris = await secondHost();
   try {
     await officeWithShop(page, host.url, 11);
@@ -84,16 +84,17 @@ test('federated training: propose from one office, join from another with the co
     await office.fill('Lyon');
     await form.getByTestId('federate-rounds').fill('4');
     await form.getByTestId('federate-hidden').fill('8');
-    await form.getByTestId('federate-offices').locator('input').fill('Paris');
-    await form.getByTestId('federate-offices').locator('input').press('Enter');
+    await form.getByTestId('federate-offices').fill('Paris');
+    await form.getByTestId('federate-offices').press('Enter');
     await shot(page, '331-federate-propose-light', page.getByTestId('models-tabs'));
+    await shot(page, '332-federate-propose-offices-light', form.getByTestId('federate-rounds'));
 
     // The other office's window, before it has a code: the join form.
     const other = await newWindow(browser);
     await officeWithShop(other, paris.url, 12);
     await other.getByTestId('federate-mode').getByText('Join', { exact: true }).click();
     await expect(other.getByTestId('federate-join')).toBeVisible();
-    await shot(other, '332-federate-join-light', other.getByTestId('models-tabs'));
+    await shot(other, '333-federate-join-light', other.getByTestId('models-tabs'));
 
     // Start: one invitation code per invited office (not this one), with how to send it.
     await form.getByTestId('federate-start').click();
@@ -104,7 +105,7 @@ test('federated training: propose from one office, join from another with the co
     await expect(invitations).toContainText('127.0.0.1');
     const code = (await invitations.getByTestId('federate-invitation-code').innerText()).trim();
     expect(code.length).toBeGreaterThan(16);
-    await shot(page, '333-federate-invitations-light', page.getByTestId('federate-live'));
+    await shot(page, '334-federate-invitations-light', page.getByTestId('federate-live'));
 
     // Paris pastes the code (Enter connects) and sees the proposal; nothing is sent before Accept.
     await other.getByTestId('federate-join-office').fill('Paris');
@@ -115,7 +116,7 @@ test('federated training: propose from one office, join from another with the co
     await expect(review).toContainText('Churn');
     await expect(review).toContainText('recency_days');
     await expect(review).toContainText('127.0.0.1');
-    await shot(other, '334-federate-review-light', other.getByTestId('federate-live'));
+    await shot(other, '335-federate-review-light', other.getByTestId('federate-live'));
     await review.getByTestId('federate-accept').click();
 
     // Rounds run: both offices with their customer counts (only counts), the round, the loss per round.
@@ -124,7 +125,7 @@ test('federated training: propose from one office, join from another with the co
     await expect(live.locator('[data-testid="federate-participant"][data-office="Paris"]')).toContainText(/\d/, { timeout: 60_000 });
     await expect(live.getByTestId('federate-round')).toContainText(/Round \d of 4/, { timeout: 120_000 });
     await expect(live.getByTestId('federate-loss')).not.toHaveAttribute('data-points', '0', { timeout: 120_000 });
-    if ((await live.getAttribute('data-status')) === 'running') await shot(page, '335-federate-rounds-light', live);
+    if ((await live.getAttribute('data-status')) === 'running') await shot(page, '336-federate-rounds-light', live);
 
     // Done at both offices; each card shows the federated and this office's own AUC on the same held-out rows.
     for (const [window, name] of [
@@ -151,9 +152,9 @@ test('federated training: propose from one office, join from another with the co
       for (const p of listed.models[0]?.participants ?? []) expect(Object.keys(p).sort()).toEqual(['name', 'rows']);
     }
     await page.getByTestId('federate-live-dismiss').click();
-    await shot(page, '336-federate-card-light', page.getByTestId('federated-models'));
+    await shot(page, '337-federate-card-light', page.getByTestId('federated-models'));
     await other.getByTestId('federate-live-dismiss').click();
-    await shot(other, '337-federate-card-office-light', other.getByTestId('federated-models'));
+    await shot(other, '338-federate-card-office-light', other.getByTestId('federated-models'));
     await other.context().close();
     expect(pageErrors).toEqual([]);
   } finally {

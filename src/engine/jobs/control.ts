@@ -20,7 +20,8 @@ export function createJobControl(
         return;
       }
       const t = now();
-      if (update.fraction < 1 && t - last < minIntervalMs) return;
+      // A federation's updates (an office joined, a round ended, the invitations) are few and each one matters.
+      if (update.fraction < 1 && t - last < minIntervalMs && !update.federation) return;
       last = t;
       report({ ...update, fraction: Math.min(1, Math.max(0, update.fraction)) });
     },

@@ -12,3 +12,15 @@ describe('a job control’s agreement flag', () => {
     expect(createJobControl(new Int32Array(new SharedArrayBuffer(4)), () => undefined).agreed?.()).toBe(false);
   });
 });
+
+describe('a job control’s throttle', () => {
+  it('never drops a federation update (the invitations may follow the start within milliseconds)', () => {
+    const sent: string[] = [];
+    const control = createJobControl(new Int32Array(new SharedArrayBuffer(8)), (u) => sent.push(u.stage), 100, () => 5);
+    const federation = { role: 'coordinator' as const, phase: 'joining' as const, round: 0, rounds: 3, participants: [], spec: null, coordinator: null };
+    control.progress({ fraction: 0.1, stage: 'a', message: '' });
+    control.progress({ fraction: 0.1, stage: 'b', message: '' });
+    control.progress({ fraction: 0.1, stage: 'c', message: '', federation });
+    expect(sent).toEqual(['a', 'c']);
+  });
+});

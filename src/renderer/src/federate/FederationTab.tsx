@@ -33,11 +33,15 @@ export function FederationTab() {
   const [startError, setStartError] = useState<ApiError>();
   const [accepting, setAccepting] = useState(false);
   const [acceptError, setAcceptError] = useState<ApiError>();
+  // The codes federate.propose answered with (the job's live state holds them too, for a window opened later).
+  const [proposed, setProposed] = useState<{ jobId: string; invitations: Array<{ office: string; code: string }>; address: string } | null>(null);
 
   const running = jobs.runningOf('federate.coordinate') ?? jobs.runningOf('federate.participate');
   const job = (jobId ? jobs.get(jobId) : undefined) ?? running;
   const progress = useFederationProgress(job?.id ?? null);
   const shown = job && job.id !== dismissed ? job : undefined;
+  const withCodes =
+    progress && proposed && proposed.jobId === job?.id && !progress.invitations?.length ? { ...progress, invitations: proposed.invitations, coordinator: progress.coordinator ?? proposed.address } : progress;
 
   const { detach, track } = jobs;
   useEffect(() => () => (jobId ? detach(jobId) : undefined), [jobId, detach]);
@@ -60,7 +64,12 @@ export function FederationTab() {
       setStarting(false);
     }
   };
-  const propose = (input: ChannelInput<'federate.propose'>): void => void begin(() => api.invoke('federate.propose', input));
+  const propose = (input: ChannelInput<'federate.propose'>): void =>
+    void begin(async () => {
+      const started = await api.invoke('federate.propose', input);
+      setProposed({ jobId: started.jobId, invitations: started.invitations, address: `${started.host}:${started.port}` });
+      return started;
+    });
   const join = (input: { code: string; office: string }): void => void begin(() => api.invoke('federate.join', input));
   const accept = async (): Promise<void> => {
     if (!job) return;
@@ -105,7 +114,7 @@ export function FederationTab() {
       )}
       {shown ? (
         <>
-          <FederationLive job={shown} progress={progress} accepting={accepting} onAccept={() => void accept()} onDismiss={() => setDismissed(shown.id)} />
+          <FederationLive job={shown} progress={withCodes} accepting={accepting} onAccept={() => void accept()} onDismiss={() => setDismissed(shown.id)} />
           {acceptError && <ErrorAlert error={acceptError} title={t('federation.join.failed')} />}
         </>
       ) : (

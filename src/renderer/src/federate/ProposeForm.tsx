@@ -77,7 +77,7 @@ export function ProposeForm({ features, defaultOffice, starting, error, onPropos
               {t('federation.propose.noData')}
             </Alert>
           )}
-          <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
+          <Group gap="md" align="flex-end" wrap="wrap">
             <Stack gap={4}>
               <Text size="sm" fw={500} id="federate-label">
                 {t('federation.propose.label')}
@@ -93,13 +93,9 @@ export function ProposeForm({ features, defaultOffice, starting, error, onPropos
                 data-testid="federate-label"
               />
             </Stack>
-            {label === 'purchase' ? (
-              <Select label={t('federation.propose.category')} data={features.categories} value={category} onChange={setCategory} searchable data-testid="federate-category" />
-            ) : (
-              <div />
-            )}
-            <NumberInput label={t('federation.propose.horizon')} min={7} max={730} allowDecimal={false} value={horizon} onChange={setHorizon} data-testid="federate-horizon" />
-          </SimpleGrid>
+            {label === 'purchase' && <Select w={240} label={t('federation.propose.category')} data={features.categories} value={category} onChange={setCategory} searchable data-testid="federate-category" />}
+            <NumberInput w={160} label={t('federation.propose.horizon')} min={7} max={730} allowDecimal={false} value={horizon} onChange={setHorizon} data-testid="federate-horizon" />
+          </Group>
           <MultiSelect
             label={t('federation.propose.features')}
             description={t('federation.propose.featuresHint')}
@@ -113,7 +109,7 @@ export function ProposeForm({ features, defaultOffice, starting, error, onPropos
           />
           <SimpleGrid cols={{ base: 1, md: 4 }} spacing="sm">
             <NumberInput label={t('federation.propose.rounds')} description={t('federation.propose.roundsHint')} min={1} max={200} allowDecimal={false} value={rounds} onChange={setRounds} data-testid="federate-rounds" />
-            <NumberInput label={t('federation.propose.hidden')} min={0} max={512} allowDecimal={false} value={hidden} onChange={setHidden} data-testid="federate-hidden" />
+            <NumberInput label={t('federation.propose.hidden')} description={t('federation.propose.hiddenHint')} min={0} max={512} allowDecimal={false} value={hidden} onChange={setHidden} data-testid="federate-hidden" />
             <Stack gap={6} pt={4}>
               <Switch label={t('federation.propose.secure')} description={t('federation.propose.secureHint')} checked={secure} onChange={(e) => setSecure(e.currentTarget.checked)} data-testid="federate-secure" />
             </Stack>
@@ -142,7 +138,7 @@ export function ProposeForm({ features, defaultOffice, starting, error, onPropos
             </Group>
           </Radio.Group>
           <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-            {network === 'lan' ? <TextInput label={t('federation.propose.host')} placeholder="192.168.1.20" value={host} onChange={(e) => setHost(e.currentTarget.value)} data-testid="federate-host" /> : <div />}
+            {network === 'lan' && <TextInput label={t('federation.propose.host')} placeholder="192.168.1.20" value={host} onChange={(e) => setHost(e.currentTarget.value)} data-testid="federate-host" /> }
             <NumberInput label={t('federation.propose.port')} min={0} max={65535} allowDecimal={false} value={port} onChange={setPort} data-testid="federate-port" />
           </SimpleGrid>
           {error && <ErrorAlert error={error} title={t('federation.propose.failed')} />}

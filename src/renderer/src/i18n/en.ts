@@ -3270,7 +3270,7 @@ export const en = {
     "propose": {
       "title": "Propose a model to the other offices",
       "label": "What to predict",
-      "churn": "Churn (no order in the horizon)",
+      "churn": "Churn",
       "purchase": "Buys a category",
       "category": "Product category",
       "horizon": "Horizon (days)",
@@ -3278,7 +3278,8 @@ export const en = {
       "featuresHint": "Every office computes the same features from its own orders. Share-of-category features are left out: their categories differ from office to office.",
       "rounds": "Rounds",
       "roundsHint": "One round: every office trains a little on its own customers, then the updates are averaged.",
-      "hidden": "Hidden units (0 = logistic regression)",
+      "hidden": "Hidden units",
+      "hiddenHint": "Size of the network's hidden layer; 0 is logistic regression.",
       "secure": "Secure aggregation",
       "secureHint": "Pairwise masks hide each office's update; only their sum can be read.",
       "dp": "Differential privacy",
