@@ -17,6 +17,7 @@ import { modelsAfterJobs, modelsHandlers } from './models/handlers';
 import { recommendHandlers } from './recommend/handlers';
 import { recommendReadHandlers } from './recommend/read-handlers';
 import { synthHandlers } from './synth/handlers';
+import { federateHandlers } from './federate/handlers';
 import { reviewsAfterJobs, reviewsHandlers } from './reviews/handlers';
 import { segmentsAfterJobs, segmentsHandlers } from './segments/handlers';
 import { segmentInsightHandlers } from './segments/insight-handlers';
@@ -46,6 +47,7 @@ const union = {
   ...recommendReadHandlers,
   ...synthHandlers,
   ...federateSimulateHandlers,
+  ...federateHandlers,
   ...reviewsHandlers,
 };
 

@@ -90,6 +90,17 @@ import {
   synthTrainInputSchema,
   synthWorkspaceInputSchema,
 } from './synth-schemas';
+import {
+  federateAcceptInputSchema,
+  federatedModelIdSchema,
+  federatedModelSchema,
+  federatedModelSummarySchema,
+  federateFeaturesSchema,
+  federateJoinInputSchema,
+  federateProposeInputSchema,
+  federateProposeResultSchema,
+  federationProgressSchema,
+} from './federate-schemas';
 import { reviewFilterSchema, reviewsOverviewSchema, reviewThemesInputSchema, reviewThemesSchema, themeQuotesInputSchema, themeQuotesSchema } from './review-schemas';
 import {
   audienceResultSchema,
@@ -173,7 +184,7 @@ export type WorkspaceStats = z.infer<typeof statsSchema>;
 export const jobStatusSchema = z.enum(['running', 'done', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
-export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze', 'synth.train', 'synth.sample', 'synth.workspace', 'federate.simulate', 'workspace.encrypt', 'workspace.decrypt']);
+export const jobKindSchema = z.enum(['demo.generate', 'import.run', 'customers.export', 'model.train', 'clv.train', 'model.score', 'segments.discover', 'segments.export', 'segments.sizes', 'model.trainTable', 'text.trainTable', 'copy.generate', 'campaigns.export', 'campaigns.uplift', 'customers.health', 'recommend.train', 'reviews.analyze', 'synth.train', 'synth.sample', 'synth.workspace', 'federate.simulate', 'workspace.encrypt', 'workspace.decrypt', 'federate.coordinate', 'federate.participate']);
 export type JobKind = z.infer<typeof jobKindSchema>;
 
 export const jobInfoSchema = z.object({
@@ -190,6 +201,8 @@ export const jobInfoSchema = z.object({
   result: z.unknown().optional(),
   /** A running training job's loss curve so far (a view opened mid-training draws it from here). */
   points: z.array(lossPointSchema).optional(),
+  /** A running federation job's round, participants (names and row counts) and, for the coordinator, invitations. */
+  federation: federationProgressSchema.optional(),
 });
 export type JobInfo = z.infer<typeof jobInfoSchema>;
 
@@ -425,6 +438,16 @@ export const channels = {
   'synth.sample': { input: synthSampleInputSchema, output: z.object({ jobId: z.string() }) },
   /** Starts the `synth.workspace` job (a new workspace built from the twin): its result is a SynthWorkspaceResult. */
   'synth.workspace': { input: synthWorkspaceInputSchema, output: z.object({ jobId: z.string() }) },
+  /** The customer features a federation can use, this workspace's product categories and customer count. */
+  'federate.features': { input: empty, output: federateFeaturesSchema },
+  /** Starts the `federate.coordinate` job (coordinator + this office) and returns the invitation codes, shown once. */
+  'federate.propose': { input: federateProposeInputSchema, output: federateProposeResultSchema },
+  /** Starts the `federate.participate` job with an invitation code; it waits for `federate.accept` before sending anything. */
+  'federate.join': { input: federateJoinInputSchema, output: z.object({ jobId: z.string() }) },
+  'federate.accept': { input: federateAcceptInputSchema, output: z.object({ accepted: z.boolean() }) },
+  'federate.list': { input: empty, output: z.object({ models: z.array(federatedModelSummarySchema) }) },
+  'federate.get': { input: federatedModelIdSchema, output: federatedModelSchema },
+  'federate.delete': { input: federatedModelIdSchema, output: z.object({ deleted: z.boolean() }) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Channels = typeof channels;
@@ -456,6 +479,8 @@ export const events = {
     point: lossPointSchema.optional(),
     /** Copy generation with the language model: the text of the variant being written so far (streaming). */
     preview: z.string().max(20_000).optional(),
+    /** Federation jobs: round r of R, participants with row counts only, the proposed spec. */
+    federation: federationProgressSchema.optional(),
   }),
   'job.done': z.object({ jobId: z.string(), kind: jobKindSchema, result: z.unknown() }),
   'job.failed': z.object({ jobId: z.string(), kind: jobKindSchema, error: appErrorSchema }),

@@ -44,7 +44,13 @@ export const federationSpecSchema = z.strictObject({
   name,
   /** Where each office takes its rows from: its customer table (churn or purchase over a horizon) or a CSV file. */
   source: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('customers'), label: z.enum(['churn', 'purchase']), horizonDays: z.number().int().min(7).max(730) }),
+    z.strictObject({
+      kind: z.literal('customers'),
+      label: z.enum(['churn', 'purchase']),
+      horizonDays: z.number().int().min(7).max(730),
+      /** Purchase models: the product category to predict a purchase of (each office uses its own rows of it). */
+      category: z.string().min(1).max(200).optional(),
+    }),
     z.strictObject({ kind: z.literal('file') }),
   ]),
   target: z.string().min(1).max(200),
@@ -168,3 +174,137 @@ export const simulateResultSchema = z.object({
   features: z.number().int().optional(),
 });
 export type SimulateResult = z.infer<typeof simulateResultSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The federation in the app (issue 15, item 9): the Models tab "Train with other offices", its jobs and storage.
+
+/** Where the coordinator listens: loopback by default; a LAN address only when the user chooses it. */
+const hostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^(\d{1,3}(\.\d{1,3}){3}|[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}))*|\[[0-9A-Fa-f:]+\])$/, 'expected an IP address or a host name');
+
+/** `federate.propose`: a federation over this workspace's customer table, with this workspace as one office. */
+export const federateProposeInputSchema = z
+  .strictObject({
+    /** A name the offices see, e.g. "Churn in 90 days (group)". */
+    name: name.optional(),
+    label: z.enum(['churn', 'purchase']),
+    category: z.string().min(1).max(200).optional(),
+    horizonDays: z.number().int().min(7).max(730).default(90),
+    /** Customer features (names from the propensity models' feature table) every office computes alike. */
+    features: z.array(z.string().min(1).max(200)).min(1).max(100),
+    hidden: z.array(z.number().int().min(1).max(512)).max(4).default([16]),
+    localEpochs: z.number().int().min(1).max(50).default(2),
+    rounds: z.number().int().min(1).max(200).default(10),
+    secure: z.boolean().default(true),
+    /** Differential privacy: the budget ε for all rounds together; null is off. */
+    dpEpsilon: z.number().positive().max(100).nullable().default(null),
+    /** This office's name (the proposer trains too) and the other offices to invite, one invitation code each. */
+    office: name,
+    offices: z.array(name).min(1).max(49),
+    host: hostSchema.default('127.0.0.1'),
+    /** 0 lets the system choose a free port. */
+    port: z.number().int().min(0).max(65535).default(0),
+  })
+  .superRefine((input, ctx) => {
+    if (input.label === 'purchase' && input.category === undefined) ctx.addIssue({ code: 'custom', path: ['category'], message: 'A purchase model needs the product category to predict.' });
+    const names = [input.office, ...input.offices].map((n) => n.trim().toLowerCase());
+    if (new Set(names).size !== names.length) ctx.addIssue({ code: 'custom', path: ['offices'], message: 'Give every office its own name.' });
+    if (new Set(input.features).size !== input.features.length) ctx.addIssue({ code: 'custom', path: ['features'], message: 'A feature is listed twice.' });
+  });
+export type FederateProposeInput = z.input<typeof federateProposeInputSchema>;
+
+export const invitationSchema = z.object({ office: name, code: z.string().min(1).max(4000) });
+
+export const federateProposeResultSchema = z.object({
+  jobId: z.string(),
+  /** Where the coordinator listens (the port the system chose when 0 was asked). */
+  host: z.string(),
+  port: z.number().int(),
+  /** One code per invited office (not this one): shown once, never stored. */
+  invitations: z.array(invitationSchema),
+});
+
+/** `federate.join`: an invitation code pasted from the coordinator's office. */
+export const federateJoinInputSchema = z.strictObject({
+  code: z.string().trim().min(8).max(4000),
+  /** This office's name as the others will see it; the workspace's name when absent. */
+  office: name.optional(),
+});
+
+/** `federate.accept`: the user agrees to the proposed spec a joining job is showing (nothing is sent before). */
+export const federateAcceptInputSchema = z.strictObject({ jobId: z.string().min(1).max(64) });
+
+/** What a federation job reports with its progress: counts and names only, never a row. */
+export const federationProgressSchema = z.object({
+  role: z.enum(['coordinator', 'office']),
+  phase: z.enum(['starting', 'joining', 'approval', 'agreeing', 'training', 'scoring', 'done', 'failed']),
+  round: z.number().int().min(0),
+  rounds: z.number().int().min(0),
+  participants: z.array(z.object({ name: z.string(), rows: z.number().int().nullable(), state: z.string() })),
+  /** The proposed spec once known (a joining office reviews it before anything is sent). */
+  spec: federationSpecSchema.nullable(),
+  /** host:port of the coordinator. */
+  coordinator: z.string().nullable(),
+  /** The coordinator's job only, kept in memory while it runs: the codes to send. */
+  invitations: z.array(invitationSchema).optional(),
+});
+export type FederationProgress = z.infer<typeof federationProgressSchema>;
+
+export const federatedEvaluationSchema = z.object({
+  /** This office's customers kept out of training, scored by both models. */
+  heldOutRows: z.number().int(),
+  heldOutPositives: z.number().int(),
+  federatedAuc: z.number().nullable(),
+  localAuc: z.number().nullable(),
+  /** Rows this office trained on (its share of the federation, and all its local model saw). */
+  trainRows: z.number().int(),
+  cutoff: z.string(),
+});
+
+export const federatedModelSummarySchema = z.object({
+  id: z.number().int(),
+  federationId: z.string(),
+  name: z.string(),
+  role: z.enum(['coordinator', 'office']),
+  label: z.enum(['churn', 'purchase']),
+  category: z.string().nullable(),
+  horizonDays: z.number().int(),
+  rounds: z.number().int(),
+  secure: z.boolean(),
+  epsilon: z.number().nullable(),
+  participants: z.array(z.object({ name: z.string(), rows: z.number().int().nullable() })),
+  evaluation: federatedEvaluationSchema,
+  createdAt: z.string(),
+});
+export type FederatedModelSummary = z.infer<typeof federatedModelSummarySchema>;
+
+export const federatedModelSchema = federatedModelSummarySchema.extend({
+  spec: federationSpecSchema,
+  encoding: agreedEncodingSchema,
+  /** Mean training loss the offices reported per round (the coordinator's view; an office's own otherwise). */
+  history: z.array(z.object({ round: z.number().int(), trainLoss: z.number().nullable() })),
+});
+export type FederatedModel = z.infer<typeof federatedModelSchema>;
+
+export const federatedModelIdSchema = z.strictObject({ id: z.number().int().min(1) });
+
+/** What both federation jobs return when they end. */
+export const federateJobResultSchema = z.object({
+  modelId: z.number().int(),
+  federatedAuc: z.number().nullable(),
+  localAuc: z.number().nullable(),
+  heldOutRows: z.number().int(),
+  rounds: z.number().int(),
+});
+export type FederateJobResult = z.infer<typeof federateJobResultSchema>;
+
+/** The customer features a federation can use: the propensity models' own, with the same meaning at every office. */
+export const federateFeaturesSchema = z.object({
+  features: z.array(z.object({ name: z.string(), label: z.string(), description: z.string(), type: z.enum(['numeric', 'categorical']) })),
+  categories: z.array(z.string()),
+  /** This workspace's customers with a sale order (what it would bring), or 0. */
+  customers: z.number().int(),
+});

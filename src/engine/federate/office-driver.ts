@@ -18,7 +18,7 @@ export type OfficeDriverOptions = {
   rows: RawTable;
   name: string;
   onProgress?: (event: OfficeProgress) => void;
-  onSpec?: (spec: FederationSpec) => void;
+  onSpec?: (spec: FederationSpec) => void | Promise<void>;
   signal?: AbortSignal;
   seed?: number;
   createSession?: (options: OfficeOptions) => OfficeSession;
@@ -48,7 +48,7 @@ export function officeDriver(invitation: ParsedInvitation, options: OfficeDriver
     ...(options.seed !== undefined ? { seed: options.seed } : {}),
   });
 
-  const check = (message: FederationMessage): void => {
+  const check = async (message: FederationMessage): Promise<void> => {
     switch (message.type) {
       case 'welcome':
         if (!sameBytes(new Uint8Array(Buffer.from(message.coordinatorSignKey, 'base64')), invitation.coordinatorSignKey)) {
@@ -56,7 +56,8 @@ export function officeDriver(invitation: ParsedInvitation, options: OfficeDriver
         }
         if (message.spec.id !== invitation.federationId) throw new AppError('bad-input', 'The coordinator proposed another federation than this invitation is for.', { field: 'spec' });
         if (message.officeId !== invitation.officeId) throw new AppError('bad-input', 'The coordinator welcomed another office than this invitation is for.', { field: 'invitation' });
-        options.onSpec?.(message.spec);
+        // Awaited: the office may ask its user first; no statistic is computed or sent before this returns.
+        await options.onSpec?.(message.spec);
         spec = message.spec;
         return;
       case 'failed':
@@ -77,7 +78,7 @@ export function officeDriver(invitation: ParsedInvitation, options: OfficeDriver
   return {
     join: () => session.join(),
     async receive(message) {
-      check(message);
+      await check(message);
       const replies = await session.receive(message);
       if (message.type !== 'done') return { replies, outcome: null };
       if (spec === null || encoding === null) throw new AppError('bad-input', 'The coordinator ended the federation before agreeing the encoding.');

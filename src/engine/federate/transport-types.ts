@@ -14,7 +14,7 @@ export type JoinOptions = {
   name: string;
   onProgress?: (event: { round: number; rounds: number; stage: string; trainLoss: number | null; participants: Array<{ name: string; rows: number | null }> }) => void;
   /** Called once the coordinator's spec arrives, before any statistic is sent: the office may refuse it (throw). */
-  onSpec?: (spec: FederationSpec) => void;
+  onSpec?: (spec: FederationSpec) => void | Promise<void>;
   signal?: AbortSignal;
   seed?: number;
   /** Keep trying this long while nothing answers at the invitation's address (the coordinator not started yet); default 0. */

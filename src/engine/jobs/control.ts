@@ -20,9 +20,13 @@ export function createJobControl(
         return;
       }
       const t = now();
-      if (update.fraction < 1 && t - last < minIntervalMs) return;
+      // A federation's updates (an office joined, a round ended, the invitations) are few and each one matters.
+      if (update.fraction < 1 && t - last < minIntervalMs && !update.federation) return;
       last = t;
       report({ ...update, fraction: Math.min(1, Math.max(0, update.fraction)) });
+    },
+    agreed() {
+      return cancelFlag.length > 1 && Atomics.load(cancelFlag, 1) !== 0;
     },
     checkCancelled() {
       if (Atomics.load(cancelFlag, 0) !== 0) throw new AppError('cancelled', 'Cancelled. Nothing was changed.');

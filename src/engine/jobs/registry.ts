@@ -15,6 +15,7 @@ import { analyzeReviews } from '../reviews/analyze-job';
 import { sampleSynth } from '../synth/sample-job';
 import { trainSynth } from '../synth/train-job';
 import { buildSynthWorkspace } from '../synth/workspace-job';
+import { coordinateFederation, participateInFederation } from '../federate/federation-jobs';
 import { exportSegment } from '../segments/export';
 import { discoverSegments } from '../segments/discover';
 import { recordSegmentSizes } from '../segments/segments-repo';
@@ -57,6 +58,8 @@ export const jobFunctions: JobFunctions = {
   'federate.simulate': simulateJob,
   'workspace.encrypt': convertWorkspace,
   'workspace.decrypt': convertWorkspace,
+  'federate.coordinate': (db, input, control) => coordinateFederation(db, input, control),
+  'federate.participate': (db, input, control) => participateInFederation(db, input, control),
   'segments.sizes': (db, input, control) => {
     control.progress({ fraction: 0.1, stage: 'Counting', message: 'Counting every saved segment after the import' });
     return { segments: recordSegmentSizes(db, input.reason) };

@@ -5,6 +5,7 @@ import { AppError, type AppErrorData, errorCodes, type ErrorCode } from '../../s
 import type { Db } from '../db/open-workspace';
 import { finishJob, getJob, insertJob } from '../db/jobs-repo';
 import type { LossPoint } from '../../shared/model-schemas';
+import type { FederationProgress } from '../../shared/federate-schemas';
 import type { WorkerInput, WorkerMessage } from './job-worker';
 import type { JobExtras, JobInputs, JobQueue } from '../kernel/jobs';
 import { spawnEngineWorker } from './spawn';
@@ -29,6 +30,7 @@ type Running = {
   extras: JobExtras;
   finalizing?: boolean;
   exited?: boolean;
+  federation?: FederationProgress;
 };
 
 
@@ -64,7 +66,7 @@ export class JobRunner implements JobQueue {
   live(id: string): JobInfo | undefined {
     const entry = this.running.get(id);
     if (!entry) return this.ended.get(id);
-    return entry.points.length ? { ...entry.info, points: entry.points } : entry.info;
+    return { ...entry.info, ...(entry.points.length ? { points: entry.points } : {}), ...(entry.federation ? { federation: entry.federation } : {}) };
   }
 
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K], extras: JobExtras = {}): JobInfo {
@@ -73,7 +75,8 @@ export class JobRunner implements JobQueue {
       ? { id, kind, title, status: 'running', fraction: 0, stage: '', message: '', createdAt: new Date().toISOString(), finishedAt: null, error: null }
       : insertJob(this.options.db(), { id, kind, title, input });
     const dataKey = this.options.dataKey?.() ?? null;
-    const cancel = new SharedArrayBuffer(4);
+    // Two flags: [0] cancel, [1] the user agreed to what the job asked.
+    const cancel = new SharedArrayBuffer(8);
     const key = attachedPseudonymKey(this.options.db());
     const workerInput: WorkerInput = {
       ...(key ? { pseudonymKey: key instanceof AppError ? key.toData() : new Uint8Array(key) } : {}),
@@ -109,6 +112,14 @@ export class JobRunner implements JobQueue {
       return false;
     }
     Atomics.store(entry.cancel, 0, 1);
+    return true;
+  }
+
+  /** Tells a running job the user agreed to what it asked (a joining office accepting the proposed spec). */
+  agree(id: string): boolean {
+    const entry = this.running.get(id);
+    if (!entry) return false;
+    Atomics.store(entry.cancel, 1, 1);
     return true;
   }
 
@@ -152,6 +163,9 @@ export class JobRunner implements JobQueue {
       const etaSeconds = update.fraction > 0.02 && elapsed > 0.5 ? (elapsed * (1 - update.fraction)) / update.fraction : null;
       // Kept in memory while running: the worker holds the write lock, so the workspace row is written at the end.
       entry.info = { ...entry.info, fraction: update.fraction, stage: update.stage, message: update.message };
+      if (update.federation) entry.federation = update.federation;
+      // Invitation codes stay in the live job state (asked for by jobs.get): they are not broadcast with every event.
+      const federation = update.federation ? { ...update.federation, invitations: undefined } : undefined;
       this.options.emit('job.progress', {
         jobId: entry.info.id,
         kind: entry.info.kind,
@@ -161,6 +175,7 @@ export class JobRunner implements JobQueue {
         rowsPerSecond,
         etaSeconds,
         ...(update.preview !== undefined ? { preview: update.preview } : {}),
+        ...(federation ? { federation } : {}),
       });
     } else if (message.type === 'done' && entry.extras.finalize) {
       const finalize = entry.extras.finalize;

@@ -11,6 +11,7 @@ import type { CampaignExportResult, UpliftResult } from '../../shared/campaign-s
 import type { RecommendTrainInput, RecommendTrainResult } from '../../shared/recommend-schemas';
 import type { SynthSampleInput, SynthSampleResult, SynthTrainInput, SynthTrainResult, SynthWorkspaceInput, SynthWorkspaceResult } from '../../shared/synth-schemas';
 import type { ReviewAnalyzeResult } from '../../shared/review-schemas';
+import type { FederateJobResult, FederationProgress, FederationSpec } from '../../shared/federate-schemas';
 import type { Db } from './workspace';
 
 /** Job kinds, what each takes and gives, and what a running job and the code that starts jobs may do. */
@@ -26,6 +27,8 @@ export type ProgressUpdate = {
   point?: LossPoint;
   /** Streaming text generation: the text written so far. */
   preview?: string;
+  /** Federation jobs: round, participants (names and row counts only) and, for the coordinator, its invitations. */
+  federation?: FederationProgress;
 };
 
 /** What a running job may do besides its work: report progress and notice cancellation. */
@@ -33,6 +36,8 @@ export type JobControl = {
   progress(update: ProgressUpdate): void;
   /** Throws the `cancelled` AppError once the user has cancelled; call it often in loops. */
   checkCancelled(): void;
+  /** Whether the user has agreed to what the job asked (a joining office's review of the proposed spec). */
+  agreed?(): boolean;
 };
 
 // A job's input crosses to a worker thread as plain data: the engine's own job inputs are declared here, beside the
@@ -47,6 +52,9 @@ export type ArchiveJob = { passphrase: string; zip: string; staging: string };
 /** An export with `archive` writes its plain output into the archive's staging folder; the job packs and shreds it (export-archive.ts). */
 export type CampaignExportJobInput = { campaignId: number; folder: string; reveal: boolean; archive?: ArchiveJob };
 export type HealthJobInput = { today: string };
+/** The coordinator's job: the spec the handler built, this office's name and the offices to invite. */
+export type FederateCoordinateInput = { spec: FederationSpec; office: string; offices: string[]; host: string; port: number };
+export type FederateParticipateInput = { code: string; office: string };
 
 export type JobInputs = {
   'demo.generate': DemoInput;
@@ -77,6 +85,8 @@ export type JobInputs = {
   /** The keys reach the worker as JobExtras.secretInput, never in the stored input. */
   'workspace.encrypt': { direction: 'encrypt'; fromKey?: Uint8Array; toKey?: Uint8Array };
   'workspace.decrypt': { direction: 'decrypt'; fromKey?: Uint8Array; toKey?: Uint8Array };
+  'federate.coordinate': FederateCoordinateInput;
+  'federate.participate': FederateParticipateInput;
 };
 
 export type JobResults = {
@@ -104,6 +114,8 @@ export type JobResults = {
   /** The worker's part; the engine's finalize step turns it into an EncryptResult / DecryptResult. */
   'workspace.encrypt': ConvertedFilesResult;
   'workspace.decrypt': ConvertedFilesResult;
+  'federate.coordinate': FederateJobResult;
+  'federate.participate': FederateJobResult;
 };
 export type ConvertedFilesResult = { direction: 'encrypt' | 'decrypt'; seconds: number; bytes: number; rows: number; backups: number };
 
@@ -130,6 +142,8 @@ export type JobQueue = {
   start<K extends JobKind>(kind: K, title: string, input: JobInputs[K], extras?: JobExtras): JobInfo;
   /** Asks a running job to stop; it rolls back and reports `cancelled`. */
   cancel(id: string): boolean;
+  /** Tells a running job the user agreed to what it asked (see JobControl.agreed); false when it is not running. */
+  agree?(id: string): boolean;
 };
 
 /**

@@ -25,7 +25,8 @@ const num = (v: RawValue, digits = 0): string => (typeof v === 'number' ? v.toLo
 const pct = (v: RawValue): string => (typeof v === 'number' ? `${Math.round(v * 100)} %` : 'unknown');
 const plural = (v: RawValue, one: string, many: string): string => `${num(v)} ${v === 1 ? one : many}`;
 
-const BASE_FEATURES: FeatureInfo[] = [
+/** The features every workspace computes alike (the share columns below depend on its own top categories). */
+export const BASE_FEATURES: FeatureInfo[] = [
   { name: 'recency_days', label: 'Days since last order', description: 'Days from the last sale order to the cutoff.', phrase: (v) => `last order ${plural(v, 'day', 'days')} ago` },
   { name: 'orders', label: 'Orders', description: 'Sale orders up to the cutoff.', phrase: (v) => plural(v, 'order', 'orders') + ' so far' },
   { name: 'revenue', label: 'Revenue', description: 'Revenue of sale orders up to the cutoff.', phrase: (v) => `spent ${num(v, 2)} in total` },

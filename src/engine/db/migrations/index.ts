@@ -9,9 +9,10 @@ import { migration008 } from './008-tests-quick-search';
 import { migration009 } from './009-voice-and-recommendations';
 import { migration010 } from './010-reviews-theme-mention-score';
 import { migration011 } from './011-synthetic-twin';
+import { migration012 } from './012-federated-models';
 import type { Migration } from './types';
 
 /** Every migration, registered by static import, in order. The last one's version is the schema version. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012];
 
 export const latestSchemaVersion = migrations.reduce((max, m) => Math.max(max, m.version), 0);

@@ -3256,5 +3256,115 @@ export const en = {
       "builtFacts": "{{customers}} customers, {{orders}} orders",
       "openWorkspace": "Open “{{name}}”"
     }
+  },
+  "federation": {
+    "tabs": {
+      "local": "This workspace",
+      "federated": "Train with other offices"
+    },
+    "intro": {
+      "title": "One model that learns from every office, without sharing a customer",
+      "body": "Each office trains on its own customers and sends only its model's weight changes; the coordinator averages them. With secure aggregation the coordinator sees only the total, never one office's changes. No customer row ever leaves this computer.",
+      "empty": "No model trained with other offices yet. Propose one and send the invitation codes to the other offices, or paste a code you received to join theirs.",
+      "propose": "Propose",
+      "join": "Join",
+      "mode": "Propose or join a federation"
+    },
+    "propose": {
+      "title": "Propose a model to the other offices",
+      "label": "What to predict",
+      "churn": "Churn",
+      "purchase": "Buys a category",
+      "category": "Product category",
+      "horizon": "Horizon (days)",
+      "features": "Customer features every office uses",
+      "featuresHint": "Every office computes the same features from its own orders. Share-of-category features are left out: their categories differ from office to office.",
+      "rounds": "Rounds",
+      "roundsHint": "One round: every office trains a little on its own customers, then the updates are averaged.",
+      "hidden": "Hidden units",
+      "hiddenHint": "Size of the network's hidden layer; 0 is logistic regression.",
+      "secure": "Secure aggregation",
+      "secureHint": "Pairwise masks hide each office's update; only their sum can be read.",
+      "dp": "Differential privacy",
+      "dpHint": "Clips each update and adds noise; a smaller ε is more private and usually costs some AUC.",
+      "epsilon": "ε (privacy budget for all rounds)",
+      "office": "This office's name",
+      "offices": "Offices to invite",
+      "officesHint": "Type a name and press Enter; one invitation code per office.",
+      "network": "Where the coordinator listens",
+      "loopback": "This computer only (127.0.0.1)",
+      "lan": "My network (LAN address)",
+      "host": "LAN address of this computer",
+      "port": "Port (0 = any free port)",
+      "start": "Start and get the invitation codes",
+      "failed": "The federation could not start",
+      "noData": "This workspace has no customers with orders yet: import orders (or create a demo shop) first. It brings its own customers to the federation."
+    },
+    "invitations": {
+      "title": "Send one code to each office",
+      "how": "Send each office its own code through a channel you trust (a message to the person, not a public list). They open Localyst, go to Models → Train with other offices → Join, and paste it. The codes work only while this federation runs.",
+      "listening": "Coordinator listening on {{address}}",
+      "office": "Code for {{office}}"
+    },
+    "join": {
+      "title": "Join another office's federation",
+      "code": "Invitation code",
+      "codePlaceholder": "Paste the code you received",
+      "office": "This office's name (as the others will see it)",
+      "connect": "Connect and show the proposal",
+      "failed": "Could not join",
+      "review": "The proposal",
+      "reviewBody": "Nothing has been sent yet. Accept to take part: your customers' statistics (counts and sums) and model updates will be sent, never a customer row.",
+      "target": "Predicts",
+      "features": "Features",
+      "rounds": "Rounds",
+      "coordinator": "Coordinated by",
+      "privacy": "Privacy",
+      "yourRows": "Your customers taking part",
+      "accept": "Accept and take part",
+      "decline": "Decline"
+    },
+    "live": {
+      "title": "Training with other offices",
+      "round": "Round {{round}} of {{rounds}}",
+      "participants": "Offices and their customers (counts only)",
+      "office": "Office",
+      "rows": "Customers",
+      "state": "State",
+      "waitingRows": "not yet reported",
+      "loss": "Training loss per round (mean over offices)",
+      "lossAria": "Mean training loss the offices reported, round by round",
+      "lossWaiting": "The curve appears after the first round.",
+      "roundAxis": "Round",
+      "failed": "The federation stopped",
+      "cancelled": "The federation was cancelled. Nothing was stored.",
+      "done": "Finished: the federated model is below, beside this office's own model."
+    },
+    "card": {
+      "title": "{{name}}",
+      "created": "Trained {{when}}",
+      "federated": "Federated model",
+      "local": "This office alone",
+      "auc": "AUC on this office's held-out customers",
+      "aucHint": "Both models score the same customers, kept out of all training. 0.5 is chance, 1 is perfect.",
+      "heldOut": "Held-out customers",
+      "trainRows": "Customers this office trained on",
+      "rounds": "Rounds",
+      "secure": "Secure aggregation",
+      "epsilon": "Differential privacy ε",
+      "epsilonOff": "off",
+      "role": "This office",
+      "coordinator": "proposed and coordinated",
+      "participant": "took part",
+      "offices": "Offices (customers)",
+      "better": "The federated model beats this office's own by {{points}} AUC points on the same customers.",
+      "worse": "This office's own model scores {{points}} AUC points higher on its customers: its customers may differ from the other offices'.",
+      "delete": "Delete",
+      "deleteConfirm": "Delete this federated model from this workspace? The other offices keep their copies.",
+      "none": "n/a"
+    },
+    "list": {
+      "title": "Models trained with other offices"
+    }
   }
 } as const;

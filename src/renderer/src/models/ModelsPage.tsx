@@ -1,4 +1,5 @@
-import { Grid, Skeleton, Stack } from '@mantine/core';
+import { Grid, Skeleton, Stack, Tabs } from '@mantine/core';
+import { IconBrain, IconUsersGroup } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { modelJobResultSchema, type ModelKind, type ModelSummary } from '../../../shared/model-schemas';
@@ -18,6 +19,7 @@ import { TrainFromFile } from './TrainFromFile';
 import { TrainPanel, type TrainRequest } from './TrainPanel';
 import { VersionsPanel } from './VersionsPanel';
 import { RecommendationsCard } from '../recommend/RecommendationsCard';
+import { FederationTab } from '../federate/FederationTab';
 
 const FOLDS_DEFAULT = 5;
 
@@ -47,6 +49,7 @@ export function ModelsPage() {
   const [trainError, setTrainError] = useState<ApiError>();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [kind, setKind] = useState<ModelKind | null>(null);
+  const [tab, setTab] = useState<'local' | 'federated'>('local');
 
   const running = jobs.runningOf('model.train') ?? jobs.runningOf('clv.train');
   const live = (startedId ? jobs.get(startedId) : undefined) ?? running;
@@ -113,47 +116,62 @@ export function ModelsPage() {
           }}
         />
       )}
-      {!options.data || !list.data ? (
-        !error && <Skeleton h={420} />
-      ) : (
-        <Stack gap="md" data-testid="model-lab">
-          {live && live.id !== dismissed && <LiveTraining job={live} onShowModel={showModel} onDismiss={() => setDismissed(live.id)} />}
-          {models.length === 0 ? (
-            <Grid gap="md">
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <EmptyIntro
-                  horizonDays={options.data.defaultHorizonDays}
-                  canTrain={options.data.notEnough === null && !busy}
-                  starting={starting}
-                  onTrainChurn={() => void train({ kind: 'churn', horizonDays: options.data?.defaultHorizonDays ?? 90, folds: FOLDS_DEFAULT })}
-                />
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, md: 6 }}>
-                <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
-              </Grid.Col>
-            </Grid>
+      <Tabs value={tab} onChange={(value) => setTab(value === 'federated' ? 'federated' : 'local')} keepMounted={false} data-testid="models-tabs">
+        <Tabs.List mb="md">
+          <Tabs.Tab value="local" leftSection={<IconBrain size={16} />} data-testid="models-tab-local">
+            {t('federation.tabs.local')}
+          </Tabs.Tab>
+          <Tabs.Tab value="federated" leftSection={<IconUsersGroup size={16} />} data-testid="models-tab-federated">
+            {t('federation.tabs.federated')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="federated">
+          <FederationTab />
+        </Tabs.Panel>
+        <Tabs.Panel value="local">
+          {!options.data || !list.data ? (
+            !error && <Skeleton h={420} />
           ) : (
-            <>
-              <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
-              <VersionsPanel
-                models={models}
-                kind={shownKind}
-                onKind={(k) => {
-                  setKind(k);
-                  setSelectedId(null);
-                }}
-                selectedId={selected?.id ?? null}
-                onSelect={setSelectedId}
-              />
-              <div id="model-card" style={{ scrollMarginTop: 16 }}>
-                {selected && selected.kind === shownKind && <ModelCard id={selected.id} />}
-              </div>
-            </>
+            <Stack gap="md" data-testid="model-lab">
+              {live && live.id !== dismissed && <LiveTraining job={live} onShowModel={showModel} onDismiss={() => setDismissed(live.id)} />}
+              {models.length === 0 ? (
+                <Grid gap="md">
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <EmptyIntro
+                      horizonDays={options.data.defaultHorizonDays}
+                      canTrain={options.data.notEnough === null && !busy}
+                      starting={starting}
+                      onTrainChurn={() => void train({ kind: 'churn', horizonDays: options.data?.defaultHorizonDays ?? 90, folds: FOLDS_DEFAULT })}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, md: 6 }}>
+                    <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
+                  </Grid.Col>
+                </Grid>
+              ) : (
+                <>
+                  <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
+                  <VersionsPanel
+                    models={models}
+                    kind={shownKind}
+                    onKind={(k) => {
+                      setKind(k);
+                      setSelectedId(null);
+                    }}
+                    selectedId={selected?.id ?? null}
+                    onSelect={setSelectedId}
+                  />
+                  <div id="model-card" style={{ scrollMarginTop: 16 }}>
+                    {selected && selected.kind === shownKind && <ModelCard id={selected.id} />}
+                  </div>
+                </>
+              )}
+              <TrainFromFile />
+              <RecommendationsCard />
+            </Stack>
           )}
-          <TrainFromFile />
-          <RecommendationsCard />
-        </Stack>
-      )}
+        </Tabs.Panel>
+      </Tabs>
     </Page>
   );
 }
