@@ -4,7 +4,7 @@ import type { Tf } from '../ml/backend';
 import { encodeFeatures } from '../ml/encoder';
 import { rocAuc } from '../ml/metrics';
 import type { RawTable } from '../ml/table';
-import { defaultTrainOptions, predictLogits, trainNet, type Net, type TrainHooks } from '../ml/trainer';
+import { defaultTrainOptions, initialNet, predictLogits, trainNet, type Net, type TrainHooks } from '../ml/trainer';
 import { agreeEncoding, encoderFromAgreement, officeStats } from './agreement';
 import { LABEL_COLUMN } from './customer-rows';
 import { flatToNet, layerSizes } from './weights';
@@ -44,7 +44,11 @@ export function aucOf(tf: Tf, net: Net, encoding: AgreedEncoding, table: RawTabl
   return Number.isFinite(auc) ? auc : null;
 }
 
-/** This office's local model of the same spec: the same network shape, trained by the app's trainer on its rows alone. */
+/**
+ * This office's local model of the same spec: the same network, its own encoding (the federation's rule applied to its
+ * own statistics), trained by the app's trainer on its rows alone for as many epochs as the federation gave each
+ * office, from the same seeded start: as `federate simulate` trains each office's model alone (simulate.ts).
+ */
 export async function trainLocal(tf: Tf, spec: FederationSpec, train: RawTable, hooks: TrainHooks = {}): Promise<{ net: Net; encoding: AgreedEncoding }> {
   const encoding = localEncoding(spec, train);
   const { X, rows, cols } = encodeAgreed(encoding, train);
@@ -59,11 +63,12 @@ export async function trainLocal(tf: Tf, spec: FederationSpec, train: RawTable, 
       hidden: spec.model.hidden,
       learningRate: spec.model.learningRate,
       batchSize: spec.model.batchSize,
-      // As many passes as the federation gave each office, early-stopped on a validation share like the app's models.
       epochs: Math.max(1, spec.rounds * spec.model.localEpochs),
+      validationFraction: 0,
       seed: spec.seed,
     },
     hooks,
+    { net: initialNet(layerSizes(encoding.width, spec.model.hidden), spec.seed) },
   );
   return { net, encoding };
 }

@@ -7,6 +7,7 @@ import type { RawTable } from '../ml/table';
 import { officeRows, type OfficeRows } from './customer-rows';
 import { aucOf, labelsOf, netFromWeights, trainLocal } from './evaluate';
 import { insertFederatedModel } from './federated-repo';
+import { parseInvitation } from './invitation';
 import { joinFederation, serveCoordinator } from './network';
 import type { CoordinatorState } from './protocol';
 
@@ -215,10 +216,21 @@ async function waitForApproval(control: JobControl, signal: AbortSignal): Promis
   }
 }
 
+/** The coordinator's address an invitation code names, or null when it is not a code the transport can read. */
+function coordinatorOf(code: string): string | null {
+  try {
+    const invitation = parseInvitation(code);
+    return `${invitation.host}:${invitation.port}`;
+  } catch {
+    return null;
+  }
+}
+
 /** `federate.participate`: joins another office's federation with this workspace's rows, once the user accepts its spec. */
 export async function participateInFederation(db: Db, input: FederateParticipateInput, control: JobControl, engines: FederationEngines = realFederationEngines): Promise<FederateJobResult> {
   const progress = reporter(control, { role: 'office' });
-  progress.report({ phase: 'joining' });
+  // Who coordinates, read from the code itself, for the review (the transport refuses a malformed code with the reason).
+  progress.report({ phase: 'joining', coordinator: coordinatorOf(input.code) });
   const { signal, stop } = cancelSignal(control);
   // The transport takes the rows with the code, but which rows depends on the spec the coordinator sends back:
   // the table is filled in onSpec, after the spec was checked and accepted, before any statistic is computed.

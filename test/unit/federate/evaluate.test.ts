@@ -27,14 +27,14 @@ describe('the agreed encoding and the flat weights', () => {
     expect(() => netFromWeights(weights.subarray(1), 3, [2])).toThrow(/needs 11/);
   });
 
-  it('fits a local encoding from one office’s rows alone (population std, levels seen 5 times or more)', () => {
+  it('fits a local encoding from one office’s rows alone (population std, levels seen 5 times or more, the rest as (other))', () => {
     const spec = specOf(federateProposeInputSchema.parse({ label: 'churn', features: ['orders', 'country'], office: 'A', offices: ['B'] }));
     const rows = [...Array.from({ length: 5 }, () => [1, 'FR']), ...Array.from({ length: 3 }, () => [3, 'DE'])];
-    const local = localEncoding(spec, { columns: ['orders', 'country', 'label'], rows: rows.map((r) => [...r, 0]) });
+    const local = localEncoding(spec, { columns: ['orders', 'country', 'label'], rows: rows.map((r, i) => [...r, i % 2]) });
     expect(local.numeric[0]?.mean).toBeCloseTo(1.75, 12);
     expect(local.numeric[0]?.std).toBeCloseTo(Math.sqrt((5 * 0.75 ** 2 + 3 * 1.25 ** 2) / 8), 12);
-    expect(local.categorical).toEqual([{ name: 'country', levels: ['FR'] }]);
-    expect(local.width).toBe(2);
+    expect(local.categorical).toEqual([{ name: 'country', levels: ['FR', '(other)'] }]);
+    expect(local.width).toBe(3);
   });
 });
 

@@ -42,7 +42,16 @@ export function EncryptModal({ opened, onClose, workspaceName, osKeyStoreAvailab
     void job.start(() => api.invoke('workspace.encrypt', { passphrase: pair.passphrase, remember: remember && osKeyStoreAvailable }));
   };
   return (
-    <Modal opened={opened} onClose={close} title={t('security.settings.encryptTitle')} size="lg" closeOnClickOutside={!job.running}>
+    // Once done, the one-time recovery key window opens above this one: a key press or a click meant for it must not
+    // close this one behind it (its Close button does).
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={t('security.settings.encryptTitle')}
+      size="lg"
+      closeOnClickOutside={!job.running && !job.result}
+      closeOnEscape={!job.running && !job.result}
+    >
       <form onSubmit={submit}>
         <Stack gap="md" data-testid="encrypt-modal">
           <Text size="sm">{t('security.settings.encryptIntro')}</Text>
