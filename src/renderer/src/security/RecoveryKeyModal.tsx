@@ -17,6 +17,8 @@ export function RecoveryKeyModal({ recoveryKey, workspaceName, onSaved }: Props)
       closeOnClickOutside={false}
       closeOnEscape={false}
       withCloseButton={false}
+      // Above the dialog that asked for it (Settings → Security's encrypt window stays open beneath).
+      zIndex={1000}
       title={t('security.recovery.title')}
       size="lg"
       centered
