@@ -70,7 +70,11 @@ export function FederatedModelCard({ model, onDeleted }: Props) {
         </SimpleGrid>
         {gap !== null && (
           <Text size="sm" data-testid="federated-comparison">
-            {gap >= 0 ? t('federation.card.better', { points: format.decimal(gap * 100, 1) }) : t('federation.card.worse', { points: format.decimal(-gap * 100, 1) })}
+            {Math.abs(gap) < 0.005
+              ? t('federation.card.same')
+              : gap > 0
+                ? t('federation.card.better', { gap: format.decimal(gap, 3) })
+                : t('federation.card.worse', { gap: format.decimal(-gap, 3) })}
           </Text>
         )}
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

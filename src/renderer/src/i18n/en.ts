@@ -3357,8 +3357,9 @@ export const en = {
       "coordinator": "proposed and coordinated",
       "participant": "took part",
       "offices": "Offices (customers)",
-      "better": "The federated model beats this office's own by {{points}} AUC points on the same customers.",
-      "worse": "This office's own model scores {{points}} AUC points higher on its customers: its customers may differ from the other offices'.",
+      "same": "The federated model and this office's own score about the same on these customers (within 0.005 AUC).",
+      "better": "The federated model beats this office's own by {{gap}} AUC on the same customers.",
+      "worse": "This office's own model scores {{gap}} AUC higher on its customers: they may differ from the other offices' customers.",
       "delete": "Delete",
       "deleteConfirm": "Delete this federated model from this workspace? The other offices keep their copies.",
       "none": "n/a"
