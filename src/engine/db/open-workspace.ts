@@ -27,6 +27,8 @@ export type OpenOptions = {
 };
 
 export const DB_FILE_NAME = 'workspace.sqlite';
+/** SQLite's page cache of an encrypted workspace's connection, in KiB (see openLocked). */
+export const ENCRYPTED_CACHE_KIB = 262_144;
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
 /** Opens (and creates or migrates) the workspace in `dir`; refuses with a clear error and touches nothing when it cannot. */
@@ -74,7 +76,10 @@ async function openLocked(absDir: string, options: OpenOptions, lock: WorkspaceL
     // Replaced and deleted rows are zeroed where they lay in their page (FAST: at no extra I/O), so an old version of
     // a customer or a job's row does not linger in the file for an erase to miss. Erase turns it fully on.
     db.pragma('secure_delete = FAST');
-    db.pragma('cache_size = -65536');
+    // An encrypted page is decrypted each time SQLite reads it from the file (a plain one comes from the OS's file
+    // cache for the price of a copy), so an encrypted workspace keeps more of its pages decrypted in SQLite's own cache
+    // (up to 256 MiB, taken only as pages are read): the SQLCipher project's advice for full scans.
+    db.pragma(options.key ? `cache_size = ${-ENCRYPTED_CACHE_KIB}` : 'cache_size = -65536');
     db.pragma('temp_store = MEMORY');
     return { dir: absDir, dbFile, db, schemaVersion, backupFile, lock };
   } catch (error) {
