@@ -44,11 +44,17 @@ export function contentDigest(dbFile: string, options: { except?: string[] } = {
 
 export type CliRun = { code: number; stdout: string; stderr: string; json: Record<string, unknown> | null };
 
-/** Runs the built `localyst` command with its own app folder; parses stdout as JSON when it is JSON. */
-export function runCli(args: string[], home: string): CliRun {
+/**
+ * Runs the built `localyst` command with its own app folder, no terminal, and no passphrase unless `env` gives one;
+ * parses stdout as JSON when it is JSON.
+ */
+export function runCli(args: string[], home: string, env: Record<string, string> = {}): CliRun {
+  const base = { ...process.env };
+  for (const name of ['LOCALYST_PASSPHRASE', 'LOCALYST_NEW_PASSPHRASE', 'LOCALYST_RECOVERY_KEY', 'LOCALYST_ARCHIVE_PASSPHRASE']) delete base[name];
   const res = spawnSync(process.execPath, [path.resolve('bin/localyst.js'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, LOCALYST_HOME: home, LOCALYST_WORKSPACE: '' },
+    env: { ...base, LOCALYST_HOME: home, LOCALYST_WORKSPACE: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
     timeout: 120_000,
   });
   let json: Record<string, unknown> | null = null;

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -7,30 +6,10 @@ import { createEngine } from '../../../src/engine';
 import type { InspectResult } from '../../../src/shared/import-schemas';
 import { LARGE_DATA } from '../data-paths';
 import { invokeValue, jobsSettled, nextJobDone } from '../engine-helpers';
-import { sha256File, tempDir } from '../helpers';
-import { filesUnder, plainHits } from './plain-bytes';
+import { runCli, sha256File, tempDir } from '../helpers';
+import { filesUnder, plainHits, settled } from './plain-bytes';
 
-type Run = { code: number; stdout: string; stderr: string; json: Record<string, unknown> | null };
-
-/** The built `localyst` command with its own app folder and the given environment (no LOCALYST_PASSPHRASE unless given). */
-function cli(args: string[], home: string, env: Record<string, string> = {}): Run {
-  const base = { ...process.env };
-  delete base.LOCALYST_PASSPHRASE;
-  delete base.LOCALYST_NEW_PASSPHRASE;
-  const res = spawnSync(process.execPath, [path.resolve('bin/localyst.js'), ...args], {
-    encoding: 'utf8',
-    env: { ...base, LOCALYST_HOME: home, LOCALYST_WORKSPACE: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 120_000,
-  });
-  let json: Record<string, unknown> | null = null;
-  try {
-    json = JSON.parse(res.stdout) as Record<string, unknown>;
-  } catch {
-    json = null;
-  }
-  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr, json };
-}
+const cli = runCli;
 
 let dir: string;
 let cleanup: () => void;
@@ -120,6 +99,7 @@ describe.skipIf(!HAS_RETAIL)('the UCI Online Retail file in an encrypted workspa
       expect(plainHits(ws, sample)).toEqual([]);
     } finally {
       await scratch.close();
+      await settled(ws);
     }
     expect(plainHits(ws, retailSample())).toEqual([]);
   }, 900_000);

@@ -11,7 +11,7 @@ import type { InspectResult } from '../../../src/shared/import-schemas';
 import { AppError } from '../../../src/shared/errors';
 import { invokeValue, jobsSettled, nextJobDone } from '../engine-helpers';
 import { contentDigest, refusal, sha256File, tempDir } from '../helpers';
-import { filesUnder, plainHits } from './plain-bytes';
+import { filesUnder, plainHits, settled } from './plain-bytes';
 
 const hashes = (dir: string): Record<string, string> => Object.fromEntries(filesUnder(dir).map((f) => [path.relative(dir, f), sha256File(f)]));
 
@@ -83,10 +83,12 @@ describe('encrypted workspace', () => {
     } finally {
       await engine.close();
     }
+    await settled(ws);
     expect(plainHits(ws, [...IDS, ...COUNTRIES, ...PRODUCTS])).toEqual([]);
     const control = await createEngine({ workspaceDir: path.join(dir, 'plain'), home });
     await importOrders(control, csv);
     await control.close();
+    await settled(path.join(dir, 'plain'));
     expect(plainHits(path.join(dir, 'plain'), [...IDS, ...COUNTRIES, ...PRODUCTS]).length).toBeGreaterThan(5);
   });
 

@@ -32,3 +32,19 @@ export function plainHits(dir: string, needles: string[]): string[] {
   return hits;
 }
 
+
+/**
+ * Waits until a closed workspace's folder is still: no -wal or -shm left (a background reader's connection closes a
+ * moment after the engine's, and the last connection to close checkpoints) and the same bytes twice in a row.
+ */
+export async function settled(dir: string, timeoutMs = 10_000): Promise<void> {
+  const snapshot = (): string => filesUnder(dir).map((file) => { try { return `${file}:${fs.statSync(file).size}:${fs.statSync(file).mtimeMs}`; } catch { return file; } }).join('|');
+  const started = Date.now();
+  let last = '';
+  while (Date.now() - started < timeoutMs) {
+    const now = snapshot();
+    if (now === last && !/-(wal|shm)(:|$)/m.test(now.replace(/\|/g, '\n'))) return;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
