@@ -63,6 +63,8 @@ test('a campaign from a saved segment: two arms and a holdout, sized, copy from 
   await page.getByTestId('campaign-write-in-studio').click();
   await expect(page.getByTestId('copy-back-to-campaign')).toBeVisible();
   await page.getByTestId('copy-empty-sample').click();
+  // The sample brief is filled in from the workspace's own products (a request): wait for it before generating.
+  await expect(page.getByTestId('copy-product-name')).not.toHaveValue('');
   await page.getByTestId('copy-generate').click();
   await expect(page.getByTestId('copy-job')).toBeHidden({ timeout: 60_000 });
   const variants = page.getByTestId('copy-variant');

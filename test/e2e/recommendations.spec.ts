@@ -79,6 +79,8 @@ test('recommendations: train, the evaluation, a product view, a customer’s rec
   // The copy studio: {{recommended1}} in a variant, previewed on real customers with their own recommendation.
   await page.keyboard.press('Alt+Digit6');
   await page.getByTestId('copy-empty-sample').click();
+  // The sample brief is filled in from the workspace's own products (a request): wait for it before generating.
+  await expect(page.getByTestId('copy-product-name')).not.toHaveValue('');
   await page.getByTestId('copy-generate').click();
   await expect(page.getByTestId('copy-job')).toBeHidden({ timeout: 60_000 });
   const first = page.getByTestId('copy-variant').first();

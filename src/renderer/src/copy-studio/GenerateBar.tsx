@@ -34,7 +34,7 @@ const SHOWN_AT_FIELD = new Set([
 /** How many variants, from which seed, by which engine — and the button (or Ctrl+Enter) that starts it. */
 export function GenerateBar() {
   const { t } = useTranslation();
-  const { settings, setSettings, generation, llm } = useCopyStudio();
+  const { settings, setSettings, generation, llm, sampleBusy } = useCopyStudio();
   const running = generation.job?.status === 'running';
   const llmReady = Boolean(llm?.available && llm.model);
   const llmReason = !llm ? t('copy.generate.llmChecking') : !llm.available ? t('copy.generate.llmUnavailable', { detail: llm.detail }) : !llm.model ? t('copy.generate.llmNoModel') : '';
@@ -119,7 +119,8 @@ export function GenerateBar() {
             </Group>
           }
           loading={generation.starting}
-          disabled={running}
+          // While "Try a sample brief" fills the brief in, Generate would write for the half-filled one.
+          disabled={running || sampleBusy}
           onClick={generation.start}
           aria-keyshortcuts={isMac ? 'Meta+Enter' : 'Control+Enter'}
           data-testid="copy-generate"
