@@ -18,7 +18,7 @@ import {
   savedViewSchema,
   saveViewInputSchema,
 } from './customer-schemas';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './error-schemas';
 import {
   changePassphraseInputSchema,
   decryptInputSchema,

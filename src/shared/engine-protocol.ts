@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './error-schemas';
 import { fileUseSchema } from './file-schemas';
 
 /**

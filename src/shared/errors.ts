@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /** Every error a user can meet has one of these codes; messages are plain language. */
 export const errorCodes = [
   'bad-input',
@@ -32,21 +30,11 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** Where a problem sits: a file, row, column or field. */
-export const errorWhereSchema = z.object({
-  file: z.string().optional(),
-  row: z.number().int().optional(),
-  column: z.string().optional(),
-  field: z.string().optional(),
-});
-
-export const appErrorSchema = z.object({
-  code: z.enum(errorCodes),
-  message: z.string(),
-  details: z.unknown().optional(),
-});
-
-export type AppErrorData = z.infer<typeof appErrorSchema>;
+/**
+ * An error as data, as it crosses a thread, process or window (its shape is checked by error-schemas.ts at the
+ * edges). Kept free of zod, so the reading workers that throw AppErrors start without loading it.
+ */
+export type AppErrorData = { code: ErrorCode; message: string; details?: unknown };
 
 /** Thrown inside the engine; turned into an error envelope at the edge. Never crosses a process boundary as a throw. */
 export class AppError extends Error {
@@ -69,9 +57,3 @@ export type Envelope<T> = { ok: true; value: T } | { ok: false; error: AppErrorD
 
 export const ok = <T>(value: T): Envelope<T> => ({ ok: true, value });
 export const fail = (error: AppErrorData): Envelope<never> => ({ ok: false, error });
-
-/** Shape check for an envelope that arrived over a transport. */
-export const envelopeSchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: appErrorSchema }),
-]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { appErrorSchema } from './errors';
+import { appErrorSchema } from './error-schemas';
 
 /**
  * The browser mode's WebSocket frames (JSON text). The client sends requests with an id; the host answers

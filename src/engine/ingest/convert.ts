@@ -34,8 +34,14 @@ export function createConverter(
   const specs = KIND_FIELDS[kind];
   const columns = Object.entries(mapping)
     .filter(([, field]) => field in specs)
-    .map(([source, field]) => ({ source, field, index: headers.indexOf(source), spec: specs[field] as (typeof specs)[string] }))
+    .map(([source, field]) => {
+      const spec = specs[field] as (typeof specs)[string];
+      // Decided once per column rather than for each of millions of cells: whether its values are pseudonymised.
+      const pseudonymisedAs = spec.pii && pseudonymised.has(spec.pii) ? spec.pii : null;
+      return { source, field, index: headers.indexOf(source), type: spec.type, pseudonymisedAs };
+    })
     .filter((c) => c.index >= 0);
+  const decimalComma = detected.decimalComma;
   const dateFormat: DateFormat | null = detected.dateFormat ? (dateFormatById(detected.dateFormat) ?? null) : null;
   const required = Object.entries(specs).filter(([, s]) => s.required).map(([f]) => f);
   const width = headers.length;
@@ -76,18 +82,19 @@ export function createConverter(
       problem(null, null, 'column-count', `This row has ${cells.length} values but the header names ${width} columns. Check for an unquoted delimiter.`);
     }
     for (let c = 0; c < columns.length; c += 1) {
-      const { source, field, index, spec } = columns[c] as (typeof columns)[number];
-      const raw = (cells[index] ?? '').trim();
+      const column = columns[c] as (typeof columns)[number];
+      const { source, field, type } = column;
+      const raw = (cells[column.index] ?? '').trim();
       if (raw === '') {
         out[c] = null;
         continue;
       }
-      switch (spec.type) {
+      switch (type) {
         case 'number':
         case 'integer': {
-          const n = parseNumber(raw, detected.decimalComma);
+          const n = parseNumber(raw, decimalComma);
           if (Number.isNaN(n)) problem(source, field, 'not-a-number', `"${clip(raw)}" is not a number.`);
-          else if (spec.type === 'integer' && !Number.isInteger(n)) problem(source, field, 'not-a-whole-number', `"${clip(raw)}" is not a whole number.`);
+          else if (type === 'integer' && !Number.isInteger(n)) problem(source, field, 'not-a-whole-number', `"${clip(raw)}" is not a whole number.`);
           else out[c] = n;
           break;
         }
@@ -111,12 +118,12 @@ export function createConverter(
         }
         case 'email': {
           if (!EMAIL.test(raw)) problem(source, field, 'bad-email', `"${clip(raw)}" is not an e-mail address.`);
-          else out[c] = pseudonymised.has('email') ? pseudonymise('email', raw) : raw;
+          else out[c] = column.pseudonymisedAs ? pseudonymise('email', raw) : raw;
           break;
         }
         default: {
           if (raw.length > MAX_TEXT) problem(source, field, 'too-long', `The value is longer than ${MAX_TEXT.toLocaleString('en')} characters.`);
-          else out[c] = spec.pii && pseudonymised.has(spec.pii) ? pseudonymise(spec.pii, raw) : raw;
+          else out[c] = column.pseudonymisedAs ? pseudonymise(column.pseudonymisedAs, raw) : raw;
         }
       }
     }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import zlib from 'node:zlib';
 import { AppError } from '../../shared/errors';
 import type { Encoding } from '../../shared/import-schemas';
@@ -117,11 +118,34 @@ export function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean
   }
 }
 
-/** A transform from bytes in `encoding` to text, dropping a BOM. */
+/**
+ * A transform from bytes in `encoding` to text, dropping a BOM. Its output stays text (the readable side has an
+ * encoding): without one, each decoded piece would be encoded back into bytes and decoded again by the next stage.
+ * UTF-8, most files, goes through Node's StringDecoder, which keeps a character cut between two pieces whole as
+ * TextDecoder does, for a little over half its cost on a big file.
+ */
 export function decoder(encoding: Encoding): Transform {
+  if (encoding === 'utf-8') {
+    const sd = new StringDecoder('utf8');
+    let first = true;
+    const text = (piece: string): string => {
+      if (!first || piece.length === 0) return piece;
+      first = false;
+      return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
+    };
+    return new Transform({
+      encoding: 'utf8',
+      transform(chunk: Buffer, _enc, done) {
+        done(null, text(sd.write(chunk)));
+      },
+      flush(done) {
+        done(null, text(sd.end()));
+      },
+    });
+  }
   const td = new TextDecoder(encoding, { ignoreBOM: false });
   return new Transform({
-    readableObjectMode: false,
+    encoding: 'utf8',
     transform(chunk: Buffer, _enc, done) {
       done(null, td.decode(chunk, { stream: true }));
     },

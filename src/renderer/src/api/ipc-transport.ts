@@ -1,4 +1,5 @@
-import { envelopeSchema, type Envelope } from '../../../shared/errors';
+import { envelopeSchema } from '../../../shared/error-schemas';
+import type { Envelope } from '../../../shared/errors';
 import { ApiError } from './api-error';
 import { apiMessages } from './messages';
 import type { ConnectionInfo, PreloadBridge, Transport } from './transport';
