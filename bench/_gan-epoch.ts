@@ -11,6 +11,6 @@ const { tf, info } = await loadTf();
 const real = rawToSynthData(readCsvTable(path.resolve('test/data/adult/adult_sdgym_train.csv')), [...ADULT_ROLES]);
 const epochs = Number(process.env.EPOCHS ?? 1);
 const t = performance.now();
-const fit = await fitGan(tf, real, { epochs, seed: 1 }, { onProgress: () => undefined, checkCancelled: () => undefined });
+const fit = await fitGan(tf, real, { epochs, seed: 1, ...(process.env.BATCH ? { batchSize: Number(process.env.BATCH) } : {}) }, { onProgress: () => undefined, checkCancelled: () => undefined });
 const seconds = (performance.now() - t) / 1000;
 console.log(JSON.stringify({ backend: info.backend, epochs, secondsPerEpoch: +(seconds / epochs).toFixed(2), losses: fit.history.map((h) => [+h.generator.toFixed(4), +h.discriminator.toFixed(4)]) }));

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
 import type { SynthMethod, SynthModelReport, SynthSampleResult, SynthTrainResult } from '../shared/synth-schemas';
+import { GAN_DEFAULT_EPOCHS } from '../shared/synth-schemas';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { wholeNumber } from './model-command';
@@ -19,7 +20,7 @@ export function registerSynthCommands(program: Command, withGlobals: (cmd: Comma
       .requiredOption('--table <file>', 'the CSV file, with a header row (ids, personal data and free text are detected and left out)')
       .option('--target <column>', 'a yes/no or category column: measure how well a model trained on the twin predicts it')
       .option('--positive <value>', 'the target value that is the outcome (e.g. ">50K"), when the values do not say it')
-      .option('--epochs <n>', 'GAN epochs at most (1 to 2000; early stopping may end sooner)', '40')
+      .option('--epochs <n>', 'GAN epochs at most (1 to 2000; early stopping may end sooner)', String(GAN_DEFAULT_EPOCHS))
       .option('--seed <s>', 'random seed (0 to 2147483647)', '1')
       .option('--method <m>', 'gan or copula (default: both, printed as a list)')
       .option('--holdout <share>', 'share of rows kept aside to measure against (0.05 to 0.5)', '0.2'),

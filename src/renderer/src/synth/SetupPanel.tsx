@@ -3,6 +3,7 @@ import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay } from '@tabler/ico
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SynthColumns, SynthRole, SynthSource, SynthTrainInput } from '../../../shared/synth-schemas';
+import { GAN_DEFAULT_EPOCHS } from '../../../shared/synth-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
 import { chooseFile } from '../api/choose-file';
 import { useApi } from '../api/useApi';
@@ -43,7 +44,7 @@ export function SetupPanel({ running, onTrain }: Props) {
   const [target, setTarget] = useState<string | null>(null);
   const [positive, setPositive] = useState('');
   const [methods, setMethods] = useState<MethodChoice>('both');
-  const [epochs, setEpochs] = useState<number | string>(40);
+  const [epochs, setEpochs] = useState<number | string>(GAN_DEFAULT_EPOCHS);
   const [seed, setSeed] = useState<number | string>(1);
 
   const source: SynthSource | null =
@@ -101,7 +102,7 @@ export function SetupPanel({ running, onTrain }: Props) {
         target,
         positive,
         methods,
-        epochs: typeof epochs === 'number' ? epochs : 40,
+        epochs: typeof epochs === 'number' ? epochs : GAN_DEFAULT_EPOCHS,
         seed: typeof seed === 'number' ? seed : 1,
         // Differentially private training is not built yet (the engine refuses it): no switch is offered.
         epsilon: null,
