@@ -64,7 +64,9 @@ afterAll(() => {
 
 describe('federate.coordinate', () => {
   it('serves the coordinator, joins it with this office’s training rows only, reports rounds and counts, and stores both AUCs', async () => {
-    const spec = specOf(proposal());
+    // A proposal draws its seed at random; the held-out customers it picks (a fifth of 400) decide the AUC, so the
+    // test fixes it: with random ones it ranged from 0.58 to 0.91 between runs (0.78 with this one).
+    const spec = { ...specOf(proposal()), seed: 14 };
     const split = officeRows(ws.db, spec);
     const { engines, log } = fakeTransport({ otherRows: 321 });
     const c = control();
