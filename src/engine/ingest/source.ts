@@ -125,34 +125,34 @@ export function detectEncoding(head: Buffer): { encoding: Encoding; bom: boolean
  * TextDecoder does, for a little over half its cost on a big file.
  */
 export function decoder(encoding: Encoding): Transform {
-  if (encoding === 'utf-8') {
-    const sd = new StringDecoder('utf8');
-    let first = true;
-    const text = (piece: string): string => {
-      if (!first || piece.length === 0) return piece;
-      first = false;
-      return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
-    };
-    return new Transform({
-      encoding: 'utf8',
-      transform(chunk: Buffer, _enc, done) {
-        done(null, text(sd.write(chunk)));
-      },
-      flush(done) {
-        done(null, text(sd.end()));
-      },
-    });
-  }
-  const td = new TextDecoder(encoding, { ignoreBOM: false });
+  const text = encoding === 'utf-8' ? utf8Text() : textDecoderText(encoding);
   return new Transform({
     encoding: 'utf8',
     transform(chunk: Buffer, _enc, done) {
-      done(null, td.decode(chunk, { stream: true }));
+      done(null, text.write(chunk));
     },
     flush(done) {
-      done(null, td.decode());
+      done(null, text.end());
     },
   });
+}
+
+/** Streaming text from UTF-8 bytes, a leading BOM dropped. */
+function utf8Text(): { write(chunk: Buffer): string; end(): string } {
+  const sd = new StringDecoder('utf8');
+  let first = true;
+  const dropBom = (piece: string): string => {
+    if (!first || piece.length === 0) return piece;
+    first = false;
+    return piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece;
+  };
+  return { write: (chunk) => dropBom(sd.write(chunk)), end: () => dropBom(sd.end()) };
+}
+
+/** Streaming text from bytes in any other encoding (TextDecoder drops the BOM itself). */
+function textDecoderText(encoding: Encoding): { write(chunk: Buffer): string; end(): string } {
+  const td = new TextDecoder(encoding, { ignoreBOM: false });
+  return { write: (chunk) => td.decode(chunk, { stream: true }), end: () => td.decode() };
 }
 
 export function decodeHead(head: Buffer, encoding: Encoding): string {
