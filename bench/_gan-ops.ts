@@ -2,13 +2,13 @@
 import path from 'node:path';
 import { loadTf } from '../src/engine/ml/backend';
 import { readCsvTable } from '../src/engine/ml/table';
-import { fitGan } from '../src/engine/synth/gan';
+import { fitGan, GAN_DEFAULTS } from '../src/engine/synth/gan';
 import { rawToSynthData } from '../src/engine/synth/raw';
 import { ADULT_ROLES } from '../test/unit/synth/reports-fixtures';
 
 const { tf } = await loadTf();
 const real = rawToSynthData(readCsvTable(path.resolve('test/data/adult/adult_sdgym_train.csv')), [...ADULT_ROLES]);
-const rows = 1000;
+const rows = 2000;
 const small = { rows, columns: real.columns.map((c) => (c.kind === 'categorical' ? { ...c, codes: c.codes.slice(0, rows) } : { ...c, values: c.values.slice(0, rows) })) };
 const info = await tf.profile(() => fitGan(tf, small, { epochs: 1, seed: 1 }, { onProgress: () => undefined, checkCancelled: () => undefined }).then(() => tf.scalar(0)));
 const by = new Map<string, { n: number; ms: number }>();
@@ -18,6 +18,6 @@ for (const k of info.kernels) {
   e.ms += typeof k.kernelTimeMs === 'number' ? k.kernelTimeMs : 0;
   by.set(k.name, e);
 }
-const steps = rows / 100;
+const steps = Math.floor(rows / GAN_DEFAULTS.batchSize);
 console.log('kernels per step', (info.kernels.length / steps).toFixed(0), 'kernel ms per step', ([...by.values()].reduce((s, e) => s + e.ms, 0) / steps).toFixed(1));
 for (const [name, e] of [...by.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 30)) console.log(name.padEnd(28), (e.n / steps).toFixed(0).padStart(5), (e.ms / steps).toFixed(2).padStart(8));

@@ -90,6 +90,12 @@ export const GAN_DEFAULTS: Required<Pick<GanOptions, 'batchSize' | 'generatorDim
   maxValidationRows: 5000,
 };
 
+/** The options with every default filled in (an option given as undefined takes its default). */
+function withDefaults(opts: GanOptions): GanOptions & typeof GAN_DEFAULTS {
+  const given = Object.fromEntries(Object.entries(opts).filter(([, value]) => value !== undefined));
+  return { ...GAN_DEFAULTS, ...given } as GanOptions & typeof GAN_DEFAULTS;
+}
+
 /** A trained GAN as plain JSON (transformer, generator weights): everything needed to sample. */
 export type GanArtefact = { version: 1; [key: string]: unknown };
 
@@ -118,13 +124,14 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   }
   if (data.rows < 2 || data.columns.length === 0) throw new AppError('bad-input', 'The GAN needs at least 2 rows and 1 column to learn from.', { field: 'rows' });
   if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new AppError('bad-input', 'Epochs must be a whole number of at least 1.', { field: 'epochs' });
-  const pac = opts.pac ?? GAN_DEFAULTS.pac;
-  const requested = opts.batchSize ?? GAN_DEFAULTS.batchSize;
+  const o = withDefaults(opts);
+  const pac = o.pac;
+  const requested = o.batchSize;
   const batch = Math.max(pac, Math.floor(Math.min(requested, Math.max(pac, data.rows)) / pac) * pac);
   const stepsPerEpoch = Math.max(1, Math.floor(data.rows / batch));
   // Scored every 2 epochs, stopped after 12 without a better score (the Adult runs in bench/synth-adult.ts).
-  const evalEvery = Math.max(1, opts.evalEvery ?? GAN_DEFAULTS.evalEvery);
-  const patience = opts.patience ?? GAN_DEFAULTS.patience;
+  const evalEvery = Math.max(1, o.evalEvery);
+  const patience = o.patience;
   const minEpochs = Math.min(opts.epochs, opts.minEpochs ?? Math.ceil(opts.epochs / 3));
   const score = opts.score ?? qualityScore;
   const random = mulberry32(opts.seed);
@@ -138,22 +145,22 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const encoded = transform(state, data, nextSeed());
   const index = rowIndex(state, encoded);
   const shape: NetShape = {
-    noise: opts.noise ?? GAN_DEFAULTS.noise,
+    noise: o.noise,
     condition: cond.width,
     data: width,
-    generator: opts.generatorDims ?? GAN_DEFAULTS.generatorDims,
-    critic: opts.criticDims ?? GAN_DEFAULTS.criticDims,
+    generator: o.generatorDims,
+    critic: o.criticDims,
     pac,
   };
   const gSpec = generatorSpec(shape);
   const dSpec = criticSpec(shape);
   const gVars = makeVariables(tf, gSpec, initialParams(gSpec, random));
-  const emaDecay = opts.ema ?? GAN_DEFAULTS.ema;
+  const emaDecay = o.ema;
   if (!(emaDecay >= 0 && emaDecay < 1)) throw new AppError('bad-input', 'The moving-average decay takes a number from 0 up to (not including) 1.', { field: 'ema' });
   // The moving average starts at the initial weights (not trainable: only assigned).
   const emaVars = emaDecay > 0 ? gVars.map((v) => tf.tidy(() => tf.variable(v.clone(), false))) : gVars;
   const dVars = makeVariables(tf, dSpec, initialParams(dSpec, random));
-  const lr = opts.learningRate ?? GAN_DEFAULTS.learningRate;
+  const lr = o.learningRate;
   const gOpt = tf.train.adam(lr, 0.5, 0.9);
   const dOpt = tf.train.adam(lr, 0.5, 0.9);
   const blocks = shape.generator.length;
@@ -168,7 +175,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   let bestEpoch = 0;
   let snapshot: Float32Array[] | null = null;
   const validation = opts.validation && opts.validation.rows > 0 ? opts.validation : null;
-  const validationRows = validation ? Math.min(validation.rows, opts.maxValidationRows ?? GAN_DEFAULTS.maxValidationRows) : 0;
+  const validationRows = validation ? Math.min(validation.rows, o.maxValidationRows) : 0;
   const validationReal = validation && validationRows < validation.rows ? headRows(validation, validationRows) : validation;
   const validationSeed = nextSeed();
   let epochsRun = 0;
