@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { loadTf, type Tf } from '../../../src/engine/ml/backend';
-import { fitGan, sampleGan, type GanOptions } from '../../../src/engine/synth/gan';
+import { defaultBatch, fitGan, GAN_DEFAULTS, sampleGan, type GanOptions } from '../../../src/engine/synth/gan';
 import type { FitHooks, SynthData } from '../../../src/engine/synth/types';
 import type { GanEpoch } from '../../../src/shared/synth-schemas';
 import { seeded } from '../seeded';
@@ -114,6 +114,19 @@ describe('conditional tabular GAN', () => {
     };
     await expect(fitGan(tf, data, { ...small, epochs: 5, seed: 1 }, cancelling)).rejects.toMatchObject({ code: 'cancelled' });
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('sizes the default batch by the table: 200 rows, fewer on a small table so that an epoch has 20 steps', () => {
+    expect(GAN_DEFAULTS.batchSize).toBe(200);
+    // Adult's training rows in the app (80 % of 22,561): batches of 200, 90 steps an epoch.
+    expect(defaultBatch(18_049)).toBe(200);
+    expect(defaultBatch(4_000)).toBe(200);
+    expect(defaultBatch(3_000)).toBe(150);
+    expect(defaultBatch(1_600)).toBe(80);
+    // Never under 5 packs of 10 rows.
+    expect(defaultBatch(800)).toBe(50);
+    expect(defaultBatch(60)).toBe(50);
+    expect(defaultBatch(1_600, 5)).toBe(80);
   });
 
   it('refuses DP-SGD (not built) and a damaged artefact with plain errors', async () => {
