@@ -3088,6 +3088,7 @@ export const en = {
         "gan": "A conditional tabular GAN, like CTGAN: two neural networks trained against each other. Slower; follows unusual shapes and rare categories better.",
         "copula": "A Gaussian copula: each column’s own shape plus how the columns move together. Trains in seconds."
       },
+      "smallTable": "{{rows}} rows is a small table for a GAN: on 1,000 rows of a census table the copula’s twin was clearly better (quality 89 % against 76 %). Choose Copula only, or give the GAN more epochs.",
       "epochs": "Epochs",
       "epochsHint": "GAN passes at most",
       "seed": "Seed",
