@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { AppError } from '../shared/errors';
-import type { SynthMethod, SynthModelReport, SynthSampleResult, SynthTrainResult } from '../shared/synth-schemas';
-import { GAN_DEFAULT_EPOCHS } from '../shared/synth-schemas';
+import { GAN_DEFAULT_EPOCHS, type SynthMethod, type SynthModelReport, type SynthSampleResult, type SynthTrainResult } from '../shared/synth-schemas';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
 import { wholeNumber } from './model-command';

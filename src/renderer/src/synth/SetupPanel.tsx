@@ -2,8 +2,7 @@ import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, Segment
 import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SynthColumns, SynthRole, SynthSource, SynthTrainInput } from '../../../shared/synth-schemas';
-import { GAN_DEFAULT_EPOCHS } from '../../../shared/synth-schemas';
+import { GAN_DEFAULT_EPOCHS, type SynthColumns, type SynthRole, type SynthSource, type SynthTrainInput } from '../../../shared/synth-schemas';
 import { toApiError, type ApiError } from '../api/api-error';
 import { chooseFile } from '../api/choose-file';
 import { useApi } from '../api/useApi';
