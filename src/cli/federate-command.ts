@@ -1,10 +1,9 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { AppError } from '../shared/errors';
 import type { SimulateResult } from '../shared/federate-schemas';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
-import { wholeNumber } from './model-command';
+import { epsilonBudget, wholeNumber } from './model-command';
 import { formatNumber, printResult, table } from './output';
 
 type SimulateOptions = GlobalOptions & {
@@ -43,13 +42,7 @@ export function registerFederateCommands(program: Command, withGlobals: (cmd: Co
 }
 
 function request(options: SimulateOptions) {
-  let dpEpsilon: number | undefined;
-  if (options.dpEpsilon !== undefined) {
-    dpEpsilon = Number(options.dpEpsilon);
-    if (!(Number.isFinite(dpEpsilon) && dpEpsilon > 0 && dpEpsilon <= 100)) {
-      throw new AppError('bad-input', `--dp-epsilon takes a number above 0 and at most 100, not "${options.dpEpsilon}".`, { field: 'dp-epsilon' });
-    }
-  }
+  const dpEpsilon = epsilonBudget(options.dpEpsilon);
   return {
     file: path.resolve(options.table),
     target: options.target,

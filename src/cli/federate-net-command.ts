@@ -17,11 +17,10 @@ import {
   writeModel,
   writeProposal,
 } from '../engine';
-import { AppError } from '../shared/errors';
 import type { FederationSpec } from '../shared/federate-schemas';
 import type { GlobalOptions } from './engine-session';
 import { toErrorData } from './engine-session';
-import { wholeNumber } from './model-command';
+import { epsilonBudget, wholeNumber } from './model-command';
 import { formatNumber, printError, printResult, table } from './output';
 
 type ProposeOptions = GlobalOptions & {
@@ -120,18 +119,11 @@ function interruptible(): { signal: AbortSignal; done: () => void } {
 
 const note = (line: string): void => void process.stderr.write(`${line}\n`);
 
-function epsilonOf(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const e = Number(raw);
-  if (!Number.isFinite(e) || e <= 0 || e > 100) throw new AppError('bad-input', `--dp-epsilon takes a number above 0 and at most 100, not "${raw}".`, { field: 'dp-epsilon' });
-  return e;
-}
-
 async function propose(o: ProposeOptions): Promise<void> {
   const names = o.offices.split(',').map((n) => n.trim()).filter((n) => n !== '');
   const rounds = wholeNumber(o.rounds, 'rounds', 1, 200);
   const port = wholeNumber(o.port, 'port', 1, 65535);
-  const dpEpsilon = epsilonOf(o.dpEpsilon);
+  const dpEpsilon = epsilonBudget(o.dpEpsilon);
   const rows = readCsvTable(o.table);
   const { spec, leftOut } = specFromTable(rows, {
     name: o.name ?? `${o.target} across offices`,

@@ -33,6 +33,16 @@ export function wholeNumber(raw: string, field: string, low: number, high: numbe
   return n;
 }
 
+/** A `--dp-epsilon` budget: a number above 0 and at most 100; undefined when the option was not given. */
+export function epsilonBudget(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!(raw.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100)) {
+    throw new AppError('bad-input', `--dp-epsilon takes a number above 0 and at most 100, not "${raw}".`, { field: 'dp-epsilon' });
+  }
+  return n;
+}
+
 function request(options: TrainOptions) {
   return {
     file: path.resolve(options.table),

@@ -3,10 +3,10 @@ import { AppError } from '../shared/errors';
 import { GAN_DEFAULT_EPOCHS, type SynthMethod, type SynthModelReport, type SynthSampleResult, type SynthTrainResult } from '../shared/synth-schemas';
 import { runJob, withEngine } from './commands';
 import { call, chosenFile, type GlobalOptions } from './engine-session';
-import { wholeNumber } from './model-command';
+import { epsilonBudget, wholeNumber } from './model-command';
 import { formatNumber, printResult, table } from './output';
 
-type TrainOptions = GlobalOptions & { table: string; target?: string; positive?: string; epochs: string; seed: string; method?: string; holdout: string };
+type TrainOptions = GlobalOptions & { table: string; target?: string; positive?: string; epochs: string; seed: string; method?: string; holdout: string; dpEpsilon?: string };
 type SampleOptions = GlobalOptions & { rows: string; out: string; seed: string; model?: string; fill?: boolean };
 
 /** Adds `synth train`, `synth sample` and `synth list`; `withGlobals` adds --workspace and --json. */
@@ -22,7 +22,8 @@ export function registerSynthCommands(program: Command, withGlobals: (cmd: Comma
       .option('--epochs <n>', 'GAN epochs at most (1 to 2000; early stopping may end sooner)', String(GAN_DEFAULT_EPOCHS))
       .option('--seed <s>', 'random seed (0 to 2147483647)', '1')
       .option('--method <m>', 'gan or copula (default: both, printed as a list)')
-      .option('--holdout <share>', 'share of rows kept aside to measure against (0.05 to 0.5)', '0.2'),
+      .option('--holdout <share>', 'share of rows kept aside to measure against (0.05 to 0.5)', '0.2')
+      .option('--dp-epsilon <e>', "train the GAN with differential privacy (DP-SGD) within this budget ε (0.1 to 100; δ = 1/(10 × rows)); the copula is not private"),
   ).action((opts: TrainOptions) => trainCommand(opts));
   withGlobals(
     synth
@@ -50,6 +51,7 @@ function share(raw: string): number {
 }
 
 function trainRequest(o: TrainOptions) {
+  const epsilon = epsilonBudget(o.dpEpsilon);
   return {
     methods: methods(o.method),
     epochs: wholeNumber(o.epochs, 'epochs', 1, 2000),
@@ -57,6 +59,7 @@ function trainRequest(o: TrainOptions) {
     holdout: share(o.holdout),
     ...(o.target !== undefined ? { target: o.target } : {}),
     ...(o.positive !== undefined ? { positive: o.positive } : {}),
+    ...(epsilon !== undefined ? { dp: { epsilon } } : {}),
   };
 }
 
@@ -83,6 +86,7 @@ export function modelFigures(m: SynthModelReport) {
       dcrMedianRatio: m.privacy.dcr.medianRatio,
       membershipAuc: m.privacy.membershipAuc,
       verdict: m.privacy.verdict,
+      dp: m.privacy.dp,
     },
     epochs: m.epochs,
     bestEpoch: m.bestEpoch,
@@ -108,6 +112,7 @@ function describeModel(m: SynthModelReport): string {
   }
   rows.push(
     ['Privacy', `${f.privacy.verdict}: ${formatNumber(f.privacy.exactCopies)} exact copies dropped, closest-record ratio ${f.privacy.dcrMedianRatio.toFixed(2)}, membership AUC ${f.privacy.membershipAuc.toFixed(3)}`],
+    ...(f.privacy.dp ? ([['Differential privacy', `ε = ${f.privacy.dp.epsilon.toFixed(2)}, δ = ${f.privacy.dp.delta.toExponential(1)} (DP-SGD)`]] as Array<[string, string]>) : []),
     ...(m.method === 'gan' && f.epochs !== null ? ([['Epochs', `${f.epochs} (best ${f.bestEpoch ?? '–'})`]] as Array<[string, string]>) : []),
     ['Time', `${f.seconds.toFixed(1)} s on ${f.backend}`],
   );

@@ -63,6 +63,14 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   await page.getByRole('option', { name: /^label \(2 values\)$/ }).click();
   await setup.getByTestId('synth-positive').fill('>50K');
   await setup.getByTestId('synth-epochs').fill('12');
+  // Differential privacy for the GAN: off by default; on, it asks for a budget and refuses one out of range.
+  await expect(setup.getByTestId('synth-epsilon')).toHaveCount(0);
+  await setup.getByTestId('synth-dp').check();
+  await setup.getByTestId('synth-epsilon').fill('500');
+  await expect(setup.getByText('From 0.1 to 100')).toBeVisible();
+  await expect(setup.getByTestId('synth-train')).toBeDisabled();
+  await setup.getByTestId('synth-epsilon').fill('5');
+  await expect(setup.getByTestId('synth-train')).toBeEnabled();
   await shot(page, '310-synth-columns-light', setup);
 
   await setup.getByTestId('synth-train').click();
@@ -110,6 +118,10 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
     expect(auc).toBeLessThanOrEqual(1);
     await expect(reports.getByTestId(`synth-dcr-${method}`)).toBeVisible();
   }
+  // The GAN was trained within the budget; the copula is not private, and says so.
+  await expect(reports.getByTestId('synth-dp-gan')).toContainText(/ε = (5\.00|4\.\d\d)/);
+  await expect(reports.getByTestId('synth-dp-copula')).toContainText('Not used');
+  await expect(reports).toContainText('The GAN was trained with differential privacy');
   await shot(page, '314-synth-privacy-light', reports);
 
   // 250 synthetic rows as a CSV, ids filled with fake values; the result says where it is and that it is not encrypted.

@@ -6,7 +6,7 @@ import { defaultTrainOptions, initialNet, trainNet } from '../ml/trainer';
 import type { Tf } from '../ml/backend';
 import type { RawTable } from '../ml/table';
 import { agreeEncoding, encodeAgreed, officeStats, sumStats } from './agreement';
-import { addGaussianNoise, clipL2, epsilonFor, noiseMultiplierFor } from './privacy';
+import { addGaussianNoise, clipL2, epsilonFor, noiseMultiplierFor } from '../dp/rdp';
 import { fixedPointScale, maskKeyPair, maskUpdate, ringSum, secureClip, toRing } from './secure-aggregation';
 import { base64ToFloats, base64ToRing, flatLength, flatToNet, floatsToBase64, fromBase64, layerSizes, netToFlat, ringToBase64, toBase64 } from './weights';
 

@@ -126,6 +126,11 @@ export function privacyVerdict(m: Measures): { verdict: PrivacyReport['verdict']
   };
 }
 
+/** What a differentially private training guarantees, in one sentence (added to the verdict's reasons). */
+export function dpReason(dp: { epsilon: number; delta: number }): string {
+  return `The GAN was trained with differential privacy (DP-SGD, ε = ${dp.epsilon.toFixed(2)}, δ = ${dp.delta.toExponential(1)}): whether or not any one person's row was learned changes the chance of any twin by at most a factor of ${Math.exp(dp.epsilon) < 100 ? Math.exp(dp.epsilon).toFixed(1) : Math.exp(dp.epsilon).toExponential(1)} (beyond a chance of δ). The column encodings (each number column's modes, the list of categories) were read from the data without noise.`;
+}
+
 /**
  * The privacy report for a twin (after its exact copies were dropped: `opts.exactCopies` says how many). Each set is
  * subsampled to at most 2,000 query rows; distances go to at most 20,000 reference rows. `closerToTrain` compares
@@ -191,7 +196,7 @@ export function privacyReport(
     },
     membershipAuc,
     verdict,
-    reasons,
+    reasons: opts.dp ? [...reasons, dpReason(opts.dp)] : reasons,
     dp: opts.dp ? { epsilon: opts.dp.epsilon, delta: opts.dp.delta } : null,
   };
 }

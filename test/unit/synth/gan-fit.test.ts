@@ -98,22 +98,24 @@ describe('conditional tabular GAN', () => {
     expect(later.bestEpoch).toBe(6);
   });
 
-  it('leaves no tensor behind, per step or after a cancel', async () => {
+  it('leaves no tensor behind, per step or after a cancel, with and without DP-SGD', async () => {
     const data = table(150, 5);
     await fitGan(tf, data, { ...small, epochs: 1, seed: 1 }, quiet());
     const before = tf.memory().numTensors;
-    const fit = await fitGan(tf, data, { ...small, epochs: 3, seed: 1 }, quiet());
-    await sampleGan(tf, fit.artefact, 500, 1);
-    expect(tf.memory().numTensors).toBe(before);
-    let steps = 0;
-    const cancelling: FitHooks = {
-      checkCancelled() {
-        if (++steps === 4) throw new AppError('cancelled', 'Cancelled.');
-      },
-      onProgress() {},
-    };
-    await expect(fitGan(tf, data, { ...small, epochs: 5, seed: 1 }, cancelling)).rejects.toMatchObject({ code: 'cancelled' });
-    expect(tf.memory().numTensors).toBe(before);
+    for (const extra of [{}, { dp: { epsilon: 5, delta: 1e-4 } }]) {
+      const fit = await fitGan(tf, data, { ...small, ...extra, epochs: 3, seed: 1 }, quiet());
+      await sampleGan(tf, fit.artefact, 500, 1);
+      expect(tf.memory().numTensors).toBe(before);
+      let steps = 0;
+      const cancelling: FitHooks = {
+        checkCancelled() {
+          if (++steps === 4) throw new AppError('cancelled', 'Cancelled.');
+        },
+        onProgress() {},
+      };
+      await expect(fitGan(tf, data, { ...small, ...extra, epochs: 5, seed: 1 }, cancelling)).rejects.toMatchObject({ code: 'cancelled' });
+      expect(tf.memory().numTensors).toBe(before);
+    }
   });
 
   it('sizes the default batch by the table: 200 rows, fewer on a small table so that an epoch has 20 steps', () => {
@@ -129,9 +131,10 @@ describe('conditional tabular GAN', () => {
     expect(defaultBatch(1_600, 5)).toBe(80);
   });
 
-  it('refuses DP-SGD (not built) and a damaged artefact with plain errors', async () => {
+  it('refuses a malformed privacy budget and a damaged artefact with plain errors', async () => {
     const data = table(50, 6);
-    await expect(fitGan(tf, data, { ...small, epochs: 1, seed: 1, dp: { epsilon: 1, delta: 1e-5 } }, quiet())).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(fitGan(tf, data, { ...small, epochs: 1, seed: 1, dp: { epsilon: 0, delta: 1e-5 } }, quiet())).rejects.toMatchObject({ code: 'bad-input', details: { field: 'dp' } });
+    await expect(fitGan(tf, data, { ...small, epochs: 1, seed: 1, dp: { epsilon: 1, delta: 1 } }, quiet())).rejects.toMatchObject({ code: 'bad-input', details: { field: 'dp' } });
     await expect(sampleGan(tf, { version: 1 }, 10, 1)).rejects.toMatchObject({ code: 'bad-input' });
   });
 });

@@ -46,8 +46,22 @@ describe('localyst synth', () => {
     expect(Object.keys(efficacy.real).sort()).toEqual(['accuracy', 'f1']);
     expect(Object.keys(efficacy.synthetic).sort()).toEqual(['accuracy', 'f1']);
     const privacy = json.privacy as Record<string, unknown>;
-    expect(Object.keys(privacy).sort()).toEqual(['dcrMedianRatio', 'exactCopies', 'membershipAuc', 'verdict']);
+    expect(Object.keys(privacy).sort()).toEqual(['dcrMedianRatio', 'dp', 'exactCopies', 'membershipAuc', 'verdict']);
+    expect(privacy.dp).toBeNull();
     expect(typeof json.seconds).toBe('number');
+  }, 200_000);
+
+  it('train --dp-epsilon trains the GAN within the budget and reports ε and δ; a budget out of range is refused', () => {
+    const bad = run(['synth', 'train', '--table', slice, '--dp-epsilon', 'lots', '--workspace', ws(), '--json']);
+    expect(bad.code).toBe(1);
+    expect(bad.json).toMatchObject({ error: { code: 'bad-input', message: '--dp-epsilon takes a number above 0 and at most 100, not "lots".' } });
+    const r = run(['synth', 'train', '--table', slice, '--method', 'gan', '--epochs', '2', '--dp-epsilon', '4', '--workspace', ws(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const privacy = (r.json as { privacy: { dp: { epsilon: number; delta: number } } }).privacy;
+    expect(privacy.dp.epsilon).toBeLessThanOrEqual(4);
+    expect(privacy.dp.epsilon).toBeGreaterThan(3.99);
+    // δ = 1/(10 × the 240 rows learned).
+    expect(privacy.dp.delta).toBeCloseTo(1 / 2400, 9);
   }, 200_000);
 
   it('sample --rows --out writes the CSV from the last model; list shows it', () => {

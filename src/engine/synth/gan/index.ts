@@ -18,7 +18,9 @@ import {
   makeVariables,
   type NetShape,
 } from './networks';
-import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions } from './sampler';
+import { epsilonFor, noiseMultiplierFor } from '../../dp/rdp';
+import { clippedRealGradients, DP_CLIP, noisyAverage, poissonRows, realRowsWithConditions } from './dp';
+import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions, type RowIndex } from './sampler';
 import { fitTransformer, inverseTransform, layout, transform, type Span, type TransformerState } from './transformer';
 import { mulberry32 } from './vgm';
 
@@ -35,7 +37,11 @@ export type GanOptions = {
   seed: number;
   /** Real rows never learned, to score a validation sample against for early stopping. */
   validation?: SynthData;
-  /** DP-SGD on the discriminator (per-example clipping and Gaussian noise); ε reported. Not built yet: refused. */
+  /**
+   * DP-SGD on the critic (see dp.ts): the noise is solved so that the whole training spends at most ε at δ, and the
+   * ε actually spent is returned. Early stopping is off (the last epoch is kept: choosing an epoch by a score of real
+   * rows would be one more look at them), and the seed does not repeat the run (sampling and noise are secure draws).
+   */
   dp?: { epsilon: number; delta: number };
   /**
    * Rows per step (a multiple of `pac`; CTGAN: 500). By default 200 (on Adult 200 rows, 20 packs for the critic, learned
@@ -134,8 +140,8 @@ export type GanFit = {
 const SAMPLE_CHUNK = 2000;
 
 export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: FitHooks): Promise<GanFit> {
-  if (opts.dp) {
-    throw new AppError('bad-input', 'Differentially private GAN training (DP-SGD) is not available yet. Train without the privacy budget, or use the copula.', { field: 'dp' });
+  if (opts.dp && !(opts.dp.epsilon > 0 && opts.dp.delta > 0 && opts.dp.delta < 1)) {
+    throw new AppError('bad-input', 'The privacy budget needs ε above 0 and δ between 0 and 1.', { field: 'dp' });
   }
   if (data.rows < 2 || data.columns.length === 0) throw new AppError('bad-input', 'The GAN needs at least 2 rows and 1 column to learn from.', { field: 'rows' });
   if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new AppError('bad-input', 'Epochs must be a whole number of at least 1.', { field: 'epochs' });
@@ -149,8 +155,14 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const patience = o.patience;
   const minEpochs = Math.min(opts.epochs, opts.minEpochs ?? Math.ceil(opts.epochs / 3));
   const score = opts.score ?? qualityScore;
+  // DP-SGD: each row is in a step's sample with probability q (a batch's worth on average); the noise is solved for
+  // the budget over every step the training may take.
+  const q = batch / data.rows;
+  const plannedSteps = opts.epochs * stepsPerEpoch;
+  const dpRun = opts.dp ? { ...opts.dp, q, noise: noiseMultiplierFor(opts.dp.epsilon, plannedSteps, opts.dp.delta, q), expectedPacks: (q * data.rows) / pac } : null;
   const random = mulberry32(opts.seed);
   const nextSeed = (): number => Math.floor(random() * 2 ** 31);
+  const drawSeeds = () => [nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed()] as const;
 
   hooks.onProgress({ fraction: 0, stage: 'Preparing', message: 'Fitting a mixture to each numeric column' });
   const state = fitTransformer(data, { seed: opts.seed });
@@ -158,7 +170,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const categoricalSpans = categorical.map((c) => c.span);
   const cond = conditionLayout(state);
   const encoded = transform(state, data, nextSeed());
-  const index = rowIndex(state, encoded);
+  const index = dpRun ? null : rowIndex(state, encoded);
   const shape: NetShape = {
     noise: o.noise,
     condition: cond.width,
@@ -194,6 +206,46 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   const validationReal = validation && validationRows < validation.rows ? headRows(validation, validationRows) : validation;
   const validationSeed = nextSeed();
   let epochsRun = 0;
+  let stepsRun = 0;
+
+  /**
+   * The critic's DP-SGD step (dp.ts): a Poisson sample of real rows, each pack's gradient clipped and the sum noised;
+   * fake rows under conditions drawn by the real frequencies, and the gradient penalty between fake rows. Returns the
+   * critic's Wasserstein estimate (kept).
+   */
+  const privateCriticStep = (seeds: readonly [number, number, number, number, number, number]): TfTypes.Scalar => {
+    const run = dpRun as NonNullable<typeof dpRun>;
+    const chosen = shuffled(poissonRows(data.rows, run.q), random);
+    const packs = Math.floor(chosen.length / pac);
+    const realDraw = realRowsWithConditions(encoded, width, chosen.subarray(0, packs * pac), categorical, cond, random);
+    const c1 = sampleConditions(cond, batch, random, false);
+    return tf.tidy(() => {
+      const c1t = conditionTensor(c1, batch);
+      const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', seeds[0]) as Tensor2D;
+      const fakeCat = withCondition(activate(tf, generatorForward(tf, gVars, blocks, withCondition(z, c1t)), spans, seeds[1]), c1t);
+      let fakeScore: TfTypes.Scalar | null = null;
+      const { grads } = tf.variableGrads(() => {
+        const f = tf.mean(critic(fakeCat, seeds[2])) as TfTypes.Scalar;
+        fakeScore = tf.keep(f.clone());
+        const penalty = gradientPenalty(tf, (x) => critic(x, seeds[4]), tf.reverse(fakeCat, 0) as Tensor2D, fakeCat, pac, seeds[5]);
+        return tf.add(f, penalty) as TfTypes.Scalar;
+      }, dVars);
+      let sums: TfTypes.Tensor[];
+      let realScore: TfTypes.Tensor = tf.scalar(0);
+      if (packs > 0) {
+        const realCat = withCondition(tf.tensor2d(realDraw.rows, [packs * pac, width]), conditionTensor(realDraw.conditions, packs * pac));
+        const clipped = clippedRealGradients(tf, dVars, shape.critic.length, pac, realCat, DP_CLIP, seeds[3]);
+        sums = clipped.sums;
+        realScore = clipped.meanScore;
+      } else sums = dVars.map((v) => tf.zerosLike(v));
+      const noisy = noisyAverage(tf, sums, run.noise * DP_CLIP, run.expectedPacks);
+      dOpt.applyGradients(Object.fromEntries(dVars.map((v, i) => [v.name, tf.add(grads[v.name] as TfTypes.Tensor, noisy[i] as TfTypes.Tensor)])));
+      const f = fakeScore as unknown as TfTypes.Scalar;
+      const w = tf.sub(f, realScore) as TfTypes.Scalar;
+      f.dispose();
+      return w;
+    });
+  };
 
   try {
     for (let epoch = 1; epoch <= opts.epochs; epoch++) {
@@ -201,30 +253,35 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       let dSum = 0;
       for (let step = 0; step < stepsPerEpoch; step++) {
         hooks.checkCancelled();
-        // Critic step: fake rows under conditions c1, real rows having a shuffled copy of the same conditions.
-        const c1 = sampleConditions(cond, batch, random, true);
-        const c2 = c1 ? permuteConditions(c1, cond, random) : null;
-        const real = sampleRealRows(encoded, width, index, c2, batch, random);
-        const seeds = [nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed(), nextSeed()] as const;
         let wasserstein: TfTypes.Scalar | null = null;
-        tf.tidy(() => {
-          const c1t = conditionTensor(c1, batch);
-          const c2t = conditionTensor(c2, batch);
-          const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', seeds[0]) as Tensor2D;
-          const fake = activate(tf, generatorForward(tf, gVars, blocks, withCondition(z, c1t)), spans, seeds[1]);
-          const fakeCat = withCondition(fake, c1t);
-          const realCat = withCondition(tf.tensor2d(real, [batch, width]), c2t);
-          dOpt.minimize(
-            () => {
-              const w = tf.sub(tf.mean(critic(fakeCat, seeds[2])), tf.mean(critic(realCat, seeds[3]))) as TfTypes.Scalar;
-              wasserstein = tf.keep(w.clone());
-              const penalty = gradientPenalty(tf, (x) => critic(x, seeds[4]), realCat, fakeCat, pac, seeds[5]);
-              return tf.add(w, penalty) as TfTypes.Scalar;
-            },
-            false,
-            dVars,
-          );
-        });
+        if (dpRun) {
+          wasserstein = privateCriticStep(drawSeeds());
+          stepsRun += 1;
+        } else {
+          // Critic step: fake rows under conditions c1, real rows having a shuffled copy of the same conditions.
+          const c1 = sampleConditions(cond, batch, random, true);
+          const c2 = c1 ? permuteConditions(c1, cond, random) : null;
+          const real = sampleRealRows(encoded, width, index as RowIndex, c2, batch, random);
+          const seeds = drawSeeds();
+          tf.tidy(() => {
+            const c1t = conditionTensor(c1, batch);
+            const c2t = conditionTensor(c2, batch);
+            const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', seeds[0]) as Tensor2D;
+            const fake = activate(tf, generatorForward(tf, gVars, blocks, withCondition(z, c1t)), spans, seeds[1]);
+            const fakeCat = withCondition(fake, c1t);
+            const realCat = withCondition(tf.tensor2d(real, [batch, width]), c2t);
+            dOpt.minimize(
+              () => {
+                const w = tf.sub(tf.mean(critic(fakeCat, seeds[2])), tf.mean(critic(realCat, seeds[3]))) as TfTypes.Scalar;
+                wasserstein = tf.keep(w.clone());
+                const penalty = gradientPenalty(tf, (x) => critic(x, seeds[4]), realCat, fakeCat, pac, seeds[5]);
+                return tf.add(w, penalty) as TfTypes.Scalar;
+              },
+              false,
+              dVars,
+            );
+          });
+        }
         const w = wasserstein as TfTypes.Scalar | null;
         if (w) {
           dSum += w.dataSync()[0] as number;
@@ -258,7 +315,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       if (validation && validationReal && (epoch % evalEvery === 0 || epoch === opts.epochs)) {
         const synthetic = generate(tf, state, shape, cond, emaVars, validationRows, mulberry32(validationSeed));
         quality = score(validationReal, synthetic, opts.seed);
-        if (epoch >= minEpochs && quality > best) {
+        if (!dpRun && epoch >= minEpochs && quality > best) {
           best = quality;
           bestEpoch = epoch;
           snapshot = emaVars.map((v) => (v.dataSync() as Float32Array).slice());
@@ -272,7 +329,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
         stage: 'Training',
         message: `Epoch ${epoch} of ${opts.epochs}: generator ${point.generator.toFixed(3)}, critic ${point.discriminator.toFixed(3)}${quality === null ? '' : `, quality ${(quality * 100).toFixed(1)}%`}`,
       });
-      if (validation && bestEpoch >= minEpochs && epoch - bestEpoch >= patience) break;
+      if (!dpRun && validation && bestEpoch >= minEpochs && epoch - bestEpoch >= patience) break;
       // Let the worker's messages (cancel) and timers run between epochs.
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -281,7 +338,8 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       bestEpoch = epochsRun;
     }
     const stored: StoredGan = { version: 1, method: 'ctgan', transformer: state, shape, generator: snapshot.map(encodeFloat32) };
-    return { artefact: stored as unknown as GanArtefact, history, bestEpoch, epochs: epochsRun, dp: null };
+    const dp = dpRun ? { epsilon: epsilonFor(dpRun.noise, stepsRun, dpRun.delta, dpRun.q).epsilon, delta: dpRun.delta } : null;
+    return { artefact: stored as unknown as GanArtefact, history, bestEpoch, epochs: epochsRun, dp };
   } finally {
     gOpt.dispose();
     dOpt.dispose();
@@ -367,6 +425,18 @@ function permuteConditions(c: Conditions, cond: ConditionLayout, random: () => n
     vectors.set(c.vectors.subarray(from * cond.width, (from + 1) * cond.width), i * cond.width);
   }
   return { vectors, column, level };
+}
+
+/** The same numbers in a seeded random order (which real rows share a pack). */
+function shuffled(values: Int32Array, random: () => number): Int32Array {
+  const out = values.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    const t = out[i] as number;
+    out[i] = out[j] as number;
+    out[j] = t;
+  }
+  return out;
 }
 
 /** The first `rows` rows of a table (the validation set is already a random holdout). */

@@ -79,7 +79,7 @@ const leaky = (tf: Tf, x: Tensor): Tensor => tf.add(tf.mul(x, 0.6), tf.mul(tf.ab
  * layers, and the wasm backend packs a product's right operand, the weights, anew after every update: 10 packs × 2,450
  * inputs by 2,450 × 256 weights packs 627,200 numbers to multiply 24,500. As W·hᵀ (transposed back) only hᵀ is packed.
  */
-function denseByRows(tf: Tf, h: Tensor2D, w: Variable): Tensor2D {
+export function denseByRows(tf: Tf, h: Tensor2D, w: Variable): Tensor2D {
   const [rows] = h.shape;
   const [units] = w.shape as [number, number];
   if (rows < units) return tf.transpose(tf.matMul(w as Tensor2D, tf.transpose(h))) as Tensor2D;

@@ -3093,6 +3093,11 @@ export const en = {
       "epochsHint": "GAN passes at most",
       "seed": "Seed",
       "seedHint": "Same seed, same twin",
+      "dp": "Differential privacy (DP-SGD)",
+      "dpHint": "Proven privacy: the GAN’s critic, the only part that reads real rows, learns from clipped, noised gradients, so no one person’s row can change the twin much. It costs quality, and with it on the seed no longer repeats a run. The copula is not made private.",
+      "epsilon": "Privacy budget ε",
+      "epsilonHint": "Smaller is more private",
+      "epsilonRange": "From 0.1 to 100",
       "train": "Train",
       "holdoutNote": "A fifth of the rows is kept aside and never learned: the reports compare the twin with them."
     },

@@ -1,4 +1,4 @@
-import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Autocomplete, Button, Group, Loader, NumberInput, Paper, SegmentedControl, Select, Stack, Switch, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconInfoCircle, IconPlayerPlay } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +32,9 @@ const SMALL_TABLE_ROWS = 3000;
  * What the twin learns: the source (a table of the workspace, the customer features, or a CSV file), its columns
  * with the role each plays, the efficacy target, the methods and how long to train.
  */
+/** The privacy budget the switch starts at (a common choice in the DP-SGD literature: strong but usable). */
+const DEFAULT_EPSILON = 3;
+
 export function SetupPanel({ running, onTrain }: Props) {
   const { t } = useTranslation();
   const api = useApi();
@@ -51,6 +54,8 @@ export function SetupPanel({ running, onTrain }: Props) {
   const [methods, setMethods] = useState<MethodChoice>('both');
   const [epochs, setEpochs] = useState<number | string>(GAN_DEFAULT_EPOCHS);
   const [seed, setSeed] = useState<number | string>(1);
+  const [dp, setDp] = useState(false);
+  const [epsilon, setEpsilon] = useState<number | string>(DEFAULT_EPSILON);
 
   const source: SynthSource | null =
     kind === 'table' ? { kind, table } : kind === 'customer-features' ? { kind } : file ? { kind, file: file.handle } : null;
@@ -95,7 +100,8 @@ export function SetupPanel({ running, onTrain }: Props) {
   const targetInfo = targets.find((c) => c.name === target);
   const useGan = methods !== 'copula';
   const validNumber = (value: number | string): value is number => typeof value === 'number' && Number.isInteger(value);
-  const ready = source !== null && columns !== null && learned.length > 0 && columns.rows > 0 && validNumber(seed) && (!useGan || validNumber(epochs));
+  const validEpsilon = typeof epsilon === 'number' && epsilon >= 0.1 && epsilon <= 100;
+  const ready = source !== null && columns !== null && learned.length > 0 && columns.rows > 0 && validNumber(seed) && (!useGan || (validNumber(epochs) && (!dp || validEpsilon)));
 
   const train = (): void => {
     if (!ready || !source || !columns) return;
@@ -109,8 +115,7 @@ export function SetupPanel({ running, onTrain }: Props) {
         methods,
         epochs: typeof epochs === 'number' ? epochs : GAN_DEFAULT_EPOCHS,
         seed: typeof seed === 'number' ? seed : 1,
-        // Differentially private training is not built yet (the engine refuses it): no switch is offered.
-        epsilon: null,
+        epsilon: dp && useGan && validEpsilon ? epsilon : null,
       }),
     );
   };
@@ -260,6 +265,36 @@ export function SetupPanel({ running, onTrain }: Props) {
                 <NumberInput w={120} label={t('synth.setup.epochs')} description={t('synth.setup.epochsHint')} min={1} max={2000} allowDecimal={false} value={epochs} onChange={setEpochs} disabled={running || !useGan} data-testid="synth-epochs" />
                 <NumberInput w={110} label={t('synth.setup.seed')} description={t('synth.setup.seedHint')} min={0} max={2 ** 31 - 1} allowDecimal={false} value={seed} onChange={setSeed} disabled={running} data-testid="synth-seed" />
               </Group>
+              {useGan && (
+                <Group align="flex-start" gap="md">
+                  <Switch
+                    mt={4}
+                    maw={520}
+                    label={t('synth.setup.dp')}
+                    description={t('synth.setup.dpHint')}
+                    checked={dp}
+                    onChange={(event) => setDp(event.currentTarget.checked)}
+                    disabled={running}
+                    data-testid="synth-dp"
+                  />
+                  {dp && (
+                    <NumberInput
+                      w={150}
+                      label={t('synth.setup.epsilon')}
+                      description={t('synth.setup.epsilonHint')}
+                      min={0.1}
+                      max={100}
+                      step={0.5}
+                      decimalScale={2}
+                      value={epsilon}
+                      onChange={setEpsilon}
+                      disabled={running}
+                      error={validEpsilon ? undefined : t('synth.setup.epsilonRange')}
+                      data-testid="synth-epsilon"
+                    />
+                  )}
+                </Group>
+              )}
               <Group>
                 <Button type="submit" leftSection={<IconPlayerPlay size={16} />} disabled={!ready || running} data-testid="synth-train">
                   {t('synth.setup.train')}

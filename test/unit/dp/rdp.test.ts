@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addGaussianNoise, clipL2, epsilonFor, noiseMultiplierFor } from '../../../src/engine/federate/privacy';
+import { addGaussianNoise, clipL2, epsilonFor, gaussianRdp, noiseMultiplierFor, sampledGaussianRdp } from '../../../src/engine/dp/rdp';
 
 /** Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, error < 1.5e-7). */
 function phi(x: number): number {
@@ -76,5 +76,32 @@ describe('the RDP accountant of the Gaussian mechanism', () => {
     const sd = Math.sqrt(noise.reduce((s, x) => s + (x - mean) ** 2, 0) / noise.length);
     expect(Math.abs(mean)).toBeLessThan(0.03);
     expect(sd).toBeCloseTo(2, 1);
+  });
+});
+
+describe('the RDP accountant of DP-SGD (the sampled Gaussian mechanism)', () => {
+  it("matches Opacus's published example: sampling rate 1 %, noise 1.0, 300 steps, δ = 1e-5, orders 2, 5, 10, 20, 100 give ε = 2.39 at order 5", () => {
+    // opacus.ai/api/compute_dp_sgd_privacy.html: "epsilon = 2.39 … The optimal alpha is 5.0".
+    const { epsilon, order } = epsilonFor(1.0, 300, 1e-5, 0.01, [2, 5, 10, 20, 100]);
+    expect(epsilon).toBeCloseTo(2.39, 2);
+    expect(order).toBe(5);
+  });
+
+  it('is the Gaussian mechanism at sampling rate 1, and subsampling only ever lowers ε', () => {
+    for (const alpha of [2, 7, 32]) expect(sampledGaussianRdp(1, 1.3, 10, alpha)).toBeCloseTo(gaussianRdp(1.3, 10, alpha), 9);
+    // At order 2 the sum has a closed form: log(1 + q²(e^{1/z²} − 1)) per step.
+    const q = 0.05;
+    const z = 0.9;
+    expect(sampledGaussianRdp(q, z, 1, 2)).toBeCloseTo(Math.log(1 + q * q * (Math.exp(1 / (z * z)) - 1)), 12);
+    const sampled = epsilonFor(1.1, 1000, 1e-5, 0.004).epsilon;
+    expect(sampled).toBeLessThan(epsilonFor(1.1, 1000, 1e-5).epsilon);
+    expect(sampled).toBeGreaterThan(0);
+  });
+
+  it('solves the noise for a budget over the steps of a training', () => {
+    const z = noiseMultiplierFor(3, 7600, 1e-5, 200 / 22561);
+    expect(epsilonFor(z, 7600, 1e-5, 200 / 22561).epsilon).toBeCloseTo(3, 3);
+    expect(noiseMultiplierFor(1, 7600, 1e-5, 200 / 22561)).toBeGreaterThan(z);
+    expect(noiseMultiplierFor(3, 15200, 1e-5, 200 / 22561)).toBeGreaterThan(z);
   });
 });

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type * as TfTypes from '@tensorflow/tfjs';
+import type { Tf } from '../../ml/backend';
+import { addGaussianNoise } from '../../dp/rdp';
+import { denseByRows } from './networks';
+import type { ConditionLayout, Conditions } from './sampler';
+import type { Span } from './transformer';
+
+type Tensor = TfTypes.Tensor;
+type Tensor2D = TfTypes.Tensor2D;
+type Variable = TfTypes.Variable;
+
+/**
+ * DP-SGD for the GAN's critic (Abadi et al. 2016), the only network that reads real rows. Each step:
+ * - the real rows are a Poisson sample (each row with probability q, drawn from the operating system's secure
+ *   generator: a seeded draw would let whoever knows the seed know which rows were used), grouped into packs, so each
+ *   row is in at most one pack;
+ * - the critic's gradient of each real pack is computed in closed form (the critic is a plain MLP), clipped to an L2
+ *   norm of `clip`, summed, and Gaussian noise of standard deviation z · clip is added to the sum;
+ * - the rest of the critic's loss (its score of fake rows and the gradient penalty, taken between fake rows only) does
+ *   not read real rows and is differentiated as usual.
+ * The generator learns only from the critic, so it is covered by the same guarantee (post-processing).
+ * Training-by-sampling is replaced: a real row is not drawn by its category, it is drawn uniformly and shown to the
+ * critic with the condition of one of its own categories, and fake rows get conditions drawn by the real frequencies.
+ */
+
+/** Clip bound of each real pack's gradient (Opacus's usual 1.0). */
+export const DP_CLIP = 1;
+
+/** Rows of a Poisson sample: each of `rows` rows independently with probability q (secure randomness). */
+export function poissonRows(rows: number, q: number): Int32Array {
+  const bytes = randomBytes(4 * rows);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const threshold = q * 2 ** 32;
+  const out: number[] = [];
+  for (let r = 0; r < rows; r++) if (view.getUint32(4 * r) < threshold) out.push(r);
+  return Int32Array.from(out);
+}
+
+/** The chosen rows (encoded, row-major), and for each the condition of one of its categories (a column uniformly). */
+export function realRowsWithConditions(
+  encoded: Float32Array,
+  width: number,
+  chosen: Int32Array,
+  categorical: Array<{ span: Span }>,
+  cond: ConditionLayout,
+  random: () => number,
+): { rows: Float32Array; conditions: Conditions | null } {
+  const n = chosen.length;
+  const rows = new Float32Array(n * width);
+  chosen.forEach((r, i) => rows.set(encoded.subarray(r * width, (r + 1) * width), i * width));
+  if (cond.columns.length === 0) return { rows, conditions: null };
+  const vectors = new Float32Array(n * cond.width);
+  const column = new Int32Array(n);
+  const level = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = Math.min(cond.columns.length - 1, Math.floor(random() * cond.columns.length));
+    const span = (categorical[c] as { span: Span }).span;
+    let l = 0;
+    for (let k = 0; k < span.size; k++) {
+      if ((rows[i * width + span.start + k] as number) > (rows[i * width + span.start + l] as number)) l = k;
+    }
+    column[i] = c;
+    level[i] = l;
+    vectors[i * cond.width + (cond.columns[c] as ConditionLayout['columns'][number]).start + l] = 1;
+  }
+  return { rows, conditions: { vectors, column, level } };
+}
+
+/**
+ * For each pack of real rows, the gradient of −D(pack) with respect to every critic parameter (criticSpec's order),
+ * clipped to an L2 norm of `clip`; returned summed over the packs, with the packs' norms before clipping and the mean
+ * critic score. The critic is linear → leaky ReLU (slope 0.2) → dropout per hidden layer, then linear: a pack is one
+ * row of the layers' inputs, so its gradient of a layer's weights is the outer product δ hᵀ, whose norm is ‖δ‖·‖h‖
+ * (Goodfellow 2015): the norms need no per-pack gradient in memory, and the clipped sum is one product (δ·c)ᵀ h.
+ */
+export function clippedRealGradients(
+  tf: Tf,
+  vars: Variable[],
+  layers: number,
+  pac: number,
+  real: Tensor2D,
+  clip: number,
+  dropoutSeed: number,
+): { sums: Tensor[]; norms: Tensor; meanScore: Tensor } {
+  const [rows, width] = real.shape;
+  const packs = rows / pac;
+  const inputs: Tensor2D[] = [tf.reshape(real, [packs, width * pac])];
+  const slopes: Tensor2D[] = [];
+  for (let i = 0; i < layers; i++) {
+    const [w, b] = vars.slice(2 * i, 2 * i + 2) as [Variable, Variable];
+    const z = tf.add(denseByRows(tf, inputs[i] as Tensor2D, w), b) as Tensor2D;
+    // Dropout 0.5 as tf.dropout does it: keep with probability ½, scaled by 2.
+    const keep = tf.mul(tf.floor(tf.add(tf.randomUniform(z.shape, 0, 1, 'float32', dropoutSeed + i), 0.5)), 2);
+    const slope = tf.mul(tf.add(tf.mul(tf.step(z), 0.8), 0.2), keep) as Tensor2D; // d(leaky(z)·keep)/dz
+    slopes.push(slope);
+    inputs.push(tf.mul(tf.add(tf.mul(z, 0.6), tf.mul(tf.abs(z), 0.4)), keep) as Tensor2D);
+  }
+  const [wOut, bOut] = vars.slice(2 * layers) as [Variable, Variable];
+  const scores = tf.add(denseByRows(tf, inputs[layers] as Tensor2D, wOut), bOut) as Tensor2D;
+  // Back from d(−D)/d(score) = −1, layer by layer: deltas[i] is the gradient at layer i's pre-activation.
+  const deltas: Tensor2D[] = new Array(layers + 1);
+  deltas[layers] = tf.fill([packs, 1], -1) as Tensor2D;
+  for (let i = layers - 1; i >= 0; i--) {
+    const w = vars[2 * (i + 1)] as Variable; // units(i+1) × units(i)
+    deltas[i] = tf.mul(tf.matMul(deltas[i + 1] as Tensor2D, w as Tensor2D), slopes[i] as Tensor2D) as Tensor2D;
+  }
+  // ‖grad‖² = Σ over layers ‖δ‖² (‖h‖² + 1): the weights' outer product and the bias.
+  const squared = deltas.map((delta, i) =>
+    tf.mul(tf.sum(tf.square(delta), 1), tf.add(tf.sum(tf.square(inputs[i] as Tensor2D), 1), 1)),
+  );
+  const norms = tf.sqrt(tf.addN(squared));
+  const factors = tf.reshape(tf.minimum(1, tf.div(clip, tf.add(norms, 1e-12))), [packs, 1]);
+  const sums: Tensor[] = [];
+  deltas.forEach((delta, i) => {
+    const scaled = tf.mul(delta, factors) as Tensor2D;
+    sums.push(tf.matMul(tf.transpose(scaled), inputs[i] as Tensor2D), tf.sum(scaled, 0));
+  });
+  return { sums, norms, meanScore: tf.mean(scores) };
+}
+
+/** (Σ clipped gradients + N(0, (z·clip)²)) / expected packs, per parameter (the noise from secure randomness). */
+export function noisyAverage(tf: Tf, sums: Tensor[], noiseStd: number, expectedPacks: number): Tensor[] {
+  return sums.map((sum) => {
+    const values = (sum.dataSync() as Float32Array).slice();
+    addGaussianNoise(values, noiseStd);
+    for (let i = 0; i < values.length; i++) values[i] = (values[i] as number) / expectedPacks;
+    return tf.tensor(values, sum.shape);
+  });
+}
