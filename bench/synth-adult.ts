@@ -5,7 +5,8 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_TRACE_F1=1, SEED, SYNTH_BENCH_NAME (the results file's name).
+// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_TRACE_F1=1, GAN_DP_EPS (DP-SGD's budget ε), SEED,
+// SYNTH_BENCH_NAME (the results file's name).
 // A knob left unset is the product's default (GAN_DEFAULTS, GAN_DEFAULT_EPOCHS).
 //
 // Tuning record (Dec 2026, wasm SIMD, 2 shared cores; mean F1 of the four classifiers, real rows: 0.6634):
@@ -119,9 +120,12 @@ const methods: Method[] = [
         patience: knob('GAN_PATIENCE'),
         minEpochs: knob('GAN_MIN_EPOCHS'),
       };
+      // GAN_DP_EPS=ε: DP-SGD within that budget, δ = 1/(10 × rows) as in the app.
+      const dp = process.env.GAN_DP_EPS ? { dp: { epsilon: Number(process.env.GAN_DP_EPS), delta: 1 / (10 * data.rows) } } : {};
       const options = {
         epochs,
         seed: SEED,
+        ...dp,
         ...(scored ? { validation: trace ? data : validation, score, maxValidationRows: trace ? data.rows : 5000 } : {}),
         ...Object.fromEntries(Object.entries(tuned).filter(([, v]) => v !== undefined)),
       };
@@ -140,6 +144,7 @@ const methods: Method[] = [
         },
       });
       const trainSeconds = (performance.now() - started) / 1000;
+      const spent = fit.dp ? `, DP-SGD ε ${fit.dp.epsilon.toFixed(2)} δ ${fit.dp.delta.toExponential(1)}` : '';
       const artefactBytes = JSON.stringify(fit.artefact).length;
       return {
         trainSeconds,
@@ -148,7 +153,7 @@ const methods: Method[] = [
         secondsPerEpoch: epochSeconds.length ? epochSeconds.reduce((a, b) => a + b, 0) / epochSeconds.length : null,
         sample: (rows, seed) => sampleGan(tf, fit.artefact, rows, seed),
         ...(trace ? { tracedF1: traced } : {}),
-        notes: `batch ${used.batchSize}, generator ${used.generatorDims.join('-')}, critic ${used.criticDims.join('-')}, pac ${used.pac}, Adam lr ${used.learningRate}, max ${epochs} epochs, quality scored every ${used.evalEvery} epochs, kept from epoch ${used.minEpochs} (patience ${used.patience}), moving average ${used.ema}, artefact ${(artefactBytes / 1024).toFixed(0)} KiB`,
+        notes: `batch ${used.batchSize}, generator ${used.generatorDims.join('-')}, critic ${used.criticDims.join('-')}, pac ${used.pac}, Adam lr ${used.learningRate}, max ${epochs} epochs, quality scored every ${used.evalEvery} epochs, kept from epoch ${used.minEpochs} (patience ${used.patience}), moving average ${used.ema}, artefact ${(artefactBytes / 1024).toFixed(0)} KiB${spent}`,
       };
     },
   },
