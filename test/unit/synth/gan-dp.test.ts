@@ -2,7 +2,7 @@ import type * as TfTypes from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTf, type Tf } from '../../../src/engine/ml/backend';
 import { fitGan } from '../../../src/engine/synth/gan';
-import { clippedRealGradients, poissonRows, realRowsWithConditions } from '../../../src/engine/synth/gan/dp';
+import { clippedPackGradients, poissonRows, realRowsWithConditions } from '../../../src/engine/synth/gan/dp';
 import { criticSpec, initialParams, makeVariables, type NetShape } from '../../../src/engine/synth/gan/networks';
 import { conditionLayout } from '../../../src/engine/synth/gan/sampler';
 import { fitTransformer, layout, transform } from '../../../src/engine/synth/gan/transformer';
@@ -53,7 +53,7 @@ describe('DP-SGD for the critic', () => {
     // pack 0, so compare on one pack at a time.
     for (let p = 0; p < packs; p++) {
       const rows = tf.slice(input, [p * shape.pac, 0], [shape.pac, width]) as TfTypes.Tensor2D;
-      const ours = clippedRealGradients(tf, vars, 2, shape.pac, rows, 1e9, 100);
+      const ours = clippedPackGradients(tf, vars, 2, shape.pac, rows, -1, 1e9, 100);
       const reference = vars.map((v) => (perPack[p] as TfTypes.NamedTensorMap)[v.name] as TfTypes.Tensor);
       const norm = Math.sqrt(reference.reduce((s, g) => s + (tf.sum(tf.square(g)).dataSync()[0] as number), 0));
       expect(ours.norms.dataSync()[0]).toBeCloseTo(norm, 4);
@@ -63,7 +63,7 @@ describe('DP-SGD for the critic', () => {
         expect(diff).toBeLessThan(1e-4);
       });
       // Clipped to a bound below its norm, the pack's gradient keeps its direction and has the bound's length.
-      const clipped = clippedRealGradients(tf, vars, 2, shape.pac, rows, norm / 4, 100);
+      const clipped = clippedPackGradients(tf, vars, 2, shape.pac, rows, -1, norm / 4, 100);
       const length = Math.sqrt(clipped.sums.reduce((s, g) => s + (tf.sum(tf.square(g)).dataSync()[0] as number), 0));
       expect(length).toBeCloseTo(norm / 4, 4);
       const scaled = tf.max(tf.abs(tf.sub(tf.mul(clipped.sums[0] as TfTypes.Tensor, 4), reference[0] as TfTypes.Tensor))).dataSync()[0] as number;
@@ -74,7 +74,7 @@ describe('DP-SGD for the critic', () => {
   it('sums the packs, each clipped on its own', () => {
     const { vars, input } = setup();
     const clip = 0.05;
-    const all = clippedRealGradients(tf, vars, 2, shape.pac, input, clip, 100);
+    const all = clippedPackGradients(tf, vars, 2, shape.pac, input, 1, clip, 100);
     const norms = Array.from(all.norms.dataSync());
     expect(norms).toHaveLength(packs);
     // Every pack is clipped (its norm is above the bound), so the sum is at most packs × clip long.

@@ -19,7 +19,7 @@ import {
   type NetShape,
 } from './networks';
 import { epsilonFor, noiseMultiplierFor } from '../../dp/rdp';
-import { clippedRealGradients, DP_CLIP, noisyAverage, poissonRows, realRowsWithConditions } from './dp';
+import { clippedPackGradients, DP_CLIP, noisyAverage, poissonRows, realRowsWithConditions } from './dp';
 import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions, type RowIndex } from './sampler';
 import { fitTransformer, inverseTransform, layout, transform, type Span, type TransformerState } from './transformer';
 import { mulberry32 } from './vgm';
@@ -223,27 +223,29 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       const c1t = conditionTensor(c1, batch);
       const z = tf.randomNormal([batch, shape.noise], 0, 1, 'float32', seeds[0]) as Tensor2D;
       const fakeCat = withCondition(activate(tf, generatorForward(tf, gVars, blocks, withCondition(z, c1t)), spans, seeds[1]), c1t);
-      let fakeScore: TfTypes.Scalar | null = null;
-      const { grads } = tf.variableGrads(() => {
-        const f = tf.mean(critic(fakeCat, seeds[2])) as TfTypes.Scalar;
-        fakeScore = tf.keep(f.clone());
-        const penalty = gradientPenalty(tf, (x) => critic(x, seeds[4]), tf.reverse(fakeCat, 0) as Tensor2D, fakeCat, pac, seeds[5]);
-        return tf.add(f, penalty) as TfTypes.Scalar;
-      }, dVars);
+      const { grads } = tf.variableGrads(
+        () => gradientPenalty(tf, (x) => critic(x, seeds[4]), tf.reverse(fakeCat, 0) as Tensor2D, fakeCat, pac, seeds[5]),
+        dVars,
+      );
+      const fake = clippedPackGradients(tf, dVars, shape.critic.length, pac, fakeCat, 1, DP_CLIP, seeds[2]);
       let sums: TfTypes.Tensor[];
       let realScore: TfTypes.Tensor = tf.scalar(0);
       if (packs > 0) {
         const realCat = withCondition(tf.tensor2d(realDraw.rows, [packs * pac, width]), conditionTensor(realDraw.conditions, packs * pac));
-        const clipped = clippedRealGradients(tf, dVars, shape.critic.length, pac, realCat, DP_CLIP, seeds[3]);
+        const clipped = clippedPackGradients(tf, dVars, shape.critic.length, pac, realCat, -1, DP_CLIP, seeds[3]);
         sums = clipped.sums;
         realScore = clipped.meanScore;
       } else sums = dVars.map((v) => tf.zerosLike(v));
       const noisy = noisyAverage(tf, sums, run.noise * DP_CLIP, run.expectedPacks);
-      dOpt.applyGradients(Object.fromEntries(dVars.map((v, i) => [v.name, tf.add(grads[v.name] as TfTypes.Tensor, noisy[i] as TfTypes.Tensor)])));
-      const f = fakeScore as unknown as TfTypes.Scalar;
-      const w = tf.sub(f, realScore) as TfTypes.Scalar;
-      f.dispose();
-      return w;
+      const fakePacks = batch / pac;
+      dOpt.applyGradients(
+        dVars.map((v, i) => ({
+          name: v.name,
+          // The penalty does not depend on the output bias: no gradient for it.
+          tensor: tf.addN([grads[v.name] ?? tf.zerosLike(v), tf.div(fake.sums[i] as TfTypes.Tensor, fakePacks), noisy[i] as TfTypes.Tensor]),
+        })),
+      );
+      return tf.sub(fake.meanScore, realScore) as TfTypes.Scalar;
     });
   };
 
