@@ -71,6 +71,7 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   await expect(setup.getByTestId('synth-train')).toBeDisabled();
   await setup.getByTestId('synth-epsilon').fill('5');
   await expect(setup.getByTestId('synth-train')).toBeEnabled();
+  await shot(page, '316-synth-dp-light', setup.getByTestId('synth-methods'));
   await shot(page, '310-synth-columns-light', setup);
 
   await setup.getByTestId('synth-train').click();
@@ -122,6 +123,8 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   await expect(reports.getByTestId('synth-dp-gan')).toContainText(/ε = (5\.00|4\.\d\d)/);
   await expect(reports.getByTestId('synth-dp-copula')).toContainText('Not used');
   await expect(reports).toContainText('The GAN was trained with differential privacy');
+  await expect(reports.getByTestId('synth-report-gan')).toContainText(/differentially private, ε = (5\.00|4\.\d\d)/);
+  await expect(reports.getByTestId('synth-report-copula')).not.toContainText('differentially private');
   await shot(page, '314-synth-privacy-light', reports);
 
   // 250 synthetic rows as a CSV, ids filled with fake values; the result says where it is and that it is not encrypted.

@@ -126,9 +126,12 @@ export function privacyVerdict(m: Measures): { verdict: PrivacyReport['verdict']
   };
 }
 
+/** e^ε as a marketer reads it: 20.1, 148, 22,026, or 2.7e+43 for a budget that guarantees little. */
+const factor = (x: number): string => (x < 10 ? x.toFixed(1) : x < 1e9 ? Math.round(x).toLocaleString('en') : x.toExponential(1));
+
 /** What a differentially private training guarantees, in one sentence (added to the verdict's reasons). */
 export function dpReason(dp: { epsilon: number; delta: number }): string {
-  return `The GAN was trained with differential privacy (DP-SGD, ε = ${dp.epsilon.toFixed(2)}, δ = ${dp.delta.toExponential(1)}): whether or not any one person's row was learned changes the chance of any twin by at most a factor of ${Math.exp(dp.epsilon) < 100 ? Math.exp(dp.epsilon).toFixed(1) : Math.exp(dp.epsilon).toExponential(1)} (beyond a chance of δ). The column encodings (each number column's modes, the list of categories) were read from the data without noise.`;
+  return `The GAN was trained with differential privacy (DP-SGD, ε = ${dp.epsilon.toFixed(2)}, δ = ${dp.delta.toExponential(1)}): whether or not any one person's row was learned changes the chance of any twin by at most a factor of ${factor(Math.exp(dp.epsilon))} (beyond a chance of δ). The column encodings (each number column's modes, the list of categories) were read from the data without noise.`;
 }
 
 /**

@@ -3141,6 +3141,7 @@ export const en = {
       "meta": "{{source}} · {{rows}} rows and {{columns}} columns learned · {{when}}",
       "trained": "Trained in {{seconds}} on {{backend}}, seed {{seed}}",
       "epochs": "{{epochs}} epochs, kept epoch {{best}}",
+      "dp": "differentially private, ε = {{epsilon}}",
       "tabs": {
         "quality": "Quality",
         "efficacy": "Usefulness",

@@ -34,7 +34,13 @@ function ModelHeader({ report }: { report: SynthModelReport }) {
             })}
           </Text>
           <Text size="xs" c="dimmed">
-            {[t('synth.report.trained', { seconds: format.duration(report.seconds), backend: report.backend, seed: String(report.seed) }), training].filter(Boolean).join(' · ')}
+            {[
+              t('synth.report.trained', { seconds: format.duration(report.seconds), backend: report.backend, seed: String(report.seed) }),
+              training,
+              report.privacy.dp ? t('synth.report.dp', { epsilon: format.decimal(report.privacy.dp.epsilon, 2) }) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </div>
         <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
