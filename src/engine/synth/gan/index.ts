@@ -19,6 +19,7 @@ import {
   type NetShape,
 } from './networks';
 import { epsilonFor, noiseMultiplierFor } from '../../dp/rdp';
+import { permutation, shuffleInPlace } from '../../ml/folds';
 import { clippedPackGradients, DP_CLIP, noisyAverage, poissonRows, realRowsWithConditions } from './dp';
 import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions, type RowIndex } from './sampler';
 import { fitTransformer, inverseTransform, layout, transform, type Span, type TransformerState } from './transformer';
@@ -215,7 +216,8 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
    */
   const privateCriticStep = (seeds: readonly [number, number, number, number, number, number]): TfTypes.Scalar => {
     const run = dpRun as NonNullable<typeof dpRun>;
-    const chosen = shuffled(poissonRows(data.rows, run.q), random);
+    // Which sampled rows share a pack: a seeded order (the sample itself is the secure draw).
+    const chosen = shuffleInPlace(poissonRows(data.rows, run.q), random);
     const packs = Math.floor(chosen.length / pac);
     const realDraw = realRowsWithConditions(encoded, width, chosen.subarray(0, packs * pac), categorical, cond, random);
     const c1 = sampleConditions(cond, batch, random, false);
@@ -410,13 +412,7 @@ function generate(tf: Tf, state: TransformerState, shape: NetShape, cond: Condit
 
 function permuteConditions(c: Conditions, cond: ConditionLayout, random: () => number): Conditions {
   const n = c.column.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i);
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = order[i] as number;
-    order[i] = order[j] as number;
-    order[j] = t;
-  }
+  const order = permutation(n, random);
   const vectors = new Float32Array(n * cond.width);
   const column = new Int32Array(n);
   const level = new Int32Array(n);
@@ -427,18 +423,6 @@ function permuteConditions(c: Conditions, cond: ConditionLayout, random: () => n
     vectors.set(c.vectors.subarray(from * cond.width, (from + 1) * cond.width), i * cond.width);
   }
   return { vectors, column, level };
-}
-
-/** The same numbers in a seeded random order (which real rows share a pack). */
-function shuffled(values: Int32Array, random: () => number): Int32Array {
-  const out = values.slice();
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    const t = out[i] as number;
-    out[i] = out[j] as number;
-    out[j] = t;
-  }
-  return out;
 }
 
 /** The first `rows` rows of a table (the validation set is already a random holdout). */
