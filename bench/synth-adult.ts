@@ -55,6 +55,19 @@
 //   Cheaper steps (one critic pass over fake and real packs, one split in the activation, the moving average every 4
 //     steps): 7 % fewer kernels, no measurable change in CPU time: a step is dominated by the critic's 2,570×256 first
 //     layer (its products, Adam's updates and gradient sums over 658,000 weights), not by the number of kernels.
+// Session 11 (two runs side by side; F1 does not depend on the load):
+//   The defaults with seed 3: F1 0.566 (kept 50, stopped at 62; the decision tree 0.480). Three seeds: 0.604 / 0.588 /
+//     0.566, mean 0.586. Traced (every 4 epochs, results/synth-adult-trace-s3.json): 0.51 / 0.56 / 0.57 / 0.586 / 0.583 /
+//     0.598 at 20 / 24 / 32 / 40 / 52 / 64, kept 52 (0.579): a plateau below 0.60, not an unlucky epoch.
+//   batch 100, CTGAN's critic, 60 epochs max: seed 2 0.608 (kept 32), seed 3 0.570 (kept 38); 870–940 s beside another
+//     run. Not better on the mean, and slower.
+//   Fused Adam in JavaScript (one pass over each weight instead of ~15 kernels): slower, 13 ms a step against 8.6 ms for
+//     tf.train.adam on the critic's 725,000 weights (a plain loop costs ~7 ns a weight on this machine). Not kept.
+//   The gradient penalty is 22 % of a batch-100 epoch (13.7 s with it, 10.7 s without).
+//   DP-SGD (GAN_DP_EPS), seed 1: ε = 3 with the defaults: F1 0.197, quality 0.863, 17.3 s an epoch beside another run
+//     (the defaults without DP: ~12 s there). ε = 3 in 20 epochs: F1 0.130, quality 0.856; with batches of 1,000, 20
+//     epochs: F1 0.204, quality 0.636 (too few steps). Clipping only the real packs (not the fake ones) left the critic
+//     lowering every score: generator loss ~8, quality 0.53 at epoch 8.
 // The results file holds the product's defaults run alone on a quiet machine: 68 epochs in 592 s (8.7 s an epoch with
 // the quality scores), kept epoch 68, F1 0.6036, quality 0.916, 0 exact copies (seed 1; the same F1 as the side-by-side run).
 import { spawnSync } from 'node:child_process';
