@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 
 /**
@@ -87,9 +87,9 @@ export function clipL2(values: Float32Array, bound: number): number {
 /** Adds N(0, std²) noise from the operating system's cryptographic generator (seeded noise would not be private). */
 export function addGaussianNoise(values: Float32Array, std: number): void {
   if (std <= 0) return;
-  const bytes = randomBytes(8 * values.length + 8);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const uniform = (k: number): number => (view.getUint32(4 * k) + 1) / 4294967297; // in (0, 1)
+  // One 32-bit uniform per value (two per Box–Muller pair), straight into a typed array.
+  const bits = randomFillSync(new Uint32Array(values.length + 1));
+  const uniform = (k: number): number => ((bits[k] as number) + 1) / 4294967297; // in (0, 1)
   for (let i = 0; i < values.length; i += 2) {
     // Box–Muller: two independent normals from two uniforms.
     const r = Math.sqrt(-2 * Math.log(uniform(i)));

@@ -267,16 +267,22 @@ export function SetupPanel({ running, onTrain }: Props) {
               </Group>
               {useGan && (
                 <Group align="flex-start" gap="md">
-                  <Switch
-                    mt={4}
-                    maw={520}
-                    label={t('synth.setup.dp')}
-                    description={t('synth.setup.dpHint')}
-                    checked={dp}
-                    onChange={(event) => setDp(event.currentTarget.checked)}
-                    disabled={running}
-                    data-testid="synth-dp"
-                  />
+                  <Stack gap={4} maw={560}>
+                    <Switch
+                      mt={4}
+                      label={t('synth.setup.dp')}
+                      description={t('synth.setup.dpHint')}
+                      checked={dp}
+                      onChange={(event) => setDp(event.currentTarget.checked)}
+                      disabled={running}
+                      data-testid="synth-dp"
+                    />
+                    {dp && (
+                      <Text size="xs" c="orange.8" pl={46} data-testid="synth-dp-cost">
+                        {t('synth.setup.dpCost')}
+                      </Text>
+                    )}
+                  </Stack>
                   {dp && (
                     <NumberInput
                       w={150}
