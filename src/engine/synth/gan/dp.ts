@@ -11,19 +11,24 @@ type Tensor2D = TfTypes.Tensor2D;
 type Variable = TfTypes.Variable;
 
 /**
- * DP-SGD for the GAN's critic (Abadi et al. 2016), the only network that reads real rows. Each step:
+ * DP-SGD for the GAN's critic (Abadi et al. 2016), the only network that reads real rows. With DP the critic judges
+ * single rows (no PacGAN packs): a row is then one example, so adding or removing a person's row changes one clipped
+ * gradient in a step, the textbook setting the accountant (dp/rdp.ts) is exact for. With packs, one row more would
+ * regroup the rows after it into other packs (TF Privacy's microbatches have the same problem and charge twice the
+ * noise for it); a single-row critic also has a tenth of the first-layer weights, so there is far less noise to add.
+ * Each step:
  * - the real rows are a Poisson sample (each row with probability q, drawn from the operating system's secure
- *   generator: a seeded draw would let whoever knows the seed know which rows were used), grouped into packs, so each
- *   row is in at most one pack;
- * - the critic's gradient of each real pack is computed in closed form (the critic is a plain MLP), clipped to an L2
+ *   generator: a seeded draw would let whoever knows the seed know which rows were used);
+ * - the critic's gradient of each real row is computed in closed form (the critic is a plain MLP), clipped to an L2
  *   norm of `clip`, summed, and Gaussian noise of standard deviation z · clip is added to the sum;
- * - each fake pack's gradient is clipped the same way (no noise: fake rows read no real row). Clipping only the real
+ * - each fake row's gradient is clipped the same way (no noise: fake rows read no real row). Clipping only the real
  *   side would leave the fake side's pull at full strength, and the critic would just lower every score (measured on
  *   Adult: the generator's loss climbed to 8 and the quality stayed near 0.53);
  * - the gradient penalty, taken between fake rows only, does not read real rows and is differentiated as usual.
  * The generator learns only from the critic, so it is covered by the same guarantee (post-processing).
  * Training-by-sampling is replaced: a real row is not drawn by its category, it is drawn uniformly and shown to the
  * critic with the condition of one of its own categories, and fake rows get conditions drawn by the real frequencies.
+ * Each row's encoding (the mode its numbers fall in) is drawn for that row alone, so it does not depend on other rows.
  */
 
 /** Clip bound of each real pack's gradient (Opacus's usual 1.0). */

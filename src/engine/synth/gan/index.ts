@@ -19,7 +19,7 @@ import {
   type NetShape,
 } from './networks';
 import { epsilonFor, noiseMultiplierFor } from '../../dp/rdp';
-import { permutation, shuffleInPlace } from '../../ml/folds';
+import { permutation } from '../../ml/folds';
 import { clippedPackGradients, DP_CLIP, noisyAverage, poissonRows, realRowsWithConditions } from './dp';
 import { conditionLayout, rowIndex, sampleConditions, sampleRealRows, type ConditionLayout, type Conditions, type RowIndex } from './sampler';
 import { fitTransformer, inverseTransform, layout, transform, type Span, type TransformerState } from './transformer';
@@ -39,8 +39,8 @@ export type GanOptions = {
   /** Real rows never learned, to score a validation sample against for early stopping. */
   validation?: SynthData;
   /**
-   * DP-SGD on the critic (see dp.ts): the noise is solved so that the whole training spends at most ε at δ, and the
-   * ε actually spent is returned. Early stopping is off (the last epoch is kept: choosing an epoch by a score of real
+   * DP-SGD on the critic (see dp.ts; the critic then judges single rows, not packs): the noise is solved so that the
+   * whole training spends at most ε at δ, and the ε actually spent is returned. Early stopping is off (the last epoch is kept: choosing an epoch by a score of real
    * rows would be one more look at them), and the seed does not repeat the run (sampling and noise are secure draws).
    */
   dp?: { epsilon: number; delta: number };
@@ -147,9 +147,10 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
   if (data.rows < 2 || data.columns.length === 0) throw new AppError('bad-input', 'The GAN needs at least 2 rows and 1 column to learn from.', { field: 'rows' });
   if (!Number.isInteger(opts.epochs) || opts.epochs < 1) throw new AppError('bad-input', 'Epochs must be a whole number of at least 1.', { field: 'epochs' });
   const o = withDefaults(opts);
-  const pac = o.pac;
-  const requested = opts.batchSize ?? defaultBatch(data.rows, pac);
-  const batch = Math.max(pac, Math.floor(Math.min(requested, Math.max(pac, data.rows)) / pac) * pac);
+  // The batch is sized in packs of `o.pac` rows either way; with DP the critic judges single rows (see dp.ts).
+  const requested = opts.batchSize ?? defaultBatch(data.rows, o.pac);
+  const pac = opts.dp ? 1 : o.pac;
+  const batch = Math.max(o.pac, Math.floor(Math.min(requested, Math.max(o.pac, data.rows)) / o.pac) * o.pac);
   const stepsPerEpoch = Math.max(1, Math.floor(data.rows / batch));
   // Scored every 2 epochs, stopped after 12 without a better score (the Adult runs in bench/synth-adult.ts).
   const evalEvery = Math.max(1, o.evalEvery);
@@ -216,10 +217,9 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
    */
   const privateCriticStep = (seeds: readonly [number, number, number, number, number, number]): TfTypes.Scalar => {
     const run = dpRun as NonNullable<typeof dpRun>;
-    // Which sampled rows share a pack: a seeded order (the sample itself is the secure draw).
-    const chosen = shuffleInPlace(poissonRows(data.rows, run.q), random);
-    const packs = Math.floor(chosen.length / pac);
-    const realDraw = realRowsWithConditions(encoded, width, chosen.subarray(0, packs * pac), categorical, cond, random);
+    const chosen = poissonRows(data.rows, run.q);
+    const packs = chosen.length;
+    const realDraw = realRowsWithConditions(encoded, width, chosen, categorical, cond, random);
     const c1 = sampleConditions(cond, batch, random, false);
     return tf.tidy(() => {
       const c1t = conditionTensor(c1, batch);
@@ -233,13 +233,13 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
       let sums: TfTypes.Tensor[];
       let realScore: TfTypes.Tensor = tf.scalar(0);
       if (packs > 0) {
-        const realCat = withCondition(tf.tensor2d(realDraw.rows, [packs * pac, width]), conditionTensor(realDraw.conditions, packs * pac));
+        const realCat = withCondition(tf.tensor2d(realDraw.rows, [packs, width]), conditionTensor(realDraw.conditions, packs));
         const clipped = clippedPackGradients(tf, dVars, shape.critic.length, pac, realCat, -1, DP_CLIP, seeds[3]);
         sums = clipped.sums;
         realScore = clipped.meanScore;
       } else sums = dVars.map((v) => tf.zerosLike(v));
       const noisy = noisyAverage(tf, sums, run.noise * DP_CLIP, run.expectedPacks);
-      const fakePacks = batch / pac;
+      const fakePacks = batch;
       dOpt.applyGradients(
         dVars.map((v, i) => ({
           name: v.name,
