@@ -64,10 +64,13 @@
 //   Fused Adam in JavaScript (one pass over each weight instead of ~15 kernels): slower, 13 ms a step against 8.6 ms for
 //     tf.train.adam on the critic's 725,000 weights (a plain loop costs ~7 ns a weight on this machine). Not kept.
 //   The gradient penalty is 22 % of a batch-100 epoch (13.7 s with it, 10.7 s without).
-//   DP-SGD (GAN_DP_EPS), seed 1: ε = 3 with the defaults: F1 0.197, quality 0.863, 17.3 s an epoch beside another run
-//     (the defaults without DP: ~12 s there). ε = 3 in 20 epochs: F1 0.130, quality 0.856; with batches of 1,000, 20
-//     epochs: F1 0.204, quality 0.636 (too few steps). Clipping only the real packs (not the fake ones) left the critic
-//     lowering every score: generator loss ~8, quality 0.53 at epoch 8.
+//   DP-SGD (GAN_DP_EPS), seed 1, first version (the critic over packs of 10): ε = 3 with the defaults: F1 0.197,
+//     quality 0.863, 17.3 s an epoch beside another run (the defaults without DP: ~12 s there). ε = 3 in 20 epochs:
+//     F1 0.130, quality 0.856; with batches of 1,000, 20 epochs: F1 0.204, quality 0.636 (too few steps). Clipping only
+//     the real packs (not the fake ones) left the critic lowering every score: generator loss ~8, quality 0.53.
+//   DP-SGD with a single-row critic (the product's, results/synth-adult-dp3-def.json and dp10-def.json), two runs side
+//     by side: ε = 3: F1 0.572, quality 0.916, 844 s; ε = 10: F1 0.593, quality 0.923, 849 s (12.4 s an epoch; alone
+//     about 12.3 s against 8.7 s without DP).
 // The results file holds the product's defaults run alone on a quiet machine: 68 epochs in 592 s (8.7 s an epoch with
 // the quality scores), kept epoch 68, F1 0.6036, quality 0.916, 0 exact copies (seed 1; the same F1 as the side-by-side run).
 import { spawnSync } from 'node:child_process';

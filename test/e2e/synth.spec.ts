@@ -66,7 +66,7 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   // Differential privacy for the GAN: off by default; on, it asks for a budget and refuses one out of range.
   await expect(setup.getByTestId('synth-epsilon')).toHaveCount(0);
   await setup.getByTestId('synth-dp').check();
-  await expect(setup.getByTestId('synth-dp-cost')).toContainText('It costs quality');
+  await expect(setup.getByTestId('synth-dp-cost')).toContainText('It costs some usefulness');
   await setup.getByTestId('synth-epsilon').fill('500');
   await expect(setup.getByText('From 0.1 to 100')).toBeVisible();
   await expect(setup.getByTestId('synth-train')).toBeDisabled();

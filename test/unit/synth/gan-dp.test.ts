@@ -2,7 +2,7 @@ import type * as TfTypes from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTf, type Tf } from '../../../src/engine/ml/backend';
 import { fitGan } from '../../../src/engine/synth/gan';
-import { clippedPackGradients, poissonRows, realRowsWithConditions } from '../../../src/engine/synth/gan/dp';
+import { clippedPackGradients, noisyAverage, poissonRows, realRowsWithConditions } from '../../../src/engine/synth/gan/dp';
 import { criticSpec, initialParams, makeVariables, type NetShape } from '../../../src/engine/synth/gan/networks';
 import { conditionLayout } from '../../../src/engine/synth/gan/sampler';
 import { fitTransformer, layout, transform } from '../../../src/engine/synth/gan/transformer';
@@ -82,6 +82,19 @@ describe('DP-SGD for the critic', () => {
     const length = Math.sqrt(all.sums.reduce((s, g) => s + (tf.sum(tf.square(g)).dataSync()[0] as number), 0));
     expect(length).toBeLessThanOrEqual(packs * clip + 1e-6);
     expect(length).toBeGreaterThan(clip);
+  });
+
+  it('adds noise of standard deviation z · clip to the sum and divides by the expected rows', () => {
+    const sums = [tf.fill([300, 200], 5), tf.zeros([1000])];
+    const [a, b] = noisyAverage(tf, sums, 2, 10).map((t) => Array.from(t.dataSync()));
+    const stats = (xs: number[]) => {
+      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+      return { mean, sd: Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / xs.length) };
+    };
+    expect(stats(a as number[]).mean).toBeCloseTo(0.5, 2);
+    expect(stats(a as number[]).sd).toBeCloseTo(0.2, 2);
+    expect(stats(b as number[]).sd).toBeGreaterThan(0.15);
+    expect(stats(b as number[]).sd).toBeLessThan(0.25);
   });
 
   it('draws a Poisson sample of rows from secure randomness', () => {
