@@ -5,7 +5,7 @@
 // real 0.663. Also timed: seconds per epoch (GAN), training seconds, sampling rows/s; and exact copies of training
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
-// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_TRACE_F1=1, GAN_DP_EPS (DP-SGD's budget ε), SEED,
+// GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_PAC, GAN_TRACE_F1=1, GAN_DP_EPS (DP-SGD's budget ε), SEED,
 // SYNTH_BENCH_NAME (the results file's name).
 // A knob left unset is the product's default (GAN_DEFAULTS, GAN_DEFAULT_EPOCHS).
 //
@@ -135,6 +135,7 @@ const methods: Method[] = [
         ema: knob('GAN_EMA'),
         patience: knob('GAN_PATIENCE'),
         minEpochs: knob('GAN_MIN_EPOCHS'),
+        pac: knob('GAN_PAC'),
       };
       // GAN_DP_EPS=ε: DP-SGD within that budget, δ = 1/(10 × rows) as in the app.
       const dp = process.env.GAN_DP_EPS ? { dp: { epsilon: Number(process.env.GAN_DP_EPS), delta: 1 / (10 * data.rows) } } : {};
