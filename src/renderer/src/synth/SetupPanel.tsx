@@ -28,13 +28,13 @@ type Props = {
  */
 const SMALL_TABLE_ROWS = 3000;
 
+/** The privacy budget the switch starts at (a common choice in the DP-SGD literature: strong but usable). */
+const DEFAULT_EPSILON = 3;
+
 /**
  * What the twin learns: the source (a table of the workspace, the customer features, or a CSV file), its columns
  * with the role each plays, the efficacy target, the methods and how long to train.
  */
-/** The privacy budget the switch starts at (a common choice in the DP-SGD literature: strong but usable). */
-const DEFAULT_EPSILON = 3;
-
 export function SetupPanel({ running, onTrain }: Props) {
   const { t } = useTranslation();
   const api = useApi();
