@@ -31,6 +31,7 @@ export const gaussianRdp = (z: number, rounds: number, alpha: number): number =>
 export function sampledGaussianRdp(q: number, z: number, steps: number, alpha: number): number {
   if (q >= 1) return gaussianRdp(z, steps, alpha);
   if (q <= 0) return 0;
+  if (!Number.isInteger(alpha) || alpha < 2) throw new Error(`The sampled Gaussian's Rényi DP is computed at integer orders of at least 2, not ${alpha}.`);
   // log A_α as a log-sum-exp of its α + 1 terms (the terms overflow for large α and small z).
   const logQ = Math.log(q);
   const log1mQ = Math.log1p(-q);

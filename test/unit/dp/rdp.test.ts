@@ -93,6 +93,7 @@ describe('the RDP accountant of DP-SGD (the sampled Gaussian mechanism)', () => 
     const q = 0.05;
     const z = 0.9;
     expect(sampledGaussianRdp(q, z, 1, 2)).toBeCloseTo(Math.log(1 + q * q * (Math.exp(1 / (z * z)) - 1)), 12);
+    expect(() => sampledGaussianRdp(q, z, 1, 2.5)).toThrow(/integer orders/);
     const sampled = epsilonFor(1.1, 1000, 1e-5, 0.004).epsilon;
     expect(sampled).toBeLessThan(epsilonFor(1.1, 1000, 1e-5).epsilon);
     expect(sampled).toBeGreaterThan(0);
