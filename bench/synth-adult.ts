@@ -70,7 +70,7 @@
 //     the real packs (not the fake ones) left the critic lowering every score: generator loss ~8, quality 0.53.
 //   DP-SGD with a single-row critic (the product's, results/synth-adult-dp3-def.json and dp10-def.json), two runs side
 //     by side: ε = 3: F1 0.572, quality 0.916, 844 s; ε = 10: F1 0.593, quality 0.923, 849 s (12.4 s an epoch; alone
-//     about 12.3 s against 8.7 s without DP).
+//     about 12.3 s against 8.7 s without DP). ε = 1 (beside the test suite): F1 0.549, quality 0.899.
 //   Without DP, a single-row critic (GAN_PAC=1; results/synth-adult-pac1-s*.json), two runs side by side: seed 2 F1 0.594
 //     (packs of 10: 0.588), seed 3 0.587 (0.566); quality 0.929 and 0.927 (0.915); one exact copy dropped on seed 2.
 //     Better on both weak seeds but still under 0.602, and the issue asks for PacGAN's packs: not the default. A lead.
