@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import type * as TfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../ml/backend';
 import { addGaussianNoise } from '../../dp/rdp';
-import { denseByRows } from './networks';
+import { denseByRows, leaky } from './networks';
 import type { ConditionLayout, Conditions } from './sampler';
 import type { Span } from './transformer';
 
@@ -31,16 +31,15 @@ type Variable = TfTypes.Variable;
  * Each row's encoding (the mode its numbers fall in) is drawn for that row alone, so it does not depend on other rows.
  */
 
-/** Clip bound of each real pack's gradient (Opacus's usual 1.0). */
+/** Clip bound of each row's (or pack's) gradient, real and fake (Opacus's usual 1.0). */
 export const DP_CLIP = 1;
 
 /** Rows of a Poisson sample: each of `rows` rows independently with probability q (secure randomness). */
 export function poissonRows(rows: number, q: number): Int32Array {
-  const bytes = randomBytes(4 * rows);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bits = randomFillSync(new Uint32Array(rows));
   const threshold = q * 2 ** 32;
   const out: number[] = [];
-  for (let r = 0; r < rows; r++) if (view.getUint32(4 * r) < threshold) out.push(r);
+  for (let r = 0; r < rows; r++) if ((bits[r] as number) < threshold) out.push(r);
   return Int32Array.from(out);
 }
 
@@ -77,8 +76,8 @@ export function realRowsWithConditions(
 /**
  * For each pack of rows, the gradient of sign · D(pack) with respect to every critic parameter (criticSpec's order;
  * sign −1 for real packs, whose score the critic raises, +1 for fake ones), clipped to an L2 norm of `clip`; returned
- * summed over the packs, with the packs' norms before clipping and the mean critic score. The critic is linear → leaky ReLU (slope 0.2) → dropout per hidden layer, then linear: a pack is one
- * row of the layers' inputs, so its gradient of a layer's weights is the outer product δ hᵀ, whose norm is ‖δ‖·‖h‖
+ * summed over the packs, with the packs' norms before clipping and the mean critic score. The critic is linear →
+ * leaky ReLU (slope 0.2) → dropout per hidden layer, then linear: a pack is one row of the layers' inputs, so its gradient of a layer's weights is the outer product δ hᵀ, whose norm is ‖δ‖·‖h‖
  * (Goodfellow 2015): the norms need no per-pack gradient in memory, and the clipped sum is one product (δ·c)ᵀ h.
  */
 export function clippedPackGradients(
@@ -102,7 +101,7 @@ export function clippedPackGradients(
     const keep = tf.mul(tf.floor(tf.add(tf.randomUniform(z.shape, 0, 1, 'float32', dropoutSeed + i), 0.5)), 2);
     const slope = tf.mul(tf.add(tf.mul(tf.step(z), 0.8), 0.2), keep) as Tensor2D; // d(leaky(z)·keep)/dz
     slopes.push(slope);
-    inputs.push(tf.mul(tf.add(tf.mul(z, 0.6), tf.mul(tf.abs(z), 0.4)), keep) as Tensor2D);
+    inputs.push(tf.mul(leaky(tf, z), keep) as Tensor2D);
   }
   const [wOut, bOut] = vars.slice(2 * layers) as [Variable, Variable];
   const scores = tf.add(denseByRows(tf, inputs[layers] as Tensor2D, wOut), bOut) as Tensor2D;

@@ -72,7 +72,7 @@ export function generatorForward(tf: Tf, vars: Variable[], blocks: number, input
 }
 
 /** Leaky ReLU with slope 0.2 written so its gradient has a gradient (tf.leakyRelu's has none). */
-const leaky = (tf: Tf, x: Tensor): Tensor => tf.add(tf.mul(x, 0.6), tf.mul(tf.abs(x), 0.4));
+export const leaky = (tf: Tf, x: Tensor): Tensor => tf.add(tf.mul(x, 0.6), tf.mul(tf.abs(x), 0.4));
 
 /**
  * A dense layer whose weights are outputs × inputs. The critic sees few rows (a batch of 100 is 10 packs) through wide
