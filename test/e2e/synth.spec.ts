@@ -80,6 +80,7 @@ test('synthetic twin: learn a CSV file with GAN and copula, read the reports, do
   const training = page.getByTestId('synth-training');
   await expect(training.getByRole('button', { name: 'Cancel' })).toBeVisible({ timeout: 60_000 });
   await expect.poll(async () => Number(await training.getByTestId('synth-live-chart').getAttribute('data-points')), { timeout: 240_000 }).toBeGreaterThanOrEqual(2);
+  await expect(training).toContainText('With differential privacy the last epoch is kept');
   await shot(page, '311-synth-training-light', training);
 
   // Both twins side by side once the job is done.

@@ -3121,7 +3121,8 @@ export const en = {
       "running": "Training the synthetic twin",
       "failed": "The twin could not be trained",
       "unreadable": "The job finished, but its result is not in the form this version of the app reads. Update Localyst, or report this with the job from the Jobs tray.",
-      "chartHint": "Each epoch, the generator makes rows and the discriminator tries to tell them from real ones. The two losses swing while they compete; the dashed line, the twin’s quality against rows it never saw, is the one to watch. The best epoch is kept."
+      "chartHint": "Each epoch, the generator makes rows and the discriminator tries to tell them from real ones. The two losses swing while they compete; the dashed line, the twin’s quality against rows it never saw, is the one to watch. The best epoch is kept.",
+      "chartHintDp": "Each epoch, the generator makes rows and the discriminator tries to tell them from real ones. The two losses swing while they compete; the dashed line, the twin’s quality against rows it never saw, is the one to watch. With differential privacy the last epoch is kept: choosing one by its score would look at real rows again."
     },
     "chart": {
       "generator": "Generator loss",

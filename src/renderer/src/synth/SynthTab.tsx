@@ -91,7 +91,7 @@ export function SynthTab() {
             {methods.includes('gan') && training.job?.status === 'running' && (
               <>
                 <Text size="xs" c="dimmed" maw={860}>
-                  {t('synth.training.chartHint')}
+                  {t(lastInput?.dp ? 'synth.training.chartHintDp' : 'synth.training.chartHint')}
                 </Text>
                 <GanChart points={ganPoints} testId="synth-live-chart" />
               </>
