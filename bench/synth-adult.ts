@@ -6,7 +6,7 @@
 // rows. Methods are a list: a second synthesizer plugs in as one more entry.
 // Knobs for tuning: SYNTH_METHODS=gan,… GAN_EPOCHS, GAN_BATCH, GAN_GEN (e.g. 256,256), GAN_CRITIC, GAN_EVAL_EVERY,
 // GAN_PATIENCE, GAN_MIN_EPOCHS, GAN_LR, GAN_EMA (0 = off), GAN_PAC, GAN_TRACE_F1=1, GAN_DP_EPS (DP-SGD's budget ε), SEED,
-// SYNTH_BENCH_NAME (the results file's name).
+// SYNTH_BENCH_NAME (the results file's name), SYNTH_KEEP_DIR (a folder to keep the twins in).
 // A knob left unset is the product's default (GAN_DEFAULTS, GAN_DEFAULT_EPOCHS).
 //
 // Tuning record (Dec 2026, wasm SIMD, 2 shared cores; mean F1 of the four classifiers, real rows: 0.6634):
@@ -273,6 +273,8 @@ for (const method of methods.filter((m) => wanted.includes(m.name))) {
   const file = path.join(tmp, `${method.name}.csv`);
   writeCsv(synthetic, file);
   files.push(file);
+  // SYNTH_KEEP_DIR=dir keeps each method's twin there (to look into after the run).
+  if (process.env.SYNTH_KEEP_DIR) fs.copyFileSync(file, path.join(process.env.SYNTH_KEEP_DIR, `${process.env.SYNTH_BENCH_NAME ?? 'synth-adult'}-${method.name}.csv`));
   const quality = canScore(real) ? qualityScore(real, synthetic, SEED) : null;
   rows.push({
     method: method.name,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { conditionLayout, rowIndex, sampleConditions, sampleRealRows } from '../../../src/engine/synth/gan/sampler';
-import { fitTransformer, inverseTransform, layout, transform } from '../../../src/engine/synth/gan/transformer';
+import { fitTransformer, inverseTransform, layout, pointMasses, SPIKE_SHARE, transform, type NumericColumnCode } from '../../../src/engine/synth/gan/transformer';
 import type { SynthData } from '../../../src/engine/synth/types';
 import { seeded } from '../seeded';
 
@@ -84,4 +84,62 @@ describe('GAN table encoding', () => {
     // The missing level (24 of 300 rows) is drawn far more often than its 8% share: log-frequency.
     expect((counts[3] as number) / 400).toBeGreaterThan(0.15);
   });
+
+  it('makes a value that holds a large share of the rows a mode of its own that decodes exactly', () => {
+    // A zero-inflated amount (Adult's capital gain, a shop's refunds): 80 % exact zeros, the rest spread from 100 to 20,000.
+    const random = seeded(5);
+    const rows = 1000;
+    const refund = Float64Array.from({ length: rows }, (_, i) => (i % 5 === 0 ? Math.round(100 * Math.exp(random() * 5.3)) : 0));
+    const hours = Float64Array.from({ length: rows }, (_, i) => (i % 2 === 0 ? 40 : i % 4 === 1 ? 38 + (i % 7) : 50));
+    const data: SynthData = {
+      rows,
+      columns: [
+        { name: 'refund', kind: 'numeric', values: refund, integer: true, decimals: 0 },
+        { name: 'hours', kind: 'numeric', values: hours, integer: true, decimals: 0 },
+        { name: 'level', kind: 'numeric', values: Float64Array.from({ length: rows }, (_, i) => i % 3), integer: true, decimals: 0 },
+      ],
+    };
+    expect(pointMasses(refund)).toEqual([0]);
+    // 40 in half the rows, 50 in a quarter; 38..44 each under the 5 % share.
+    expect(pointMasses(hours)).toEqual([40, 50]);
+    expect(pointMasses(Float64Array.from([1, 1, 2, Number.NaN]))).toEqual([1, 2]);
+    expect(SPIKE_SHARE).toBe(0.05);
+    const state = fitTransformer(data, { seed: 1 });
+    const [refundCode, , levelCode] = state.columns as NumericColumnCode[];
+    const { width, columnSpans } = layout(state);
+    const modes = columnSpans[0]?.[1];
+    if (!refundCode || !levelCode || !modes) throw new Error('layout');
+    const K = refundCode.vgm.weights.length;
+    expect(K).toBeGreaterThanOrEqual(1);
+    expect(modes.size).toBe(K + 1);
+    // Every value of the third column is a point mass: no mixture, three exact modes.
+    expect(levelCode.vgm.weights).toEqual([]);
+    expect(columnSpans[2]?.[1]?.size).toBe(3);
+    const encoded = transform(state, data, 9);
+    for (let r = 0; r < rows; r += 5) {
+      // A zero row (r % 5 !== 0 below) is the point-mass mode with scalar 0; a refund row never is.
+      const zero = r + 1;
+      expect(encoded[zero * width + modes.start + K]).toBe(1);
+      expect(encoded[zero * width]).toBe(0);
+      expect(encoded[r * width + modes.start + K]).toBe(0);
+    }
+    // A generator's scalar a little off does not move a point mass: it decodes to exactly 0 (and 40, and 2).
+    const noisy = encoded.slice();
+    for (let r = 0; r < rows; r++) noisy[r * width] = 0.3;
+    const back = inverseTransform(state, noisy, rows);
+    const [refundBack, hoursBack, levelBack] = back.columns;
+    if (refundBack?.kind !== 'numeric' || hoursBack?.kind !== 'numeric' || levelBack?.kind !== 'numeric') throw new Error('kinds');
+    for (let r = 0; r < rows; r++) {
+      if (refund[r] === 0) expect(refundBack.values[r]).toBe(0);
+      else expect(refundBack.values[r]).not.toBe(0);
+      if (hours[r] === 40 || hours[r] === 50) expect(hoursBack.values[r]).toBe(hours[r]);
+      expect(levelBack.values[r]).toBe(r % 3);
+    }
+    // A model saved before point masses existed (no spikes) still decodes with its mixture alone.
+    const old = { ...state, columns: state.columns.map((c) => (c.kind === 'categorical' ? c : { ...c, spikes: undefined })) };
+    delete (old.columns[0] as NumericColumnCode).spikes;
+    const oldLayout = layout(old);
+    expect(oldLayout.columnSpans[0]?.[1]?.size).toBe(K);
+  });
 });
+

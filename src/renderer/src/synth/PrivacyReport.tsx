@@ -63,7 +63,7 @@ export function PrivacyReport({ reports }: { reports: readonly SynthModelReport[
                   { label: t('synth.privacy.closerToTrain'), value: format.percent(p.dcr.closerToTrain), hint: t('synth.privacy.closerToTrainHint') },
                   {
                     label: t('synth.privacy.dp'),
-                    value: p.dp ? t('synth.privacy.dpValue', { epsilon: format.decimal(p.dp.epsilon, 2), delta: p.dp.delta.toExponential(0) }) : t('synth.privacy.dpOff'),
+                    value: p.dp ? t('synth.privacy.dpValue', { epsilon: format.decimal(p.dp.epsilon, 2), oneIn: format.integer(Math.round(1 / p.dp.delta)) }) : t('synth.privacy.dpOff'),
                     hint: t('synth.privacy.dpHint'),
                     testId: `synth-dp-${report.method}`,
                   },
