@@ -118,10 +118,10 @@ describe('DP-SGD for the critic', () => {
       ],
     };
     const state = fitTransformer(data, { seed: 1 });
-    const { width, categorical } = layout(state);
+    const { width, conditioned } = layout(state);
     const encoded = transform(state, data, 2);
     const cond = conditionLayout(state);
-    const { rows, conditions } = realRowsWithConditions(encoded, width, Int32Array.from([5, 0, 3]), categorical, cond, seeded(4));
+    const { rows, conditions } = realRowsWithConditions(encoded, width, Int32Array.from([5, 0, 3]), conditioned, cond, seeded(4));
     expect(rows.subarray(0, width)).toEqual(encoded.subarray(5 * width, 6 * width));
     const plan = [2, 0, 0];
     const region = [0, 1, 0];

@@ -23,14 +23,14 @@ describe('GAN table encoding', () => {
   it('lays out scalar, modes and missing flag per number, a one-hot with a missing level per category', () => {
     const data = table(300);
     const state = fitTransformer(data, { seed: 1 });
-    const { spans, columnSpans, categorical, width } = layout(state);
+    const { spans, columnSpans, conditioned, width } = layout(state);
     const amountModes = (columnSpans[0]?.[1]?.size ?? 0);
     expect(columnSpans[0]?.map((s) => s.activation)).toEqual(['tanh', 'softmax', 'softmax']);
     expect(columnSpans[0]?.[2]?.size).toBe(2);
     expect(amountModes).toBeGreaterThanOrEqual(2);
     expect(columnSpans[1]?.[0]?.size).toBe(4);
     expect(columnSpans[2]?.map((s) => s.size)).toEqual([1, 1]);
-    expect(categorical).toHaveLength(1);
+    expect(conditioned).toHaveLength(1);
     expect(width).toBe(spans.reduce((s, x) => s + x.size, 0));
   });
 
@@ -71,9 +71,9 @@ describe('GAN table encoding', () => {
     const random = seeded(3);
     const c = sampleConditions(cond, 400, random, true);
     if (!c) throw new Error('no conditions');
-    const { width, categorical } = layout(state);
+    const { width, conditioned } = layout(state);
     const real = sampleRealRows(encoded, width, rowIndex(state, encoded), c, 400, random);
-    const span = categorical[0]?.span;
+    const span = conditioned[0]?.span;
     const counts = [0, 0, 0, 0];
     for (let i = 0; i < 400; i++) {
       const level = c.level[i] as number;
@@ -115,6 +115,17 @@ describe('GAN table encoding', () => {
     // Every value of the third column is a point mass: no mixture, three exact modes.
     expect(levelCode.vgm.weights).toEqual([]);
     expect(columnSpans[2]?.[1]?.size).toBe(3);
+    // Mixed columns (point masses and a mixture) are conditioned on by their modes; the all-point-mass one is not.
+    const { conditioned } = layout(state);
+    expect(conditioned.map((c) => c.column)).toEqual([0, 1]);
+    expect(conditioned[0]?.span).toEqual(modes);
+    expect(levelCode.modeCounts).toBeUndefined();
+    const counts = refundCode.modeCounts ?? [];
+    expect(counts).toHaveLength(K + 1);
+    expect(counts[K]).toBe(800);
+    expect(counts.reduce((a, b) => a + b, 0)).toBeCloseTo(rows, 6);
+    const cond = conditionLayout(state);
+    expect(cond.width).toBe(modes.size + (columnSpans[1]?.[1]?.size ?? 0));
     const encoded = transform(state, data, 9);
     for (let r = 0; r < rows; r += 5) {
       // A zero row (r % 5 !== 0 below) is the point-mass mode with scalar 0; a refund row never is.
@@ -138,8 +149,10 @@ describe('GAN table encoding', () => {
     // A model saved before point masses existed (no spikes) still decodes with its mixture alone.
     const old = { ...state, columns: state.columns.map((c) => (c.kind === 'categorical' ? c : { ...c, spikes: undefined })) };
     delete (old.columns[0] as NumericColumnCode).spikes;
+    delete (old.columns[0] as NumericColumnCode).modeCounts;
     const oldLayout = layout(old);
     expect(oldLayout.columnSpans[0]?.[1]?.size).toBe(K);
+    expect(oldLayout.conditioned.map((c) => c.column)).toEqual([1]);
   });
 });
 

@@ -43,12 +43,12 @@ export function poissonRows(rows: number, q: number): Int32Array {
   return Int32Array.from(out);
 }
 
-/** The chosen rows (encoded, row-major), and for each the condition of one of its categories (a column uniformly). */
+/** The chosen rows (encoded, row-major), and for each the condition of one of its own levels or modes (a conditioned column uniformly). */
 export function realRowsWithConditions(
   encoded: Float32Array,
   width: number,
   chosen: Int32Array,
-  categorical: Array<{ span: Span }>,
+  conditioned: Array<{ span: Span }>,
   cond: ConditionLayout,
   random: () => number,
 ): { rows: Float32Array; conditions: Conditions | null } {
@@ -61,7 +61,7 @@ export function realRowsWithConditions(
   const level = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const c = Math.min(cond.columns.length - 1, Math.floor(random() * cond.columns.length));
-    const span = (categorical[c] as { span: Span }).span;
+    const span = (conditioned[c] as { span: Span }).span;
     let l = 0;
     for (let k = 0; k < span.size; k++) {
       if ((rows[i * width + span.start + k] as number) > (rows[i * width + span.start + l] as number)) l = k;

@@ -168,8 +168,8 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
 
   hooks.onProgress({ fraction: 0, stage: 'Preparing', message: 'Fitting a mixture to each numeric column' });
   const state = fitTransformer(data, { seed: opts.seed });
-  const { spans, width, categorical } = layout(state);
-  const categoricalSpans = categorical.map((c) => c.span);
+  const { spans, width, conditioned } = layout(state);
+  const conditionedSpans = conditioned.map((c) => c.span);
   const cond = conditionLayout(state);
   const encoded = transform(state, data, nextSeed());
   const index = dpRun ? null : rowIndex(state, encoded);
@@ -219,7 +219,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
     const run = dpRun as NonNullable<typeof dpRun>;
     const chosen = poissonRows(data.rows, run.q);
     const packs = chosen.length;
-    const realDraw = realRowsWithConditions(encoded, width, chosen, categorical, cond, random);
+    const realDraw = realRowsWithConditions(encoded, width, chosen, conditioned, cond, random);
     const c1 = sampleConditions(cond, batch, random, false);
     return tf.tidy(() => {
       const c1t = conditionTensor(c1, batch);
@@ -303,7 +303,7 @@ export async function fitGan(tf: Tf, data: SynthData, opts: GanOptions, hooks: F
               const fake = activate(tf, raw, spans, gSeeds[1]);
               const y = critic(withCondition(fake, c3t), gSeeds[2]);
               let loss = tf.neg(tf.mean(y)) as TfTypes.Scalar;
-              if (c3t) loss = tf.add(loss, conditionLoss(tf, raw, categoricalSpans, c3t)) as TfTypes.Scalar;
+              if (c3t) loss = tf.add(loss, conditionLoss(tf, raw, conditionedSpans, c3t)) as TfTypes.Scalar;
               return loss;
             },
             true,

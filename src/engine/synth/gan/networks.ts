@@ -114,9 +114,9 @@ export function activate(tf: Tf, raw: Tensor2D, spans: Span[], gumbelSeed: numbe
 }
 
 /** Cross-entropy of the conditioned column's logits against the condition (the one-hot picks the column and level). */
-export function conditionLoss(tf: Tf, raw: Tensor2D, categoricalSpans: Span[], condition: Tensor2D): TfTypes.Scalar {
+export function conditionLoss(tf: Tf, raw: Tensor2D, conditionedSpans: Span[], condition: Tensor2D): TfTypes.Scalar {
   const logits = tf.concat(
-    categoricalSpans.map((s) => tf.logSoftmax(tf.slice(raw, [0, s.start], [-1, s.size]))),
+    conditionedSpans.map((s) => tf.logSoftmax(tf.slice(raw, [0, s.start], [-1, s.size]))),
     1,
   );
   return tf.div(tf.neg(tf.sum(tf.mul(logits, condition))), raw.shape[0]) as TfTypes.Scalar;

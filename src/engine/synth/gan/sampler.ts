@@ -1,24 +1,23 @@
-import type { CategoricalColumnCode, TransformerState } from './transformer';
+import type { TransformerState } from './transformer';
 import { layout } from './transformer';
 
 /**
- * Conditional vectors and training-by-sampling. The condition is the concatenated one-hots of the categorical
- * columns with exactly one position set: a column chosen uniformly, a level within it. In training the level is
+ * Conditional vectors and training-by-sampling. The condition is the concatenated one-hots of the conditioned
+ * columns (the categorical ones, and the modes of mixed numeric ones: transformer.ts) with exactly one position set:
+ * a column chosen uniformly, a level (or mode) within it. In training the level is
  * drawn by log-frequency (rare levels are seen often enough to be learned) and the real rows shown to the critic
  * are drawn among those having it; in sampling the level is drawn by its real frequency.
  */
 export type ConditionLayout = {
   width: number;
-  /** Per categorical column: where its one-hot starts in the condition, and the cumulative level probabilities. */
+  /** Per conditioned column: where its one-hot starts in the condition, and the cumulative level probabilities. */
   columns: Array<{ start: number; size: number; logCumulative: Float64Array; cumulative: Float64Array }>;
 };
 
 export function conditionLayout(state: TransformerState): ConditionLayout {
   const columns: ConditionLayout['columns'] = [];
   let width = 0;
-  for (const code of state.columns) {
-    if (code.kind !== 'categorical') continue;
-    const counts = (code as CategoricalColumnCode).counts;
+  for (const { counts } of layout(state).conditioned) {
     columns.push({
       start: width,
       size: counts.length,
@@ -54,7 +53,7 @@ function pick(cdf: Float64Array, u: number): number {
 
 export type Conditions = { vectors: Float32Array; column: Int32Array; level: Int32Array };
 
-/** `n` conditions; `logFrequency` for training, the real frequencies otherwise. Null when no categorical column. */
+/** `n` conditions; `logFrequency` for training, the real frequencies otherwise. Null when no column is conditioned on. */
 export function sampleConditions(cond: ConditionLayout, n: number, random: () => number, logFrequency: boolean): Conditions | null {
   if (cond.columns.length === 0) return null;
   const vectors = new Float32Array(n * cond.width);
@@ -71,13 +70,13 @@ export function sampleConditions(cond: ConditionLayout, n: number, random: () =>
   return { vectors, column, level };
 }
 
-/** Row indices per (categorical column, level), to draw real rows having a condition. */
+/** Row indices per (conditioned column, level or mode), to draw real rows having a condition. */
 export type RowIndex = Int32Array[][];
 
 export function rowIndex(state: TransformerState, encoded: Float32Array): RowIndex {
-  const { width, categorical } = layout(state);
+  const { width, conditioned } = layout(state);
   const rows = encoded.length / width;
-  return categorical.map(({ span }) => {
+  return conditioned.map(({ span }) => {
     const lists: number[][] = Array.from({ length: span.size }, () => []);
     for (let r = 0; r < rows; r++) {
       for (let l = 0; l < span.size; l++) {

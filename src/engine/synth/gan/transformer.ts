@@ -13,6 +13,10 @@ import { fitVgm, mulberry32, vgmResponsibilities, type Vgm, type VgmOptions } fr
  * mixture, such a spike is a component whose spread the prior widens (about the column's variance over the spike's
  * rows: ±77 around 0 for Adult's capital gain), so a generated scalar a hair off its mode decoded to 1–50 instead of
  * 0: 55 % of a twin's rows had a capital gain, against 8.5 % of the real ones.
+ *
+ * A mixed column (point masses and a mixture) is also conditioned on, as CTAB-GAN does: its modes join the categories
+ * in training-by-sampling, so a rare mode (the few large capital gains) is shown often enough for the generator to
+ * learn what goes with it (the income), not only how often it occurs.
  */
 export type NumericColumnCode = {
   kind: 'numeric' | 'datetime';
@@ -21,6 +25,11 @@ export type NumericColumnCode = {
   vgm: Vgm;
   /** Values that are modes of their own, after the mixture's (absent in models saved before they existed). */
   spikes?: number[];
+  /**
+   * Rows per mode (the mixture's, expected from its weights, then the point masses') when the column is conditioned
+   * on (a mixed column); absent otherwise, and in models saved before.
+   */
+  modeCounts?: number[];
   hasMissing: boolean;
   integer: boolean;
   decimals: number;
@@ -102,11 +111,19 @@ export function fitTransformer(data: SynthData, vgmOptions: Partial<VgmOptions> 
     const spiked = new Set(spikes);
     const rest = column.values.filter((v) => Number.isFinite(v) && !spiked.has(v));
     const vgm: Vgm = spikes.length > 0 && rest.length === 0 ? { weights: [], means: [], stds: [] } : fitVgm(rest, { ...vgmOptions, seed: ((vgmOptions.seed ?? 1) + index * 7919) >>> 0 });
+    const spikeCounts = spikes.map(() => 0);
+    const spikeAt = new Map(spikes.map((v, j) => [v, j]));
+    for (const v of column.values) {
+      const j = spikeAt.get(v);
+      if (j !== undefined) spikeCounts[j] = (spikeCounts[j] as number) + 1;
+    }
+    const mixed = spikes.length > 0 && vgm.weights.length > 0;
     return {
       kind: column.kind,
       name: column.name,
       vgm,
       spikes,
+      ...(mixed ? { modeCounts: [...vgm.weights.map((w) => w * rest.length), ...spikeCounts] } : {}),
       hasMissing,
       integer: column.integer,
       decimals: column.decimals,
@@ -118,11 +135,17 @@ export function fitTransformer(data: SynthData, vgmOptions: Partial<VgmOptions> 
   return { columns, rows: data.rows };
 }
 
-/** The output layout: every span in order, and the one-hot spans of categorical columns (what is conditioned on). */
-export function layout(state: TransformerState): { spans: Span[]; width: number; columnSpans: Span[][]; categorical: Array<{ column: number; span: Span }> } {
+/** A one-hot span that training conditions on, with its rows per position (what the conditions are drawn by). */
+export type ConditionedSpan = { column: number; span: Span; counts: number[] };
+
+/**
+ * The output layout: every span in order, and the one-hot spans conditioned on (each categorical column's levels,
+ * each mixed numeric column's modes), in column order.
+ */
+export function layout(state: TransformerState): { spans: Span[]; width: number; columnSpans: Span[][]; conditioned: ConditionedSpan[] } {
   const spans: Span[] = [];
   const columnSpans: Span[][] = [];
-  const categorical: Array<{ column: number; span: Span }> = [];
+  const conditioned: ConditionedSpan[] = [];
   let at = 0;
   const add = (size: number, activation: Span['activation']): Span => {
     const span = { start: at, size, activation };
@@ -134,14 +157,15 @@ export function layout(state: TransformerState): { spans: Span[]; width: number;
     if (column.kind === 'categorical') {
       const span = add(column.counts.length, 'softmax');
       columnSpans.push([span]);
-      categorical.push({ column: index, span });
+      conditioned.push({ column: index, span, counts: column.counts });
     } else {
       const own = [add(1, 'tanh'), add(column.vgm.weights.length + spikesOf(column).length, 'softmax')];
+      if (column.modeCounts) conditioned.push({ column: index, span: own[1] as Span, counts: column.modeCounts });
       if (column.hasMissing) own.push(add(2, 'softmax'));
       columnSpans.push(own);
     }
   });
-  return { spans, width: at, columnSpans, categorical };
+  return { spans, width: at, columnSpans, conditioned };
 }
 
 /** Encodes every row (row-major Float32Array of `width` values per row); the modes are drawn with the seed. */
