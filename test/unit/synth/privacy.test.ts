@@ -95,7 +95,7 @@ describe('the privacy report', () => {
     expect(report.dcr.randomMedian).toBeGreaterThan(2 * report.dcr.holdoutMedian);
     expect(report.dp).toEqual({ epsilon: 3, delta: 1e-5 });
     // The reasons say what the budget means: e^3 ≈ 20.
-    expect(report.reasons.at(-1)).toMatch(/differential privacy \(DP-SGD, ε = 3\.00, δ = 1\.0e-5\).*factor of 20 \(/);
+    expect(report.reasons.at(-1)).toMatch(/differential privacy \(DP-SGD, ε = 3\.00, δ = 1 in 100,000\).*factor of 20 \(/);
     const total = (key: 'synthetic' | 'holdout' | 'random'): number => report.dcr.bins.reduce((s, b) => s + b[key], 0);
     for (const key of ['synthetic', 'holdout', 'random'] as const) expect(total(key)).toBeCloseTo(1, 9);
   });
