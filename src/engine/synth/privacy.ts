@@ -3,6 +3,7 @@ import { createRng, type Rng } from '../kernel/random';
 import { rocAuc } from '../ml/metrics';
 import { checkSameColumns, closestDistances, numericRanges, packRows, subsample, type PackedRows } from './distance';
 import { selectSynthRows } from './raw';
+import { SPIKE_SHARE } from './gan/transformer';
 import type { SynthColumnData, SynthData } from './types';
 
 /**
@@ -131,7 +132,7 @@ const factor = (x: number): string => (x < 10 ? x.toFixed(1) : x < 1e9 ? Math.ro
 
 /** What a differentially private training guarantees, in one sentence (added to the verdict's reasons). */
 export function dpReason(dp: { epsilon: number; delta: number }): string {
-  return `The GAN was trained with differential privacy (DP-SGD, ε = ${dp.epsilon.toFixed(2)}, δ = 1 in ${Math.round(1 / dp.delta).toLocaleString('en')}): whether or not any one person's row was learned changes the chance of any twin by at most a factor of ${factor(Math.exp(dp.epsilon))} (beyond a chance of δ). The column encodings (each number column's modes, its values that hold at least 5 % of the rows, the categories and how often each occurs) were read from the data without noise.`;
+  return `The GAN was trained with differential privacy (DP-SGD, ε = ${dp.epsilon.toFixed(2)}, δ = 1 in ${Math.round(1 / dp.delta).toLocaleString('en')}): whether or not any one person's row was learned changes the chance of any twin by at most a factor of ${factor(Math.exp(dp.epsilon))} (beyond a chance of δ). The column encodings (each number column's modes, its values that hold at least ${SPIKE_SHARE * 100} % of the rows, the categories and how often each occurs) were read from the data without noise.`;
 }
 
 /**

@@ -61,8 +61,8 @@ export const DAY = 86_400;
 export const SPIKE_SHARE = 0.05;
 const MAX_SPIKES = 10;
 
-/** The values holding at least SPIKE_SHARE of the finite values, most frequent first (at most MAX_SPIKES). */
-export function pointMasses(values: ArrayLike<number>): number[] {
+/** The values holding at least SPIKE_SHARE of the finite values with their counts, most frequent first (at most MAX_SPIKES). */
+function pointMassCounts(values: ArrayLike<number>): Array<[value: number, count: number]> {
   const counts = new Map<number, number>();
   let finite = 0;
   for (let i = 0; i < values.length; i++) {
@@ -74,8 +74,12 @@ export function pointMasses(values: ArrayLike<number>): number[] {
   return [...counts]
     .filter(([, n]) => n >= SPIKE_SHARE * finite)
     .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-    .slice(0, MAX_SPIKES)
-    .map(([v]) => v);
+    .slice(0, MAX_SPIKES);
+}
+
+/** The values holding at least SPIKE_SHARE of the finite values, most frequent first (at most MAX_SPIKES). */
+export function pointMasses(values: ArrayLike<number>): number[] {
+  return pointMassCounts(values).map(([v]) => v);
 }
 
 const spikesOf = (code: NumericColumnCode): number[] => code.spikes ?? [];
@@ -107,16 +111,12 @@ export function fitTransformer(data: SynthData, vgmOptions: Partial<VgmOptions> 
       min = 0;
       max = 0;
     }
-    const spikes = pointMasses(column.values);
+    const masses = pointMassCounts(column.values);
+    const spikes = masses.map(([v]) => v);
     const spiked = new Set(spikes);
     const rest = column.values.filter((v) => Number.isFinite(v) && !spiked.has(v));
     const vgm: Vgm = spikes.length > 0 && rest.length === 0 ? { weights: [], means: [], stds: [] } : fitVgm(rest, { ...vgmOptions, seed: ((vgmOptions.seed ?? 1) + index * 7919) >>> 0 });
-    const spikeCounts = spikes.map(() => 0);
-    const spikeAt = new Map(spikes.map((v, j) => [v, j]));
-    for (const v of column.values) {
-      const j = spikeAt.get(v);
-      if (j !== undefined) spikeCounts[j] = (spikeCounts[j] as number) + 1;
-    }
+    const spikeCounts = masses.map(([, n]) => n);
     const mixed = spikes.length > 0 && vgm.weights.length > 0;
     return {
       kind: column.kind,
