@@ -1,5 +1,6 @@
 import type { Backend } from '../../shared/contract';
 import type { LoadedTf, Tf } from '../kernel/context';
+import { transpose2d, useLeanWasmKernels } from './wasm-kernels';
 
 export type { LoadedTf, Tf };
 
@@ -37,6 +38,7 @@ async function tryBackend(backend: Backend): Promise<LoadedTf> {
     if (!(await tf.setBackend('wasm'))) throw new Error('the WebAssembly backend did not initialise');
     await tf.ready();
     useTransposeFreeMatMulGradients(tf);
+    useLeanWasmKernels(tf);
     const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT');
     const threaded = tf.env().getBool('WASM_HAS_MULTITHREAD_SUPPORT');
     return { tf, info: { backend, version: tf.version.tfjs, simd, threads: threaded ? null : 1, note: null } };
@@ -59,6 +61,7 @@ export function useTransposeFreeMatMulGradients(tf: Tf): void {
   matMulGradientsReplaced = true;
   const t = (x: TfTensor): TfTensor => {
     const rank = x.shape.length;
+    if (rank === 2) return transpose2d(tf, x);
     return tf.transpose(x, [...Array.from({ length: rank - 2 }, (_, i) => i), rank - 1, rank - 2]);
   };
   // op(x)·op(y) with the transposes done first (op: transposed when the flag says so). XNNPACK packs a product's right

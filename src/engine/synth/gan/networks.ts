@@ -1,5 +1,6 @@
 import type * as TfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../../ml/backend';
+import { transpose2d } from '../../ml/wasm-kernels';
 import type { Span } from './transformer';
 
 type Tensor = TfTypes.Tensor;
@@ -82,8 +83,8 @@ export const leaky = (tf: Tf, x: Tensor): Tensor => tf.add(tf.mul(x, 0.6), tf.mu
 export function denseByRows(tf: Tf, h: Tensor2D, w: Variable): Tensor2D {
   const [rows] = h.shape;
   const [units] = w.shape as [number, number];
-  if (rows < units) return tf.transpose(tf.matMul(w as Tensor2D, tf.transpose(h))) as Tensor2D;
-  return tf.matMul(h, tf.transpose(w as Tensor2D));
+  if (rows < units) return transpose2d(tf, tf.matMul(w as Tensor2D, transpose2d(tf, h) as Tensor2D)) as Tensor2D;
+  return tf.matMul(h, transpose2d(tf, w) as Tensor2D);
 }
 
 /** The critic over packs of `pac` rows (rows × width → rows/pac × width·pac), leaky ReLU and dropout 0.5. */
