@@ -92,9 +92,26 @@
 //   Conditioning only on mixed columns that are mostly one value (capital gain and loss; results/synth-adult-zi-s*.json):
 //   seeds 1 / 3 F1 0.604 / 0.595, weaker. 54 epochs instead of 68, seed 2 alone (results/synth-adult-e54-s2.json): 539 s
 //   (10.0 s an epoch) but F1 0.592 (kept 48; 0.606 with 68, kept 62), so the default stays 68: ~11.3 minutes alone.
-// The results file holds seed 2 of the defaults with the copula (its first 40 epochs alone), seeds 1 and 3 (side by
-// side) as otherSeeds, their mean F1 and the time alone (timingAlone, from the 54-epoch run). Session 11's defaults and
-// figures are in results/synth-adult-session11.json.
+// Session 13, the time aim. Wall-clock laps of a step (~80 ms): the critic's gradients with the penalty ~27 ms, the
+//   generator's ~34, the two Adam updates ~8, the generator's forward pass for the critic ~10. tf.profile showed three
+//   WebAssembly kernels slow for reasons of their own (ml/wasm-kernels.ts): a transpose of a matrix with a multiple of
+//   128 rows (the critic's 256 × 3,080 weights 3.5 ms, 3,080 × 256 0.3 ms: the 2-D loop's writes alias the same cache
+//   sets; as a 3-D transpose 0.5 ms), tf.clone copying every operand a gradient keeps, and Slice/SplitV copying the whole
+//   input once per part. The replacements move numbers without computing them, so the training is the same bit for bit:
+//   seed 2 with 68 epochs gave F1 0.6055, kept 62, quality 0.9453 again (results/synth-adult-lean-s2.json), in 612 s
+//   alone (epochs 7.4–12.1 s as the shared machine's load varied, median 8.7; session 12 estimated 679 s). Two copies
+//   side by side, alternating old and new: 12.6 vs 10.6 s and 13.3 vs 10.9 s an epoch.
+//   64 epochs by default instead of 68: the three seeds keep epochs 48, 52 and 62 either way (seeds 1 and 3 with 64,
+//   side by side: F1 0.6056 and 0.6039, kept 48 and 52, stopped at 60 and 64: results/synth-adult-lean-e64-s*.json).
+//   Tried and not kept: the critic's first layer with gradients of its own through tf.customGrad (it computes the
+//   gradient of every input, wanted or not: 11.3 s an epoch against 9.0); its weights laid out inputs × outputs (packed
+//   once per update: 10.4 against 9.7 s); the one-hot condition's product as a gather (a 200-row gather takes 1.5 ms on
+//   wasm, the product it would replace 0.4 ms); one split in the activation instead of two (no difference once SplitV
+//   was fixed); the threaded WebAssembly build (its workers are made from blob: URLs, which Node's Worker refuses).
+//   With 64 epochs seed 2 alone trains in 550 s (8.6 s an epoch; 7.4–11.2 s, median 8.3): the 10-minute aim is met.
+// The results file holds seed 2 of the defaults with the copula, alone (timingAlone), seeds 1 and 3 (side by side) as
+// otherSeeds and their mean F1. Session 12's 68-epoch figures are in results/synth-adult-session12.json, session 11's in
+// results/synth-adult-session11.json.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
