@@ -1,3 +1,4 @@
+import type * as TfTypes from '@tensorflow/tfjs';
 import type { Tf } from '../kernel/context';
 
 /**
@@ -51,7 +52,7 @@ export function useLeanWasmKernels(tf: Tf): void {
   replace('Slice', (args) => {
     const x = args.inputs['x'] as TensorInfo;
     if (x.dtype === 'string' || x.shape.length !== 2) return slice(args);
-    const [begin, size] = tf.slice_util.parseSliceParams(x as never, args.attrs['begin'] as number[], args.attrs['size'] as number[]);
+    const [begin = [], size = []] = tf.slice_util.parseSliceParams(x as never, args.attrs['begin'] as number[], args.attrs['size'] as number[]);
     return sliceMatrix(args.backend, x, begin, size);
   });
   const splitV = original('SplitV');
@@ -92,8 +93,8 @@ export function transpose2d(tf: Tf, x: TfTensor): TfTensor {
   if (!writesAlias(tf, rows, cols)) return tf.transpose(x);
   let op = splitTransposes.get(tf);
   if (!op) {
-    op = tf.customGrad((input: TfTensor, save: GradSave) => {
-      save([]);
+    op = tf.customGrad((...args: Array<TfTensor | GradSave>) => {
+      const input = args[0] as TfTensor;
       const [r, c] = input.shape as [number, number];
       return {
         value: tf.reshape(tf.transpose(tf.reshape(input, [2, r / 2, c]), [2, 0, 1]), [c, r]),
@@ -105,7 +106,7 @@ export function transpose2d(tf: Tf, x: TfTensor): TfTensor {
   return op(x);
 }
 
-type GradSave = Parameters<Parameters<Tf['customGrad']>[0]>[1];
+type GradSave = TfTypes.GradSaveFunc;
 const splitTransposes = new WeakMap<Tf, (input: TfTensor) => TfTensor>();
 
 /** Whether the WebAssembly transpose of a rows × cols matrix writes a row's length apart onto the same cache sets. */
