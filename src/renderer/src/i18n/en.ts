@@ -3095,7 +3095,7 @@ export const en = {
       "seedHint": "Same seed, same twin",
       "dp": "Differential privacy (DP-SGD)",
       "dpHint": "Proven privacy: the GAN’s critic, the only part that reads real rows, learns from clipped, noised gradients, so no one person’s row can change the twin much. With it on, the seed no longer repeats a run. The copula is not made private.",
-      "dpCost": "It costs some usefulness and time. On a census table (Adult, 68 epochs) ε = 3 kept the quality score (95 %; 94 % without) but a model trained on the twin predicted income a little worse (F1 0.58 against 0.61), and training took about 40 % longer.",
+      "dpCost": "It costs some usefulness and time. On a census table (Adult, 64 epochs) ε = 3 kept the quality score (95 %; 94 % without) but a model trained on the twin predicted income a little worse (F1 0.57 against 0.61), and training took about 20 % longer.",
       "epsilon": "Privacy budget ε",
       "epsilonHint": "Smaller is more private",
       "epsilonRange": "From 0.1 to 100",
