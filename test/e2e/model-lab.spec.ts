@@ -170,7 +170,10 @@ test('the model lab: a lifetime-value fit and a purchase model for one category'
   test.setTimeout(300_000);
   await loadDemoShop(page, host.url);
   await openSection(page, 'Models');
-  await expect(page.getByTestId('models-empty')).toBeVisible();
+  // Not the empty intro: the demo's reviews start a sentiment training in the background, and when it ends first the
+  // lab lists that model instead (seen once in a full run). The version tabs below show that each model trained here
+  // is the first of its kind.
+  await expect(page.getByTestId('train-kind')).toBeVisible();
 
   // Lifetime value: BG/NBD over 12 months; the card names the parameters as the paper does.
   await page.getByTestId('train-kind').getByText('Lifetime value', { exact: true }).click();
