@@ -36,6 +36,9 @@ function defaultFor(models: readonly ModelSummary[], kind: ModelKind | null): Mo
 }
 
 /** The model lab: train, watch the loss fall, compare versions, read a model's card, activate or roll back. */
+/** The kinds trained from this lab's Train panel. */
+const LAB_KINDS: ReadonlySet<string> = new Set(['churn', 'purchase', 'clv']);
+
 export function ModelsPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -134,7 +137,10 @@ export function ModelsPage() {
           ) : (
             <Stack gap="md" data-testid="model-lab">
               {live && live.id !== dismissed && <LiveTraining job={live} onShowModel={showModel} onDismiss={() => setDismissed(live.id)} />}
-              {models.length === 0 ? (
+              {/* The intro teaches the lab's own models; a sentiment or recommendation model trained elsewhere is listed below it. */}
+              {models.some((m) => LAB_KINDS.has(m.kind)) ? (
+                <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
+              ) : (
                 <Grid gap="md">
                   <Grid.Col span={{ base: 12, md: 6 }}>
                     <EmptyIntro
@@ -148,9 +154,9 @@ export function ModelsPage() {
                     <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
                   </Grid.Col>
                 </Grid>
-              ) : (
+              )}
+              {models.length > 0 && (
                 <>
-                  <TrainPanel options={options.data} busy={busy} starting={starting} error={trainError} onTrain={(r) => void train(r)} />
                   <VersionsPanel
                     models={models}
                     kind={shownKind}
